@@ -36,6 +36,9 @@ class NKG(DefinedNamespace):
     State: URIRef
     Group: URIRef
     EventStatus: URIRef
+    EventType: URIRef
+    EventMode: URIRef
+    QuadClass: URIRef
     # status individuals
     Asserted: URIRef
     Claimed: URIRef
@@ -55,6 +58,7 @@ class NKG(DefinedNamespace):
     triggerEnd: URIRef
     countryCode: URIRef
     quadClass: URIRef
+    modeOf: URIRef
 
 
 PLOVER = Namespace("https://w3id.org/newskg/plover/")

@@ -1,0 +1,206 @@
+"""The system of record: an embedded, persistent Oxigraph store, one named graph per document.
+
+A writer holds an exclusive lock file beside the store, so two builds on the
+same store never interleave: the second fails at once (or waits up to
+``lock_timeout`` seconds) with :class:`~newskg.errors.StoreLockedError`.
+Readers open the store read-only and refuse to open it while a writer holds
+the lock (Oxigraph leaves reading during a write undefined).
+
+Replacing a document's graph is one SPARQL update (``DROP GRAPH`` then
+``INSERT DATA``), which Oxigraph applies in a single transaction: after a
+crash the store holds either the old or the new graph, never a mix.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> g = Graph(identifier=URIRef("https://w3id.org/newskg/id/doc/d1"))
+>>> _ = g.add((URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal("o")))
+>>> with Store(None) as store:
+...     store.replace_document(g)
+...     store.replace_document(g)
+...     len(store), store.document_ids()
+(1, ['d1'])
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pyoxigraph as ox
+from filelock import FileLock, Timeout
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+
+from ..errors import QueryError, StoreError, StoreLockedError
+from .iri import doc_iri, doc_id_of
+
+__all__ = ["Store", "to_ox", "lock_path"]
+
+log = logging.getLogger(__name__)
+
+
+def lock_path(path: str | Path) -> Path:
+    """The lock file guarding a store folder.
+
+    >>> lock_path("out/store").as_posix()
+    'out/store.lock'
+    """
+    p = Path(path)
+    return p.with_name(p.name + ".lock")
+
+
+def to_ox(term):
+    """An rdflib term as a pyoxigraph term.
+
+    >>> to_ox(Literal("2022-10", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYearMonth")))
+    <Literal value=2022-10 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#gYearMonth>>
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
+        return term
+    raise TypeError(f"cannot convert {term!r} to an RDF term")
+
+
+class Store:
+    """An Oxigraph store on disk (or in memory when ``path`` is None).
+
+    Parameters
+    ----------
+    path : path or None
+        Folder of the store; created when missing (not in read-only mode).
+    read_only : bool
+        Open for reading only, without taking the write lock.
+    lock_timeout : float
+        Seconds a writer waits for another writer to finish; 0 fails at once.
+    """
+
+    def __init__(self, path: str | Path | None, *, read_only: bool = False, lock_timeout: float = 0) -> None:
+        self.path = None if path is None else Path(path)
+        self.read_only = read_only
+        self._lock: FileLock | None = None
+        if self.path is None:
+            self.ox = ox.Store()
+            return
+        lock = FileLock(str(lock_path(self.path)))
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except Timeout:
+            raise StoreLockedError(
+                f"the store {self.path} is being written by another newskg process",
+                hint="wait for that build to finish, then run this command again") from None
+        try:
+            if read_only:
+                lock.release()
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"{self.path} is not a newskg store",
+                                     hint="run `newskg build` to create it, or check --out")
+                self.ox = ox.Store.read_only(str(self.path))
+            else:
+                self._lock = lock
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.ox = ox.Store(str(self.path))
+        except OSError as err:
+            if lock.is_locked:
+                lock.release()
+            raise StoreError(f"cannot open the store {self.path}: {err}",
+                             hint="check the folder, or delete it and build again") from None
+
+    # -- context management -------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush and release the store and its lock."""
+        if getattr(self, "ox", None) is not None and not self.read_only and self.path is not None:
+            try:
+                self.ox.flush()
+            except OSError as err:  # pragma: no cover - disk failure
+                log.error("flushing %s failed: %s", self.path, err)
+        self.ox = None  # type: ignore[assignment]
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def flush(self) -> None:
+        if self.path is not None and not self.read_only:
+            self.ox.flush()
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    # -- writing ------------------------------------------------------------
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only", hint="open it without read_only to write")
+
+    def replace_document(self, graph: Graph) -> None:
+        """Replace the named graph ``graph.identifier`` by ``graph``'s triples, atomically."""
+        self._check_writable()
+        name = graph.identifier
+        if not isinstance(name, URIRef):
+            raise StoreError("a document graph needs an IRI as its identifier",
+                             hint="build it with newskg.graph.document_graph")
+        body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+
+    def replace_triples(self, name: str, triples) -> None:
+        """Replace the named graph ``name`` by pyoxigraph triples, atomically (used by resolution)."""
+        self._check_writable()
+        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in sorted(triples, key=str))
+        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+
+    def remove_document(self, doc_id: str) -> None:
+        """Remove a document's named graph."""
+        self._check_writable()
+        g = ox.NamedNode(str(doc_iri(doc_id)))
+        if self.ox.contains_named_graph(g):
+            self.ox.remove_graph(g)
+
+    # -- reading ------------------------------------------------------------
+    def document_ids(self) -> list[str]:
+        """Ids of the documents in the store, sorted."""
+        ids = (doc_id_of(g.value) for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(i for i in ids if i is not None)
+
+    def query(self, sparql: str, *, bindings: dict | None = None, timeout: float | None = None):
+        """Run a SPARQL query over the union of all graphs.
+
+        ``bindings`` maps variable names to rdflib or pyoxigraph terms and is
+        substituted safely (never pasted into the query text).  ``timeout`` is
+        accepted for API symmetry with the endpoint; the embedded store has no
+        query timeout.
+        """
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            return self.ox.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as err:
+            raise QueryError(f"bad SPARQL: {err}", hint="check the query syntax") from None
+        except OSError as err:
+            raise QueryError(f"the query failed: {err}", hint="check the query") from None
+
+    def nquads(self) -> bytes:
+        """All quads as N-Quads (unsorted)."""
+        return self.ox.dump(format=ox.RdfFormat.N_QUADS)
+
+    def dataset(self) -> Dataset:
+        """All named graphs as an rdflib Dataset."""
+        ds = Dataset()
+        ds.parse(data=self.nquads().decode("utf-8"), format="nquads")
+        return ds
+
+    def union_graph(self) -> Graph:
+        """The merge of every named graph, as an rdflib Graph."""
+        g = Graph()
+        triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        g.parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+        return g

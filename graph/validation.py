@@ -1,0 +1,73 @@
+"""SHACL validation of the graph with pySHACL and the newskg shapes.
+
+>>> from datetime import date
+>>> from newskg.records import Actor, Document, Event
+>>> from newskg.graph.rdf import document_graph
+>>> doc = Document("d1", "Paris called Moscow.", date(2024, 4, 4))
+>>> ev = Event("d1", doc.text, 0, 20, Actor("France", kind="state", country="FRA"), "CONSULT",
+...            "phone", Actor("Russia", kind="state", country="RUS"), "2024-04-03")
+>>> validate(document_graph(doc, [ev])).conforms
+True
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph
+
+from ..errors import ValidationError
+from ..ontology import ontology_graph, plover_graph, shapes_graph
+
+__all__ = ["ValidationReport", "validate"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """The outcome of a SHACL validation: ``conforms`` and the report as text."""
+
+    conforms: bool
+    text: str
+    violations: int = 0
+
+
+def validate(source, *, strict: bool = False) -> ValidationReport:
+    """Validate a graph, or the union of a store's graphs, against the newskg shapes.
+
+    Parameters
+    ----------
+    source : rdflib.Graph or newskg.graph.Store
+    strict : bool
+        Raise :class:`~newskg.errors.ValidationError` when it does not conform.
+
+    Returns
+    -------
+    ValidationReport
+    """
+    if isinstance(source, Graph):
+        data = Graph()
+        for triple in source:
+            data.add(triple)
+    else:
+        data = source.union_graph()
+    # The PLOVER scheme supplies the class of each type; the shapes need no inference.
+    for triple in plover_graph():
+        data.add(triple)
+    conforms, report_graph, text = shacl_validate(
+        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
+        abort_on_first=False, allow_warnings=True, advanced=False,
+    )
+    violations = text.count("Constraint Violation")
+    report = ValidationReport(bool(conforms), text, violations)
+    if not conforms:
+        log.warning("the graph does not conform to the shapes: %d violation(s)", violations)
+        if strict:
+            first = [line.strip() for line in text.splitlines() if line.strip().startswith("Message:")][:3]
+            raise ValidationError(
+                f"the graph does not conform to the newskg shapes ({violations} violations): " + "; ".join(first),
+                hint="run `newskg validate` for the full report")
+    return report
