@@ -1,0 +1,1 @@
+from .rdf import FORMATS, export_rdf, serialize
