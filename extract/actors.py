@@ -1,0 +1,348 @@
+"""Actors: who a span of text denotes, resolved within the document.
+
+Rules, each a pure function of the parsed ``Doc``:
+
+* named entities, corrected by the gazetteer (a capital the model calls a
+  PERSON is the state; "the Kremlin" is Russia);
+* demonyms ("Russian", "the Ukrainians") and government nouns with a country
+  ("the Russian side", "Chinese officials", "Russia's foreign ministry") are
+  the state;
+* persons are resolved within the document: "Sebastien Lecornu", "Lecornu"
+  and "Mr. Lecornu" are one actor, and titles and roles give the country
+  ("French Defence Minister X", "his Russian counterpart Y");
+* role descriptions without a name ("the Defence Ministers of France and
+  Russia", "the French defence minister") resolve to the named person with
+  that role and country, anywhere in the document.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> words = ["French", "Defence", "Minister", "Sebastien", "Lecornu", "called", "Moscow", "."]
+>>> heads = [2, 2, 4, 4, 5, 5, 5, 5]
+>>> deps = ["amod", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"]
+>>> ents = ["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"]
+>>> pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+>>> doc = Doc(Vocab(), words=words, heads=heads, deps=deps, ents=ents, pos=pos)
+>>> [(m.text, m.actor.name, m.actor.kind, m.actor.country) for m in find_mentions(doc)]
+[('French', 'France', 'state', 'FRA'), ('Sebastien Lecornu', 'Sebastien Lecornu', 'person', 'FRA'), ('Moscow', 'Russia', 'state', 'RUS')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+
+__all__ = ["ActorMention", "find_mentions", "MentionIndex"]
+
+_PERSON_LABELS = {"PERSON"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ORG_LABELS = {"ORG"}
+_NORP = {"NORP"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A token span that denotes an actor; ``government`` marks a ministry or office of a state."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    government: bool = False
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    country: str | None
+    roles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"(['’]s|['’])$", "", text).strip()
+    return " ".join(text.split())
+
+
+def _strip_titles(words: list[str], titles: frozenset) -> list[str]:
+    while words and words[0].lower().rstrip(".") in {t.rstrip(".") for t in titles}:
+        words = words[1:]
+    return words
+
+
+def _country_of_tokens(tokens, gz: Gazetteer) -> str | None:
+    for t in tokens:
+        iso = gz.demonym(t.text)
+        if iso:
+            return iso
+        hit = gz.lookup(t.text)
+        if hit and hit.kind == "state" and hit.country:
+            return hit.country
+    return None
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """Tokens that modify a noun: its left compounds/adjectives and possessors, recursively."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and c.i < tok.i:
+            out.append(c)
+            out.extend(_modifiers(c))
+    return out
+
+
+def _title_context(span: Span) -> list[Token]:
+    """The title words in front of a name and the noun it is in apposition to."""
+    doc = span.doc
+    ctx: list[Token] = []
+    i = span.start - 1
+    while i >= 0 and i >= span.start - 6:
+        t = doc[i]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ") or t.ent_type_ == "PERSON":
+            break
+        ctx.append(t)
+        i -= 1
+    root = span.root
+    if root.dep_ == "appos":
+        ctx.append(root.head)
+        ctx.extend(_modifiers(root.head))
+        ctx.extend(c for c in root.head.children if c.dep_ == "prep" for c in c.children)
+    for c in root.children:
+        if c.dep_ == "appos":
+            ctx.append(c)
+            ctx.extend(_modifiers(c))
+            ctx.extend(g for p in c.children if p.dep_ == "prep" for g in p.children)
+    return ctx
+
+
+def _government_phrase(tok: Token, gz: Gazetteer, lex: Lexicon) -> str | None:
+    """The state a government noun phrase stands for ("the Russian side" -> RUS)."""
+    if tok.lemma_.lower() not in lex.cues["government_nouns"] or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    mods = _modifiers(tok)
+    mods += [g for p in tok.children if p.dep_ == "prep" and p.text.lower() == "of" for g in p.children]
+    return _country_of_tokens(mods, gz)
+
+
+def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = None) -> list[ActorMention]:
+    """All actor mentions of a parsed document, resolved within the document, in text order."""
+    gz = gz or Gazetteer.default()
+    lex = lex or Lexicon.default()
+    titles = lex.cues["titles"]
+    role_words = lex.cues["role_nouns"]
+    people: dict[str, _Person] = {}          # surname (lower) -> person
+    mentions: dict[int, ActorMention] = {}   # start token -> mention
+    taken: set[int] = set()
+
+    def add(m: ActorMention) -> None:
+        if any(i in taken for i in range(m.start, m.end)):
+            return
+        mentions[m.start] = m
+        taken.update(range(m.start, m.end))
+
+    # pass 1: named entities and gazetteer phrases
+    pending_people: list[tuple[Span, list[str]]] = []
+    for ent in doc.ents:
+        text = _clean(ent.text)
+        if not text:
+            continue
+        hit = gz.lookup(text)
+        if hit is not None and (ent.label_ not in _PERSON_LABELS or hit.via in ("capital", "country", "iso")):
+            kind = hit.kind
+            add(ActorMention(ent.start, ent.end, ent.text, Actor(hit.name, kind=kind, country=hit.country)))
+            continue
+        if ent.label_ in _PERSON_LABELS:
+            words = _strip_titles(text.split(), titles)
+            if words:
+                pending_people.append((ent, words))
+        elif ent.label_ in _ORG_LABELS:
+            root = ent.root
+            iso = _country_of_tokens([t for t in ent if t.i != root.i], gz) or _country_of_tokens(_modifiers(root), gz)
+            is_gov = root.lemma_.lower() in lex.cues["government_nouns"] or "ministry" in text.lower()
+            if iso and is_gov:
+                add(ActorMention(ent.start, ent.end, ent.text, Actor(_title_case(text), kind="organization", country=iso), True))
+            else:
+                pending_people.append((ent, []))  # maybe a surname the model took for an organisation
+    for ent, words in pending_people:
+        if not words:
+            continue
+        surname = words[-1].lower()
+        ctx = _title_context(ent)
+        iso = _country_of_tokens(ctx, gz)
+        roles = {t.text.lower() for t in ctx if t.text.lower() in role_words}
+        p = people.get(surname)
+        if p is None or (len(words) > len(p.name.split()) and (p.country is None or iso in (None, p.country))):
+            old = p
+            p = _Person(" ".join(words), iso or (old.country if old else None))
+            if old:
+                p.roles |= old.roles
+                p.aliases |= old.aliases | {old.name}
+            people[surname] = p
+        if iso and p.country is None:
+            p.country = iso
+        p.roles |= roles
+        p.aliases.add(_clean(ent.text))
+    # organisations that are really known surnames
+    for ent, words in pending_people:
+        if words:
+            continue
+        p = people.get(_clean(ent.text).split()[-1].lower()) if _clean(ent.text) else None
+        if p is not None:
+            p.aliases.add(_clean(ent.text))
+
+    def person_actor(p: _Person) -> Actor:
+        aliases = tuple(sorted(a for a in p.aliases if a != p.name))
+        return Actor(p.name, kind="person", country=p.country, aliases=aliases)
+
+    for ent, words in pending_people:
+        key = (words[-1] if words else (_clean(ent.text).split() or [""])[-1]).lower()
+        if key in people:
+            add(ActorMention(ent.start, ent.end, ent.text, person_actor(people[key])))
+    # surnames the model missed
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN":
+            continue
+        p = people.get(tok.text.lower())
+        if p is not None:
+            add(ActorMention(tok.i, tok.i + 1, tok.text, person_actor(p)))
+    # gazetteer phrases the model missed (capitals, "Kremlin", demonyms)
+    for n in (4, 3, 2, 1):
+        for i in range(len(doc) - n + 1):
+            if any(j in taken for j in range(i, i + n)):
+                continue
+            span = doc[i:i + n]
+            if not span[0].text[:1].isupper() or span[-1].pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            hit = gz.lookup(span.text)
+            if hit is None:
+                continue
+            add(ActorMention(i, i + n, span.text, Actor(hit.name, kind=hit.kind, country=hit.country)))
+    # government noun phrases and role descriptions
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = min([tok.i] + [m.i for m in _modifiers(tok)])
+        if any(j in taken for j in range(start, tok.i + 1)):
+            continue
+        persons = _role_people(tok, people, gz, lex)
+        if persons:
+            add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text, person_actor(persons[0][0])))
+            for p, country_tok in persons[1:]:
+                # "the Defence Ministers of France and Russia": the second country stands for its minister
+                if country_tok is not None:
+                    old = mentions.pop(country_tok.i, None)
+                    if old is not None:
+                        taken.difference_update(range(old.start, old.end))
+                    add(ActorMention(country_tok.i, country_tok.i + 1, country_tok.text, person_actor(p)))
+            continue
+        iso = _government_phrase(tok, gz, lex)
+        if iso:
+            info = gz.country(iso)
+            add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                             Actor(info.name if info else iso, kind="state", country=iso), True))
+    return [mentions[k] for k in sorted(mentions)]
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w if w.isupper() or not w.isalpha() else w[:1].upper() + w[1:] for w in text.split())
+
+
+def _role_people(tok: Token, people: dict[str, _Person], gz: Gazetteer, lex: Lexicon) -> list[tuple[_Person, Token | None]]:
+    """Named persons a role description refers to ("his Russian counterpart", "the Defence Ministers of France and Russia").
+
+    Returns each person with the token that named their country after "of" (None for a modifier).
+    """
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.cues["role_nouns"] or lemma in ("official", "diplomat", "leader", "head", "chief", "state"):
+        return []
+    if any(c.dep_ == "appos" for c in tok.children) or tok.ent_type_ == "PERSON":
+        return []
+    mods = _modifiers(tok)
+    roles = {t.text.lower() for t in mods if t.text.lower() in lex.cues["role_nouns"]}
+    roles.add({"ministers": "minister", "presidents": "president"}.get(tok.text.lower(), lemma))
+    roles.discard("counterpart")
+    countries: list[tuple[str, Token | None]] = []
+    iso = _country_of_tokens(mods, gz)
+    if iso:
+        countries.append((iso, None))
+    for p in tok.children:
+        if p.dep_ == "prep" and p.text.lower() == "of":
+            for g in p.children:
+                for t in [g, *g.conjuncts]:
+                    hit = gz.lookup(t.text)
+                    if hit and hit.country:
+                        countries.append((hit.country, t))
+    for c in tok.conjuncts:  # "... Ministers of France and Russia" parsed as a coordination of the noun
+        hit = gz.lookup(c.text)
+        if hit and hit.country and countries:
+            countries.append((hit.country, c))
+    found = []
+    for iso, where in countries:
+        cands = [p for p in people.values() if p.country == iso]
+        if roles:
+            cands = [p for p in cands if roles <= p.roles] or [p for p in cands if roles & p.roles]
+        if len(cands) == 1:
+            found.append((cands[0], where))
+    return found
+
+
+class MentionIndex:
+    """Token-to-mention look-ups over one document's mentions, with pronoun resolution."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = mentions
+        self._by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    def at(self, tok: Token | None) -> ActorMention | None:
+        """The mention that covers ``tok``, looking through appositions, pronouns and noun phrases."""
+        if tok is None:
+            return None
+        m = self._by_token.get(tok.i)
+        if m is not None:
+            return m
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self._by_token:
+                return self._by_token[c.i]
+        if tok.text.lower() in _PRONOUNS_PERSON:
+            return self.last_person(tok.i)
+        found = self.modifiers(tok)
+        return found[0] if found else None
+
+    def modifiers(self, tok: Token) -> list[ActorMention]:
+        """States named in a noun's modifiers: "Russian" in "the Russian side", both in "Hungarian and Romanian officials"."""
+        out: list[ActorMention] = []
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return out
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
+                for t in [c, *c.conjuncts]:
+                    m = self._by_token.get(t.i)
+                    if m is not None and m.actor.kind in ("state", "organization", "group") and m not in out:
+                        out.append(m)
+        return out
+
+    def last_person(self, before: int) -> ActorMention | None:
+        """The last person mentioned before token ``before``."""
+        best = None
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            if m.actor.kind == "person":
+                best = m
+        return best
+
+    def in_span(self, start: int, end: int) -> Iterator[ActorMention]:
+        for m in self.mentions:
+            if start <= m.start < end:
+                yield m

@@ -1,0 +1,179 @@
+"""Coding a parsed document into events: the rules put together.
+
+:func:`code_document` is a pure function of a parsed spaCy ``Doc`` and the
+:class:`~newskg.records.Document` it came from.  It applies, sentence by
+sentence, the trigger, role, attribution, status and date rules, then the
+document-level rules:
+
+* an undated re-mention of an event ("the talks", "the phone call") takes the
+  date of the event it re-mentions;
+* a denial ("X denied ...", "X shot down that suggestion") is a REJECT by the
+  denier against whoever made the claim; the denied claim's status becomes
+  ``claimed`` and the denial links to it;
+* offers and plans of cooperation are AGREE, not the cooperation itself;
+* duplicates within a sentence are merged.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, Document, Event
+from .actors import ActorMention, MentionIndex, find_mentions
+from .attribution import attribution
+from .dates import find_date_expressions, resolve_date
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from .roles import participants
+from .status import is_hedged, is_negated, is_prospective
+from .triggers import Trigger, find_triggers
+
+__all__ = ["code_document", "code_sentence"]
+
+log = logging.getLogger(__name__)
+
+_DENIAL_LEMMAS = {"deny", "dismiss", "reject", "shoot", "rebuff", "refute"}
+_FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
+_REMENTION_DETS = {"the", "that", "this", "those", "these"}
+
+
+def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tuple[str | None, bool]:
+    """The date of the event at ``trigger``, and whether it was attached to the trigger's own clause."""
+    exprs = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if not t.lower().startswith("since")]
+    if not exprs:
+        return None, False
+    doc = sent.doc
+    clause = {trigger.i} | {a.i for a in trigger.ancestors}
+    scored = []
+    for s, e, text in exprs:
+        span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        anc = {a.i for a in head.ancestors}
+        # distance from the date to the trigger's clause: attached to the trigger or one of its governors
+        direct = bool(anc & clause)
+        owner = next((a for a in head.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ", "AUX")), None)
+        exact = owner is not None and (owner.i == trigger.i or owner.i in {c.i for c in trigger.children})
+        scored.append((not exact, not direct, abs(head.i - trigger.i), text))
+    if not scored:
+        return None, False
+    scored.sort()
+    best = scored[0]
+    value = resolve_date(best[3], published, anchor=anchor)
+    return value, not best[0]
+
+
+def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer,
+                  anchor: str | None = None) -> Iterator[tuple[Event, Trigger]]:
+    """Events of one sentence with their triggers (before document-level rules)."""
+    text = doc.text
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    if end <= start:
+        return
+    sentence = text[start:end]
+    for trig in find_triggers(sent, lex):
+        tok = sent.doc[trig.i]
+        etype, mode = trig.type, trig.mode
+        if etype in _FUTURE_TO_AGREE and is_prospective(tok, lex):
+            etype, mode = "AGREE", None
+        pairs = participants(tok, etype, idx)
+        if not pairs:
+            continue
+        att = attribution(tok, idx, lex, gz)
+        negated = is_negated(tok, lex)
+        status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
+        date, _ = _date_for(tok, sent, doc.published, anchor)
+        for actor_m, target_m in pairs:
+            actor = actor_m.actor
+            target = target_m.actor if target_m else None
+            if target is not None and target == actor:
+                continue
+            source = att.source
+            if source is not None and source == actor and att.verb in ("according to",):
+                source = source
+            yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype,
+                        mode=mode, target=target, date=date, source=source, status=status,
+                        trigger=trig.text), trig
+
+
+def _same_pair(a: Event, b: Event) -> bool:
+    pa = {a.actor.name, a.target.name if a.target else None}
+    pb = {b.actor.name, b.target.name if b.target else None}
+    return pa == pb or (a.actor == b.actor and (a.target is None or b.target is None))
+
+
+def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: Gazetteer | None = None,
+                  max_sentence_chars: int | None = None) -> list[Event]:
+    """All events of one parsed document, with the document-level rules applied."""
+    lex = lex or Lexicon.default()
+    gz = gz or Gazetteer.default()
+    limit = max_sentence_chars or int(lex.cues["max_sentence_chars"])
+    idx = MentionIndex(find_mentions(sdoc, gz, lex))
+    events: list[tuple[Event, Trigger]] = []
+    anchor: str | None = None
+    for sent in sdoc.sents:
+        if len(sent.text) > limit:
+            log.info("%s: skipped a %d-character sentence (longer than %d)", doc.id, len(sent.text), limit)
+            continue
+        for ev, trig in code_sentence(sent, doc, idx, lex, gz, anchor):
+            events.append((ev, trig))
+            if ev.date:
+                anchor = ev.date
+
+    out: list[Event] = []
+    for ev, trig in events:
+        tok = sdoc[trig.i]
+        # an undated re-mention takes the date (and mode) of the event it re-mentions
+        if ev.date is None and trig.pos == "NOUN" and any(c.text.lower() in _REMENTION_DETS for c in tok.children):
+            prior = [p for p in out if p.action == ev.action and p.date and _same_pair(p, ev)]
+            if prior:
+                ev = ev.with_(date=prior[-1].date, mode=ev.mode or prior[-1].mode)
+        out.append(ev)
+
+    # denials: the REJECT targets the claimant and links to the claim
+    final: list[Event] = []
+    for k, ev in enumerate(out):
+        trig = events[k][1]
+        lemma = sdoc[trig.i].lemma_.lower()
+        if ev.action == "REJECT" and lemma in _DENIAL_LEMMAS:
+            claims = [c for c in final if c.action != "REJECT" and c.source is not None and c.start <= ev.start
+                      and (c.source.country != ev.actor.country or c.source.country is None)]
+            if claims:
+                claim = claims[-1]
+                claimant = claim.source
+                if claimant is not None:
+                    hit = gz.lookup(claimant.name)
+                    if claimant.kind != "person" and claimant.country and hit is None:
+                        info = gz.country(claimant.country)
+                        claimant = Actor(info.name, kind="state", country=claimant.country) if info else claimant
+                if ev.target is None or ev.target == ev.actor:
+                    ev = ev.with_(target=claimant)
+                if claim.status == "asserted":
+                    idx_c = final.index(claim)
+                    claim = claim.with_(status="claimed")
+                    final[idx_c] = claim
+                ev = ev.with_(denies=claim)
+        final.append(ev)
+
+    # merge duplicates within a sentence
+    seen: dict[tuple, int] = {}
+    merged: list[Event] = []
+    for ev in final:
+        key = (ev.start, ev.action, ev.actor.name, ev.target.name if ev.target else None)
+        rkey = (ev.start, ev.action, ev.target.name if ev.target else None, ev.actor.name)
+        if key in seen or (ev.action in ("CONSULT", "COOPERATE", "AGREE") and rkey in seen):
+            j = seen.get(key, seen.get(rkey))
+            prev = merged[j]
+            merged[j] = prev.with_(date=prev.date or ev.date, mode=prev.mode or ev.mode)
+            continue
+        seen[key] = len(merged)
+        merged.append(ev)
+    return merged

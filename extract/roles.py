@@ -1,0 +1,137 @@
+"""Actor and target of a trigger, from the dependency parse.
+
+Covers active and passive voice, coordinated actors ("A and B held talks"),
+"between A and B", "A's call with B", "A told B", "A reached out to B",
+nouns governed by light verbs ("held talks with B"), and hosts and visitors
+("B received A": the visitor A is the actor).
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from newskg.records import Actor
+>>> from newskg.extract.actors import ActorMention, MentionIndex
+>>> doc = Doc(Vocab(), words=["Paris", "was", "attacked", "by", "rebels"], heads=[2, 2, 2, 2, 3],
+...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj"], pos=["PROPN", "AUX", "VERB", "ADP", "NOUN"])
+>>> idx = MentionIndex([ActorMention(0, 1, "Paris", Actor("France", kind="state", country="FRA")),
+...                     ActorMention(4, 5, "rebels", Actor("rebels", kind="group"))])
+>>> [(a.text, t.text) for a, t in participants(doc[2], "ASSAULT", idx)]
+[('rebels', 'Paris')]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actors import ActorMention, MentionIndex
+
+__all__ = ["participants", "subjects"]
+
+_TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
+_LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "resume", "continue", "make", "pay",
+                "launch", "carry", "stage", "mount", "impose", "issue", "express", "reaffirm", "reiterate", "voice",
+                "extend", "offer", "step"}
+_SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for t in toks:
+        found = [idx.at(t)] if idx.at(t) is not None else idx.modifiers(t)
+        for m in found:
+            if m is not None and all(m.actor != o.actor for o in out):
+                out.append(m)
+    return out
+
+
+def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
+    """The actors of a verb (following xcomp/conj chains up) and whether it is passive."""
+    tok = verb
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            passive = subj[0].dep_ == "nsubjpass"
+            if passive:
+                agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                return _resolve_all([x for a in agents for x in _with_conjuncts(a)], idx), True
+            return _resolve_all(_with_conjuncts(subj[0]), idx), False
+        if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "relcl", "acl") and tok.head.i != tok.i:
+            if tok.dep_ == "relcl":
+                m = _resolve_all([tok.head], idx)
+                return m, False
+            tok = tok.head
+            continue
+        break
+    return [], False
+
+
+def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMention]:
+    cands: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative", "iobj", "nsubjpass", "attr", "oprd"):
+            cands.append(c)
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.text.lower() in _TARGET_PREPS:
+            cands.extend(g for g in c.children if g.dep_ == "pobj")
+        if c.dep_ == "prt":
+            for p in c.children:
+                cands.extend(g for g in p.children if g.dep_ == "pobj")
+    out = []
+    for c in cands:
+        for m in _resolve_all(_with_conjuncts(c), idx):
+            if m.actor not in exclude and m not in out:
+                out.append(m)
+        if not out and c.dep_ == "dobj":  # "step up exchanges with Russia"
+            out.extend(_targets_of(c, idx, exclude))
+    return out
+
+
+def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[ActorMention, ActorMention | None]]:
+    """(actor, target) pairs for a trigger token; one pair per actor unless the type is symmetric."""
+    actors: list[ActorMention] = []
+    targets: list[ActorMention] = []
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        between = [g for c in trigger.children if c.dep_ == "prep" and c.text.lower() == "between" for g in c.children
+                   if g.dep_ == "pobj"]
+        if between:
+            found = _resolve_all(_with_conjuncts(between[0]), idx)
+            if len(found) >= 2:
+                return [(found[0], found[1])]
+        poss = [c for c in trigger.children if c.dep_ == "poss"]
+        if poss:
+            actors = _resolve_all(_with_conjuncts(poss[0]), idx)
+        if not actors and trigger.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and trigger.head.pos_ in ("VERB", "AUX", "ADP"):
+            head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+            if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in _LIGHT_VERBS or trigger.dep_ == "dobj"):
+                actors, _ = subjects(head, idx)
+        if not actors and trigger.dep_ in ("nsubj",):
+            return []
+        exclude = {a.actor for a in actors}
+        targets = _targets_of(trigger, idx, exclude)
+        if not targets and trigger.dep_ == "dobj":
+            targets = [m for m in _targets_of(trigger.head, idx, exclude) if m.start > trigger.i]
+    else:
+        head = trigger
+        if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "amod", "oprd"):
+            head = trigger.head
+        actors, passive = subjects(head, idx)
+        exclude = {a.actor for a in actors}
+        if passive:
+            targets = _resolve_all([c for c in head.children if c.dep_ == "nsubjpass"], idx)
+        else:
+            targets = _targets_of(trigger, idx, exclude)
+            if not targets and trigger.pos_ == "ADJ":
+                for x in trigger.children:
+                    if x.dep_ == "xcomp":
+                        targets = _targets_of(x, idx, exclude)
+        if trigger.lemma_.lower() in ("receive", "host") and targets and actors:
+            actors, targets = targets[:1], actors[:1]  # the visitor is the actor
+    if not actors:
+        return []
+    targets = [t for t in targets if t.actor not in {a.actor for a in actors}]
+    if etype in _SYMMETRIC and len(actors) >= 2 and not targets:
+        return [(actors[0], actors[1])]
+    target = targets[0] if targets else None
+    return [(a, target) for a in actors]

@@ -1,0 +1,67 @@
+"""Polarity and status: negated events, hedged and disputed claims, future and intended acts.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> doc = Doc(Vocab(), words=["France", "did", "not", "meet", "Russia"], heads=[3, 3, 3, 3, 3],
+...           deps=["nsubj", "aux", "neg", "ROOT", "dobj"], pos=["PROPN", "AUX", "PART", "VERB", "PROPN"])
+>>> is_negated(doc[3], Lexicon.default())
+True
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+__all__ = ["is_negated", "is_hedged", "is_prospective"]
+
+
+def _neg_child(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.text.lower() in ("neither", "nor", "never") for c in tok.children)
+
+
+def is_negated(trigger: Token, lex: Lexicon) -> bool:
+    """Does the text say the event at ``trigger`` did not happen?"""
+    if _neg_child(trigger):
+        return True
+    if trigger.dep_ == "conj" and _neg_child(trigger.head) and any(c.text.lower() == "nor" for c in trigger.head.children):
+        return True
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if any(c.text.lower() == "no" and c.dep_ == "det" for c in trigger.children):
+            return True
+        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and _neg_child(trigger.head):
+            return True
+    if trigger.pos_ == "ADJ" and _neg_child(trigger.head):
+        return True
+    # "there is no indication (that) he spoke ..."
+    for anc in trigger.ancestors:
+        if anc.lemma_.lower() in ("indication", "sign", "evidence", "proof") and any(
+                c.text.lower() == "no" for c in anc.children):
+            return True
+    return False
+
+
+def is_hedged(trigger: Token, lex: Lexicon) -> bool:
+    """Does the sentence hedge the report ("reportedly", "could not be verified")?"""
+    text = trigger.sent.text.lower()
+    return any(h in text for h in lex.cues["hedges"])
+
+
+def is_prospective(trigger: Token, lex: Lexicon) -> bool:
+    """Is the event offered, planned, promised or in the future rather than done?"""
+    markers = lex.cues["future_markers"]
+    tok = trigger
+    if any(c.text.lower() in ("will", "would", "shall", "'ll") and c.dep_ == "aux" for c in tok.children):
+        return True
+    for _ in range(3):
+        if tok.dep_ in ("xcomp", "pobj", "dobj", "acl", "advcl", "ccomp", "prep", "conj") and tok.head.i != tok.i:
+            head = tok.head
+            if head.lemma_.lower() in markers and head.lemma_.lower() not in ("to",):
+                return True
+            if any(c.text.lower() in ("will", "would", "shall") and c.dep_ == "aux" for c in head.children):
+                return True
+            tok = head
+        else:
+            break
+    return False

@@ -1,0 +1,83 @@
+"""Event triggers: words and phrases that signal a PLOVER event.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> doc = Doc(Vocab(), words=["Lecornu", "reached", "out", "to", "Shoigu"], heads=[1, 1, 1, 1, 3],
+...           deps=["nsubj", "ROOT", "prt", "prep", "pobj"], pos=["PROPN", "VERB", "ADP", "ADP", "PROPN"],
+...           lemmas=["Lecornu", "reach", "out", "to", "Shoigu"])
+>>> [(t.text, t.type, t.mode) for t in find_triggers(doc[:], Lexicon.default())]
+[('reached out', 'CONSULT', 'phone')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon, TriggerPattern
+
+__all__ = ["Trigger", "find_triggers", "match_pattern"]
+
+_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched trigger: its head token, all its tokens, and the PLOVER type and mode."""
+
+    i: int
+    tokens: tuple[int, ...]
+    text: str
+    type: str
+    mode: str | None
+    pos: str
+
+
+def _dependents(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        out.append(c)
+        if c.dep_ in ("dobj", "pobj", "prep") or c.pos_ == "ADP":
+            out.extend(g for g in c.children if g.dep_ in ("compound", "amod", "pobj"))
+    return out
+
+
+def match_pattern(tok: Token, pattern: TriggerPattern) -> tuple[int, ...] | None:
+    """Token indices of a match of ``pattern`` headed by ``tok``, or None."""
+    used = [tok.i]
+    deps = _dependents(tok)
+    for extra in pattern.extras:
+        hit = next((d for d in deps if d.i not in used and (d.lemma_.lower() == extra or d.text.lower() == extra)), None)
+        if hit is None:
+            return None
+        used.append(hit.i)
+    return tuple(sorted(used))
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
+    """Triggers of one sentence, most specific pattern first; a token belongs to one trigger."""
+    consumed: set[int] = set()
+    found: list[Trigger] = []
+    for tok in sent:
+        pos = _POS.get(tok.pos_)
+        lemma = tok.lemma_.lower()
+        if pos is None or lemma not in lex.heads:
+            continue
+        if pos == "NOUN" and tok.text.lower() != lemma and lemma.endswith("e") and tok.text.lower().endswith("ing"):
+            continue
+        for pattern in lex.patterns(lemma, pos):
+            tokens = match_pattern(tok, pattern)
+            if tokens is None:
+                continue
+            text = " ".join(sent.doc[i].text for i in tokens)
+            found.append(Trigger(tok.i, tokens, text, pattern.type, pattern.mode, pos))
+            break
+    # a token used as an extra of a longer pattern ("hold talks") is not a trigger of its own
+    found.sort(key=lambda t: -len(t.tokens))
+    for trig in found:
+        if trig.i in consumed:
+            continue
+        consumed.update(trig.tokens)
+        yield trig
