@@ -1,0 +1,160 @@
+"""The Markdown report: key actors, contact timelines, contested claims, with PNG figures.
+
+Every piece of text from the graph is escaped for Markdown (and so for the
+HTML a Markdown viewer renders).
+
+>>> md_escape("<b>*Lecornu*</b> | x")
+'&lt;b&gt;\\\\*Lecornu\\\\*&lt;/b&gt; \\\\| x'
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+
+from ..fileio import atomic_write
+from ..graph.contacts import contact_history
+from ..graph.network import CONFLICT, COOPERATION, actor_network, pair_network
+
+__all__ = ["write_report", "md_escape", "render_report"]
+
+log = logging.getLogger(__name__)
+
+
+def md_escape(text: object) -> str:
+    """Escape text for Markdown tables and inline HTML."""
+    s = html.escape(str(text), quote=False)
+    return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", s).replace("\n", " ")
+
+
+def _start(d: str) -> date:
+    p = [int(x) for x in d.split("-")] + [1, 1]
+    return date(p[0], p[1], p[2])
+
+
+def _figure_timeline(pairs, G, path: Path) -> bool:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = []
+    for a, b in pairs:
+        h = contact_history(G, a, b)
+        pts = [(_start(c.date), c.mode or "contact") for c in h.contacts if c.date]
+        if pts:
+            rows.append((f"{h.a} – {h.b}", pts))
+    if not rows:
+        return False
+    fig, ax = plt.subplots(figsize=(8, 0.6 + 0.5 * len(rows)))
+    for y, (label, pts) in enumerate(rows):
+        ax.plot([p for p, _ in pts], [y] * len(pts), "o-", color="#4e79a7")
+    ax.set_yticks(range(len(rows)), [r[0] for r in rows])
+    ax.set_title("Contacts (CONSULT events) per pair")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return True
+
+
+def _figure_balance(G, path: Path) -> bool:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    years: dict[str, list[int]] = {}
+    for _, _, d in G.edges(data=True):
+        if not d.get("date"):
+            continue
+        y = d["date"][:4]
+        coop, conf = years.setdefault(y, [0, 0])
+        years[y] = [coop + (d["quad"] in COOPERATION), conf + (d["quad"] in CONFLICT)]
+    if not years:
+        return False
+    ys = sorted(years)
+    fig, ax = plt.subplots(figsize=(7, 3))
+    ax.bar(ys, [years[y][0] for y in ys], label="cooperation", color="#59a14f")
+    ax.bar(ys, [-years[y][1] for y in ys], label="conflict", color="#e15759")
+    ax.axhline(0, color="#333", linewidth=0.8)
+    ax.set_title("Cooperation (up) and conflict (down) events per year")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return True
+
+
+def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
+    """The report's Markdown for an actor network; ``figures`` maps figure names to relative paths."""
+    P = pair_network(G)
+    lines = ["# newskg report", ""]
+    n_events = G.number_of_edges() + sum(len(d.get("solo_events", {})) for _, d in G.nodes(data=True))
+    lines += [f"{G.number_of_nodes()} actors, {n_events} events.", ""]
+    lines += ["## Key actors", "", "| actor | kind | country | events | betweenness |", "|---|---|---|---|---|"]
+    btw = nx.betweenness_centrality(P) if len(P) else {}
+    degree = {n: G.degree(n) + len(G.nodes[n].get("solo_events", {})) for n in G}
+    for n in sorted(G, key=lambda n: (-degree[n], G.nodes[n]["label"]))[:15]:
+        d = G.nodes[n]
+        lines.append(f"| {md_escape(d['label'])} | {d['kind']} | {d.get('country') or ''} | {degree[n]} | {btw.get(n, 0):.2f} |")
+    lines += ["", "## Contact timelines", ""]
+    pairs = []
+    for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1])):
+        if d["types"].get("CONSULT"):
+            pairs.append((u, v))
+    if "timeline" in figures:
+        lines += [f"![Contacts per pair]({figures['timeline']})", ""]
+    for u, v in pairs[:10]:
+        h = contact_history(G, u, v)
+        lines.append(f"### {md_escape(h.a)} – {md_escape(h.b)}")
+        lines.append("")
+        for c in h.contacts:
+            src = ", ".join(c.sources) or "the outlet"
+            lines.append(f"- {c.date or 'undated'}: {c.mode or 'contact'} ({', '.join(sorted(c.statuses))}; "
+                         f"according to {md_escape(src)}; documents {md_escape(', '.join(c.docs))})")
+        for g in h.gaps:
+            lines.append(f"- gap: {md_escape(g.after.date)} was the {md_escape(g.text)}")
+        lines.append("")
+    if not pairs:
+        lines += ["No contacts between two actors were found.", ""]
+    lines += ["## Contested claims", ""]
+    claims = 0
+    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
+        if d.get("denies"):
+            claims += 1
+            lines.append(f"- {md_escape(G.nodes[u]['label'])} denied a claim: "
+                         f"“{md_escape(d['evidence'][0][1] if d['evidence'] else '')}”")
+    for n, nd in G.nodes(data=True):
+        for k, d in sorted(nd.get("solo_events", {}).items()):
+            if d.get("denies"):
+                claims += 1
+                lines.append(f"- {md_escape(nd['label'])} denied a claim: "
+                             f"“{md_escape(d['evidence'][0][1] if d['evidence'] else '')}”")
+    if not claims:
+        lines.append("No denials were found.")
+    if "balance" in figures:
+        lines += ["", "## Cooperation and conflict", "", f"![Cooperation and conflict]({figures['balance']})"]
+    return "\n".join(lines) + "\n"
+
+
+def write_report(store, out_dir: str | Path) -> Path:
+    """Write ``report.md`` and its figures (``figures/*.png``) into ``out_dir``; return the report path."""
+    out = Path(out_dir)
+    G = actor_network(store)
+    fig_dir = out / "figures"
+    fig_dir.mkdir(parents=True, exist_ok=True)
+    P = pair_network(G)
+    pairs = [(u, v) for u, v, d in P.edges(data=True) if d["types"].get("CONSULT")][:10]
+    figures = {}
+    if _figure_timeline(pairs, G, fig_dir / "contacts.png"):
+        figures["timeline"] = "figures/contacts.png"
+    if _figure_balance(G, fig_dir / "balance.png"):
+        figures["balance"] = "figures/balance.png"
+    text = render_report(G, figures)
+    path = out / "report.md"
+    with atomic_write(path) as f:
+        f.write(text)
+    return path

@@ -1,0 +1,132 @@
+"""Contact history: the dated CONSULT timeline between two actors, and the gaps in it.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("fr", label="France", kind="state", country="FRA", aliases=set())
+>>> G.add_node("ru", label="Russia", kind="state", country="RUS", aliases=set())
+>>> for k, d in [("e1", "2022-10"), ("e2", "2024-04-03")]:
+...     _ = G.add_edge("fr", "ru", key=k, type="CONSULT", mode="phone", date=d, sources=("AFP",),
+...                    docs=("a",), evidence=(("a", "They spoke."),), statuses=frozenset({"asserted"}))
+>>> h = contact_history(G, "France", "Russia")
+>>> h.first.date, h.last.date, h.gaps[0].text
+('2022-10', '2024-04-03', 'first contact since 2022-10 (about 18 months)')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from .network import find_actor
+
+__all__ = ["Contact", "Gap", "ContactHistory", "contact_history"]
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One contact: when, how, between whom, and who reports it."""
+
+    event: str
+    date: str | None
+    mode: str | None
+    actor: str
+    target: str
+    sources: tuple[str, ...]
+    docs: tuple[str, ...]
+    evidence: tuple[tuple[str, str], ...]
+    statuses: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """The time between two consecutive dated contacts."""
+
+    before: Contact
+    after: Contact
+    days: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContactHistory:
+    """The contacts of two actors in date order (undated ones last), with gaps and modes."""
+
+    a: str
+    b: str
+    contacts: tuple[Contact, ...]
+    gaps: tuple[Gap, ...]
+    modes: tuple[str, ...]
+
+    @property
+    def first(self) -> Contact | None:
+        dated = [c for c in self.contacts if c.date]
+        return dated[0] if dated else None
+
+    @property
+    def last(self) -> Contact | None:
+        dated = [c for c in self.contacts if c.date]
+        return dated[-1] if dated else None
+
+
+def _start(d: str) -> date:
+    parts = [int(p) for p in d.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _members(G: nx.MultiDiGraph, node: str, officials: bool) -> set[str]:
+    out = {node}
+    data = G.nodes[node]
+    if officials and data.get("kind") == "state" and data.get("country"):
+        out |= {n for n, d in G.nodes(data=True) if d.get("country") == data["country"]}
+    return out
+
+
+def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = None, until: str | None = None,
+                    include_officials: bool = False, types: tuple[str, ...] = ("CONSULT",)) -> ContactHistory:
+    """The contact timeline between actors ``a`` and ``b`` (names or node ids).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        From :func:`newskg.graph.actor_network`.
+    a, b : str
+        Actor names (label, alias or surname) or node ids.
+    since, until : str, optional
+        ISO dates bounding the contacts (compared at the precision given).
+    include_officials : bool
+        For states, count their officials' contacts too (France-Russia includes
+        a French minister's call with a Russian minister).
+    types : tuple of str
+        Event types that count as contact.
+
+    Returns
+    -------
+    ContactHistory
+    """
+    na, nb = find_actor(G, a), find_actor(G, b)
+    sa, sb = _members(G, na, include_officials), _members(G, nb, include_officials)
+    contacts = []
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if d["type"] not in types or "negated" in d.get("statuses", ()):
+            continue
+        if not ((u in sa and v in sb) or (u in sb and v in sa)):
+            continue
+        if since and d["date"] and d["date"] < since[: len(d["date"])]:
+            continue
+        if until and d["date"] and d["date"][: len(until)] > until:
+            continue
+        contacts.append(Contact(k, d["date"], d["mode"], G.nodes[u]["label"], G.nodes[v]["label"],
+                                tuple(d.get("sources", ())), tuple(d.get("docs", ())),
+                                tuple(d.get("evidence", ())), frozenset(d.get("statuses", ()))))
+    contacts.sort(key=lambda c: (c.date is None, c.date or "", c.event))
+    dated = [c for c in contacts if c.date]
+    gaps = []
+    for x, y in zip(dated, dated[1:]):
+        days = (_start(y.date) - _start(x.date)).days
+        months = round(days / 30.44)
+        text = f"first contact since {x.date}" + (f" (about {months} months)" if months >= 1 else f" ({days} days)")
+        gaps.append(Gap(x, y, days, text))
+    modes = tuple(sorted({c.mode for c in contacts if c.mode}))
+    return ContactHistory(G.nodes[na]["label"], G.nodes[nb]["label"], tuple(contacts), tuple(gaps), modes)

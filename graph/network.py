@@ -1,0 +1,189 @@
+"""networkx views of the RDF graph: actors as nodes, events as edges.
+
+Built from the store (or any rdflib graph) with SPARQL, never from the
+extractor's records, so a saved graph is analysed without running spaCy.
+
+>>> from datetime import date
+>>> from newskg.records import Actor, Document, Event
+>>> from newskg.graph import Store, document_graph
+>>> fra, rus = Actor("France", kind="state", country="FRA"), Actor("Russia", kind="state", country="RUS")
+>>> doc = Document("d1", "France called Russia.", date(2024, 4, 4))
+>>> with Store(None) as store:
+...     store.replace_document(document_graph(doc, [Event("d1", doc.text, 0, 21, fra, "CONSULT", "phone", rus, "2024-04-03")]))
+...     G = actor_network(store)
+>>> sorted(G.nodes[n]["label"] for n in G)
+['France', 'Russia']
+>>> [(d["type"], d["mode"], d["date"], d["quad"]) for _, _, d in G.edges(data=True)]
+[('CONSULT', 'phone', '2024-04-03', 'VerbalCooperation')]
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+import networkx as nx
+
+from ..errors import QueryError
+from ..ontology import quad_class
+
+__all__ = ["actor_network", "pair_network", "find_actor", "COOPERATION", "CONFLICT"]
+
+COOPERATION = ("VerbalCooperation", "MaterialCooperation")
+CONFLICT = ("VerbalConflict", "MaterialConflict")
+
+_ACTORS = """
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?a ?kind ?label ?country ?alt WHERE {
+  ?a skos:prefLabel ?label ; a ?kind .
+  FILTER(?kind IN (nkg:Person, nkg:Organization, nkg:State, nkg:Group))
+  OPTIONAL { ?a nkg:countryCode ?country }
+  OPTIONAL { ?a skos:altLabel ?alt }
+}"""
+
+_EVENTS = """
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX schema: <https://schema.org/>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?e ?type ?mode ?actor ?recipient ?date ?status ?sourceLabel ?doc ?sentence ?denied WHERE {
+  ?e a nkg:Event ; nkg:eventType ?type ; nkg:actor ?actor ; nkg:hasMention ?m .
+  OPTIONAL { ?e nkg:recipient ?recipient }
+  OPTIONAL { ?e nkg:eventMode ?mode }
+  OPTIONAL { ?e sem:hasTimeStamp ?date }
+  OPTIONAL { ?e nkg:denies ?denied }
+  ?m nkg:status ?status ; nkg:evidence ?s ; prov:wasDerivedFrom ?d .
+  ?d schema:identifier ?doc .
+  ?s nif:anchorOf ?sentence .
+  OPTIONAL { ?m prov:wasAttributedTo ?src . ?src skos:prefLabel ?sourceLabel }
+}"""
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[/#]", iri)[-1]
+
+
+def _rows(source, query: str):
+    if hasattr(source, "ox"):
+        for row in source.query(query):
+            yield {k: (row[k].value if row[k] is not None else None) for k in _vars(query)}
+    else:
+        for row in source.query(query):
+            yield {k: (str(row[k]) if row[k] is not None else None) for k in _vars(query)}
+
+
+def _vars(query: str) -> list[str]:
+    head = query.split("WHERE", 1)[0]
+    return re.findall(r"\?(\w+)", head)
+
+
+def actor_network(source) -> nx.MultiDiGraph:
+    """A MultiDiGraph of actors (nodes) and events (edges keyed by event IRI).
+
+    Parameters
+    ----------
+    source : newskg.graph.Store or rdflib.Graph/Dataset
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes carry ``label``, ``kind``, ``country`` and ``aliases``; edges carry
+        ``type``, ``mode``, ``quad``, ``date``, ``statuses``, ``sources``,
+        ``docs``, ``evidence`` and ``symmetric``.  Events without a recipient
+        are kept on the actor node under ``solo_events``.
+    """
+    G = nx.MultiDiGraph()
+    for r in _rows(source, _ACTORS):
+        a = r["a"]
+        if a not in G:
+            G.add_node(a, label=r["label"], kind=_local(r["kind"]).lower(), country=r["country"],
+                       aliases=set(), solo_events={})
+        if r["alt"]:
+            G.nodes[a]["aliases"].add(r["alt"])
+    events: dict[str, dict] = {}
+    for r in _rows(source, _EVENTS):
+        e = events.setdefault(r["e"], {
+            "type": _local(r["type"]), "mode": _local(r["mode"]) if r["mode"] else None,
+            "actor": r["actor"], "recipient": r["recipient"], "date": r["date"], "statuses": set(),
+            "sources": set(), "docs": set(), "evidence": set(), "denies": r["denied"]})
+        e["statuses"].add(_local(r["status"]).lower())
+        if r["sourceLabel"]:
+            e["sources"].add(r["sourceLabel"])
+        e["docs"].add(r["doc"])
+        e["evidence"].add((r["doc"], r["sentence"]))
+    for iri, e in sorted(events.items()):
+        attrs = dict(type=e["type"], mode=e["mode"], quad=quad_class(e["type"]), date=e["date"],
+                     statuses=frozenset(e["statuses"]), sources=tuple(sorted(e["sources"])),
+                     docs=tuple(sorted(e["docs"])), evidence=tuple(sorted(e["evidence"])), denies=e["denies"],
+                     symmetric=e["type"] in ("CONSULT", "COOPERATE", "AGREE"))
+        if e["recipient"] and e["recipient"] in G and e["actor"] in G:
+            G.add_edge(e["actor"], e["recipient"], key=iri, **attrs)
+        elif e["actor"] in G:
+            G.nodes[e["actor"]]["solo_events"][iri] = attrs
+    return G
+
+
+def pair_network(G: nx.MultiDiGraph) -> nx.Graph:
+    """An undirected weighted view: one edge per pair, with counts per type and quad class.
+
+    >>> M = nx.MultiDiGraph()
+    >>> M.add_edge("a", "b", key="e1", type="CONSULT", quad="VerbalCooperation")
+    'e1'
+    >>> M.add_edge("b", "a", key="e2", type="ACCUSE", quad="VerbalConflict")
+    'e2'
+    >>> P = pair_network(M)
+    >>> P["a"]["b"]["weight"], P["a"]["b"]["types"]
+    (2, {'CONSULT': 1, 'ACCUSE': 1})
+    """
+    P = nx.Graph()
+    P.add_nodes_from(G.nodes(data=True))
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if P.has_edge(u, v):
+            data = P[u][v]
+        else:
+            P.add_edge(u, v, weight=0, types={}, quads={}, events=[])
+            data = P[u][v]
+        data["weight"] += 1
+        data["types"][d["type"]] = data["types"].get(d["type"], 0) + 1
+        data["quads"][d["quad"]] = data["quads"].get(d["quad"], 0) + 1
+        data["events"].append(k)
+    return P
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
+
+
+def find_actor(G: nx.Graph, name: str) -> str:
+    """The node whose label, alias, surname or IRI matches ``name`` (case-insensitive).
+
+    Raises
+    ------
+    newskg.errors.QueryError
+        When no actor or several actors match; the hint lists candidates.
+    """
+    if name in G:
+        return name
+    q = _norm(name)
+    exact, surname = [], []
+    for n, d in G.nodes(data=True):
+        labels = {_norm(d.get("label") or "")} | {_norm(a) for a in d.get("aliases", ())}
+        if q in labels or (d.get("country") and d.get("kind") == "state" and q == d["country"].lower()):
+            exact.append(n)
+        elif d.get("kind") == "person" and any(lab.split()[-1:] == [q] for lab in labels if lab):
+            surname.append(n)
+    found = exact or surname
+    if len(found) == 1:
+        return found[0]
+    labels = sorted({G.nodes[n].get("label", n) for n in G})
+    if not found:
+        close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
+        hint = ("did you mean: " + ", ".join(close)) if close else "run `newskg query --name actors` to list actors"
+        raise QueryError(f"no actor called {name!r} in the graph", hint=hint)
+    raise QueryError(f"{name!r} matches several actors: " + ", ".join(sorted(G.nodes[n]["label"] for n in found)),
+                     hint="use the full name")
