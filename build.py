@@ -12,6 +12,7 @@ through a temporary file and a rename.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -141,20 +142,21 @@ def build(
             on_problem(err)
 
     docs = read_corpus(inputs, published=published, on_error=on_error, on_problem=problem)
-    extractor = Extractor(settings.model, batch_size=batch_size, n_process=n_process)
+    first = next(docs, None)  # bad input fails here, before the model is loaded
+    if first is None and not store_path(out).exists():
+        raise InputError("no readable documents in the input", path=", ".join(str(p) for p in inputs),
+                         hint="give .txt files, folders of them, or a JSONL corpus with id and text")
     out.mkdir(parents=True, exist_ok=True)
     n_docs = n_events = 0
     with Store(store_path(out)) as store:
-        for doc, events in extractor.pipe(docs):
+        stream = itertools.chain([first], docs) if first is not None else iter(())
+        extractor = Extractor(settings.model, batch_size=batch_size, n_process=n_process) if first else None
+        for doc, events in (extractor.pipe(stream) if extractor else ()):
             store.replace_document(document_graph(doc, events))
             n_docs += 1
             n_events += len(events)
             if progress is not None:
                 progress(doc, len(events))
-        if n_docs == 0 and not store.document_ids():
-            where = ", ".join(str(p) for p in inputs)
-            raise InputError("no readable documents in the input", path=where,
-                             hint="give .txt files, folders of them, or a JSONL corpus with id and text")
         resolve(store)
         store.flush()
         files: list[Path] = []

@@ -205,6 +205,48 @@ def validate(out: Path = OutOption) -> None:
     raise typer.Exit(7)
 
 
+@app.command()
+@translate_errors
+def export(
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle (merged graph), trig, nquads, jsonld (named graphs kept) or ntriples."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output."),
+    out: Path = OutOption,
+) -> None:
+    """Export the graph as Turtle, TriG, N-Quads, JSON-LD or N-Triples.
+
+    Writes to standard output unless -o is given (then atomically).
+
+    Example: newskg export --format trig -o graph.trig
+    """
+    from .export import export_rdf
+
+    with _open_store(out) as store:
+        if output is None:
+            export_rdf(store, fmt, sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            export_rdf(store, fmt, output)
+            typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+@translate_errors
+def query(
+    sparql: str = typer.Argument(..., help="A SPARQL query, or the path of a .rq file."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json (SPARQL 1.1 results formats)."),
+    out: Path = OutOption,
+) -> None:
+    """Run a SPARQL query over all the documents' graphs (their union is the default graph).
+
+    Example: newskg query "SELECT ?label WHERE { ?a skos:prefLabel ?label }"
+    """
+    from .graph.sparql import format_results, read_query
+
+    text = read_query(sparql)
+    with _open_store(out) as store:
+        typer.echo(format_results(store, text, fmt), nl=False)
+
+
 def main() -> None:
     """Entry point of the ``newskg`` console script."""
     app()

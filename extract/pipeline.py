@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-import importlib.metadata
+import functools
 import logging
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -34,8 +34,9 @@ if not Doc.has_extension("newskg_events"):
     Doc.set_extension("newskg_events", default=None)
 
 
+@functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
-    """Load the spaCy model with newskg's sentence rule; never downloads.
+    """Load the spaCy model with newskg's sentence rule; never downloads.  Cached per model name.
 
     Raises
     ------
@@ -44,7 +45,7 @@ def load_nlp(model: str | None = None) -> Language:
     """
     name = model or default_model()
     try:
-        nlp = spacy.load(name, exclude=["ner"] if False else [])
+        nlp = spacy.load(name)
     except OSError as err:
         raise ModelError(
             f"cannot load the spaCy model {name!r}: {str(err).splitlines()[0]}",
