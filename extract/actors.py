@@ -106,7 +106,9 @@ def _title_context(span: Span) -> list[Token]:
     i = span.start - 1
     while i >= 0 and i >= span.start - 6:
         t = doc[i]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ") or t.ent_type_ == "PERSON":
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ") or t.ent_type_ == "PERSON":
+            break
+        if t.pos_ == "ADP" and t.text.lower() != "of":
             break
         ctx.append(t)
         i -= 1
@@ -177,6 +179,12 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         surname = words[-1].lower()
         ctx = _title_context(ent)
         iso = _country_of_tokens(ctx, gz)
+        known = gz.person(" ".join(words))
+        if known is not None:
+            iso = iso or known[0]
+            if len(words) == 1:
+                words = known[1].split()
+                surname = words[-1].lower()
         roles = {t.text.lower() for t in ctx if t.text.lower() in role_words}
         p = people.get(surname)
         if p is None or (len(words) > len(p.name.split()) and (p.country is None or iso in (None, p.country))):

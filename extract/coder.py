@@ -67,6 +67,27 @@ def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tupl
     return value, not best[0]
 
 
+#: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
+_CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+_CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl", "relcl", "conj"}
+
+
+def _is_content_of(tok: Token, triggers: list[Trigger], sent: Span) -> bool:
+    """Is ``tok`` inside the complement of another trigger that takes content?"""
+    heads = {t.i: t for t in triggers if t.type in _CONTENT_TAKING}
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i or node.dep_ not in _CONTENT_DEPS:
+            return False
+        parent = node.head
+        if parent.i in heads and parent.i != tok.i:
+            if node.dep_ in ("advcl", "relcl", "conj") :
+                return False
+            return True
+        node = parent
+    return False
+
+
 def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer,
                   anchor: str | None = None) -> Iterator[tuple[Event, Trigger]]:
     """Events of one sentence with their triggers (before document-level rules)."""
@@ -79,8 +100,11 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     if end <= start:
         return
     sentence = text[start:end]
-    for trig in find_triggers(sent, lex):
+    triggers = list(find_triggers(sent, lex))
+    for trig in triggers:
         tok = sent.doc[trig.i]
+        if _is_content_of(tok, triggers, sent):
+            continue
         etype, mode = trig.type, trig.mode
         if etype in _FUTURE_TO_AGREE and is_prospective(tok, lex):
             etype, mode = "AGREE", None

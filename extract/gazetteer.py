@@ -82,6 +82,7 @@ class Gazetteer:
         self._folded: dict[str, GazetteerHit] = {}  # lower-case keys
         self._countries: dict[str, CountryInfo] = {}
         self._demonyms: dict[str, str] = {}
+        self._people: dict[str, tuple[str | None, str]] = {}
         self._load()
 
     @classmethod
@@ -124,6 +125,10 @@ class Gazetteer:
             hit = GazetteerHit(self._countries[c.alpha_3].name, "state", c.alpha_3, "country")
             for n in {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)} - {None}:
                 self._add(n, hit)
+        for name, country, aliases, *_ in _rows("people.tsv"):
+            info = (None if country in ("", "-") else country, name)
+            for n in [name, *_split(aliases)]:
+                self._people.setdefault(_fold(n).lower(), info)
         for name, kind, country, aliases, *_ in _rows("organizations.tsv"):
             hit = GazetteerHit(name, kind or "organization", country or None, "organization")
             self._add(name, hit, override=True)
@@ -143,6 +148,14 @@ class Gazetteer:
             if hit is not None:
                 return hit
         return None
+
+    def person(self, name: str) -> tuple[str | None, str] | None:
+        """A well-known person's country (or None for international officials) and full name.
+
+        >>> Gazetteer.default().person("Putin")
+        ('RUS', 'Vladimir Putin')
+        """
+        return self._people.get(_fold(" ".join(name.split())).lower())
 
     def country(self, iso3: str) -> CountryInfo | None:
         """Names, codes, capital and demonyms of a state."""

@@ -39,7 +39,9 @@ def _with_conjuncts(tok: Token) -> list[Token]:
 def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
     out: list[ActorMention] = []
     for t in toks:
-        found = [idx.at(t)] if idx.at(t) is not None else idx.modifiers(t)
+        own = idx.at(t)
+        mods = idx.modifiers(t)
+        found = mods if (len(mods) > 1 and (own is None or own in mods)) else ([own] if own is not None else mods)
         for m in found:
             if m is not None and all(m.actor != o.actor for o in out):
                 out.append(m)
@@ -88,6 +90,21 @@ def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMentio
     return out
 
 
+def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set) -> list[ActorMention]:
+    """Fallback: actors named inside the trigger's own phrase (objects and complements), nearest first."""
+    skip = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "poss", "agent")
+            for t in c.subtree}
+    skip |= {t.i for c in trigger.children if c.dep_ in ("advcl", "relcl", "parataxis") for t in c.subtree}
+    cands = [t for t in trigger.subtree if t.i not in skip and t.i != trigger.i]
+    cands.sort(key=lambda t: (t.i < trigger.i, abs(t.i - trigger.i)))
+    out: list[ActorMention] = []
+    for t in cands:
+        m = idx.at(t) if t.pos_ in ("PROPN", "NOUN", "ADJ") else None
+        if m is not None and m.actor not in exclude and m not in out:
+            out.append(m)
+    return out
+
+
 def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[ActorMention, ActorMention | None]]:
     """(actor, target) pairs for a trigger token; one pair per actor unless the type is symmetric."""
     actors: list[ActorMention] = []
@@ -130,6 +147,8 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             actors, targets = targets[:1], actors[:1]  # the visitor is the actor
     if not actors:
         return []
+    if not targets:
+        targets = _phrase_targets(trigger, idx, {a.actor for a in actors})
     targets = [t for t in targets if t.actor not in {a.actor for a in actors}]
     if etype in _SYMMETRIC and len(actors) >= 2 and not targets:
         return [(actors[0], actors[1])]
