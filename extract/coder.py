@@ -28,6 +28,7 @@ from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .roles import participants
+from .roles import subjects as _subjects
 from .status import is_hedged, is_negated, is_prospective
 from .triggers import Trigger, find_triggers
 
@@ -88,6 +89,37 @@ def _is_content_of(tok: Token, triggers: list[Trigger], sent: Span) -> bool:
     return False
 
 
+def subjects_of(verb: Token, idx: MentionIndex) -> list[ActorMention]:
+    return _subjects(verb, idx)[0]
+
+
+_OBLIGATION_REPORTERS = {"say", "declare", "reiterate", "conclude", "insist", "stress", "warn", "tell", "state",
+                         "add", "argue", "write", "announce"}
+
+
+def _obligations(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer, sentence: str,
+                 start: int, end: int, anchor: str | None, triggers: list[Trigger]) -> Iterator[tuple[Event, Trigger]]:
+    """"X said (that) Y must do Z" is a REQUEST by X to Y."""
+    for tok in sent:
+        if tok.text.lower() not in ("must", "should") or tok.dep_ != "aux":
+            continue
+        verb = tok.head
+        if verb.dep_ not in ("ccomp",) or verb.head.lemma_.lower() not in _OBLIGATION_REPORTERS:
+            continue
+        if any(t.i == verb.head.i for t in triggers):
+            continue
+        speaker = subjects_of(verb.head, idx)
+        addressee = subjects_of(verb, idx)
+        if not speaker or not addressee or speaker[0].actor == addressee[0].actor:
+            continue
+        date, _ = _date_for(verb.head, sent, doc.published, anchor)
+        trig = Trigger(verb.head.i, (verb.head.i, tok.i), f"{verb.head.text} ... {tok.text}", "REQUEST", None, "VERB")
+        for sp in speaker:
+            yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=sp.actor, action="REQUEST",
+                        target=addressee[0].actor, date=date, trigger=trig.text,
+                        status="negated" if is_negated(verb, lex) else "asserted"), trig
+
+
 def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer,
                   anchor: str | None = None) -> Iterator[tuple[Event, Trigger]]:
     """Events of one sentence with their triggers (before document-level rules)."""
@@ -101,6 +133,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         return
     sentence = text[start:end]
     triggers = list(find_triggers(sent, lex))
+    yield from _obligations(sent, doc, idx, lex, gz, sentence, start, end, anchor, triggers)
     for trig in triggers:
         tok = sent.doc[trig.i]
         if _is_content_of(tok, triggers, sent):
