@@ -340,6 +340,14 @@ class MentionIndex:
                         out.append(m)
         return out
 
+    def state_of(self, m: ActorMention) -> ActorMention:
+        """The state an official acts for: a person's or ministry's country as a state mention."""
+        if m.actor.kind == "state" or not m.actor.country:
+            return m
+        info = Gazetteer.default().country(m.actor.country)
+        name = info.name if info else m.actor.country
+        return ActorMention(m.start, m.end, m.text, Actor(name, kind="state", country=m.actor.country), True)
+
     def last_person(self, before: int) -> ActorMention | None:
         """The last person mentioned before token ``before``."""
         best = None

@@ -120,6 +120,43 @@ def _obligations(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz:
                         status="negated" if is_negated(verb, lex) else "asserted"), trig
 
 
+def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):
+    """"A (of state S) said/told B that S is ready to ..." is A's offer to B (PLOVER codes the speaker)."""
+    reporting = lex.cues["reporting_verbs"]
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return pairs
+        if node.head.lemma_.lower() in reporting and node.dep_ in ("ccomp", "advcl", "xcomp", "parataxis"):
+            break
+        node = node.head
+    else:
+        return pairs
+    verb = node.head
+    speakers, _ = _subjects(verb, idx)
+    if not speakers or speakers[0].actor.kind != "person":
+        return pairs
+    speaker = speakers[0]
+    out = []
+    for actor_m, target_m in pairs:
+        if actor_m.actor.kind == "state" and actor_m.actor.country == speaker.actor.country:
+            if target_m is None:
+                addressed = [m for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
+                             for m in [idx.at(c)] if m is not None]
+                if not addressed and verb.dep_ in ("advcl", "conj", "xcomp"):
+                    addressed = _heads_targets(verb.head, idx, speaker)
+                target_m = addressed[0] if addressed else None
+            out.append((speaker, target_m))
+        else:
+            out.append((actor_m, target_m))
+    return out
+
+
+def _heads_targets(verb: Token, idx: MentionIndex, speaker: ActorMention) -> list[ActorMention]:
+    from .roles import _targets_of
+    return _targets_of(verb, idx, {speaker.actor})
+
+
 def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer,
                   anchor: str | None = None) -> Iterator[tuple[Event, Trigger]]:
     """Events of one sentence with their triggers (before document-level rules)."""
@@ -148,6 +185,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         negated = is_negated(tok, lex)
         status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
         date, _ = _date_for(tok, sent, doc.published, anchor)
+        if etype == "AGREE":
+            pairs = _speaker_commits(tok, pairs, idx, lex)
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None

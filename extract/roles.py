@@ -28,7 +28,7 @@ __all__ = ["participants", "subjects"]
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "resume", "continue", "make", "pay",
                 "launch", "carry", "stage", "mount", "impose", "issue", "express", "reaffirm", "reiterate", "voice",
-                "extend", "offer", "step"}
+                "extend", "offer", "step", "be", "remain", "stay", "keep", "get"}
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 
 
@@ -36,10 +36,27 @@ def _with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
 
+_PROXY_NOUNS = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide",
+                "aides", "adviser", "advisers", "advisor", "entourage", "camp", "circle"}
+
+
+def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
+    """"a source close to X", "an aide to X", "officials of X": X's state speaks."""
+    if t.text.lower() not in _PROXY_NOUNS:
+        return None
+    for d in t.subtree:
+        if d.i == t.i:
+            continue
+        m = idx.at(d) if d.pos_ in ("PROPN", "NOUN") else None
+        if m is not None:
+            return idx.state_of(m)
+    return None
+
+
 def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
     out: list[ActorMention] = []
     for t in toks:
-        own = idx.at(t)
+        own = idx.at(t) or _proxy(t, idx)
         mods = idx.modifiers(t)
         found = mods if (len(mods) > 1 and (own is None or own in mods)) else ([own] if own is not None else mods)
         for m in found:
@@ -147,6 +164,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             actors, targets = targets[:1], actors[:1]  # the visitor is the actor
     if not actors:
         return []
+    if etype in _SYMMETRIC and len(actors) >= 2 and not any(
+            c.dep_ == "prep" and c.text.lower() == "with" for c in trigger.children):
+        return [(actors[0], actors[1])]
     if not targets:
         targets = _phrase_targets(trigger, idx, {a.actor for a in actors})
     targets = [t for t in targets if t.actor not in {a.actor for a in actors}]

@@ -52,6 +52,8 @@ def is_prospective(trigger: Token, lex: Lexicon) -> bool:
     """Is the event offered, planned, promised or in the future rather than done?"""
     markers = lex.cues["future_markers"]
     tok = trigger
+    if any(a.lemma_.lower() in ("continue", "keep") for a in [trigger, *list(trigger.ancestors)[:2]]):
+        return False  # "will continue to support" is support going on, not a promise
     if any(c.text.lower() in ("will", "would", "shall", "'ll") and c.dep_ == "aux" for c in tok.children):
         return True
     for _ in range(3):
