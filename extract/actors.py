@@ -238,10 +238,15 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         start = min([tok.i] + [m.i for m in _modifiers(tok)])
-        if any(j in taken for j in range(start, tok.i + 1)):
+        owner = {j: m for m in mentions.values() for j in range(m.start, m.end)}
+        inside = {owner[j] for j in range(start, tok.i + 1) if j in owner}
+        if any(gz.demonym(m.text) is None for m in inside):
             continue
         persons = _role_people(tok, people, gz, lex)
         if persons:
+            for m in inside:  # "the French defence minister": the demonym is part of the role
+                mentions.pop(m.start, None)
+                taken.difference_update(range(m.start, m.end))
             add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text, person_actor(persons[0][0])))
             for p, country_tok in persons[1:]:
                 # "the Defence Ministers of France and Russia": the second country stands for its minister
@@ -252,10 +257,22 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
                     add(ActorMention(country_tok.i, country_tok.i + 1, country_tok.text, person_actor(p)))
             continue
         iso = _government_phrase(tok, gz, lex)
-        if iso:
+        if iso and not inside:
             info = gz.country(iso)
             add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                              Actor(info.name if info else iso, kind="state", country=iso), True))
+    # groups named by a common noun ("rebels", "protesters", "the army") with no state named in front
+    group_nouns = lex.cues["group_nouns"]
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.text.lower() not in group_nouns:
+            continue
+        mods = _modifiers(tok)
+        if any(m.i in taken for m in mods):
+            continue  # "Ugandan rebels": the state in front speaks for them (see MentionIndex.modifiers)
+        start = min([tok.i] + [m.i for m in mods])
+        phrase = _clean(doc[start:tok.i + 1].text)
+        add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                         Actor(phrase[:1].upper() + phrase[1:], kind="group", country=_country_of_tokens(mods, gz))))
     return [mentions[k] for k in sorted(mentions)]
 
 
@@ -324,6 +341,8 @@ class MentionIndex:
                 return self._by_token[c.i]
         if tok.text.lower() in _PRONOUNS_PERSON:
             return self.last_person(tok.i)
+        if tok.text.lower() in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self.last_collective(tok)
         found = self.modifiers(tok)
         return found[0] if found else None
 
@@ -347,6 +366,16 @@ class MentionIndex:
         info = Gazetteer.default().country(m.actor.country)
         name = info.name if info else m.actor.country
         return ActorMention(m.start, m.end, m.text, Actor(name, kind="state", country=m.actor.country), True)
+
+    def last_collective(self, tok: Token) -> ActorMention | None:
+        """What "it"/"they" most likely refers to: the last state, organisation or group of the sentence."""
+        best = None
+        for m in self.mentions:
+            if m.start >= tok.i:
+                break
+            if m.start >= tok.sent.start and m.actor.kind in ("state", "organization", "group"):
+                best = m
+        return best
 
     def last_person(self, before: int) -> ActorMention | None:
         """The last person mentioned before token ``before``."""

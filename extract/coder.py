@@ -175,6 +175,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         tok = sent.doc[trig.i]
         if _is_content_of(tok, triggers, sent):
             continue
+        if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
+                                         for c in tok.children for t in triggers):
+            continue  # "refusing to rule out": a double negative is no rejection
         etype, mode = trig.type, trig.mode
         if etype in _FUTURE_TO_AGREE and is_prospective(tok, lex):
             etype, mode = "AGREE", None

@@ -144,6 +144,8 @@ class Gazetteer:
                 return self._exact[candidate]
             if candidate.isupper() and len(candidate.replace(".", "")) <= 5:
                 continue
+            if candidate[:1].islower():
+                continue  # "turkey", "chad": ordinary words, not names
             hit = self._folded.get(_fold(candidate).lower())
             if hit is not None:
                 return hit

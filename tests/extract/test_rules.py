@@ -1,0 +1,236 @@
+"""Rule unit tests on hand-built Docs: no statistical model involved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newskg.extract.actors import ActorMention, MentionIndex, find_mentions
+from newskg.extract.attribution import attribution
+from newskg.extract.coder import code_document
+from newskg.extract.dates import find_date_expressions, resolve_date
+from newskg.extract.gazetteer import Gazetteer
+from newskg.extract.lexicon import Lexicon
+from newskg.extract.roles import participants
+from newskg.extract.sentences import mark_line_breaks
+from newskg.extract.status import is_negated, is_prospective
+from newskg.extract.triggers import find_triggers
+from newskg.records import Actor, Document
+
+LEX = Lexicon.default()
+GZ = Gazetteer.default()
+
+
+def make(words, heads, deps, pos, lemmas=None, ents=None, sent_starts=None) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas or [w.lower() for w in words],
+               ents=ents or ["O"] * len(words), sent_starts=sent_starts)
+
+
+def state(name, iso):
+    return Actor(name, kind="state", country=iso)
+
+
+# ---------------------------------------------------------------- gazetteer and dates
+
+@pytest.mark.parametrize("text,iso,via", [
+    ("Moscow", "RUS", "capital"), ("the Kremlin", "RUS", "capital"), ("Kyiv", "UKR", "capital"),
+    ("Kiev", "UKR", "capital"), ("Washington", "USA", "capital"), ("the White House", "USA", "capital"),
+    ("Britain", "GBR", "country"), ("the Ukrainians", "UKR", "demonym"), ("Russia's", "RUS", "country"),
+    ("U.S.", "USA", "iso"), ("Côte d'Ivoire", "CIV", "country"), ("Burma", "MMR", "country"),
+])
+def test_gazetteer_states(text, iso, via):
+    hit = GZ.lookup(text)
+    assert hit is not None and hit.country == iso and hit.via == via and hit.kind == "state"
+
+
+@pytest.mark.parametrize("text", ["us", "turkey", "chad lives here", "Paris Hilton", ""])
+def test_gazetteer_does_not_map_ordinary_words(text):
+    assert GZ.lookup(text) is None
+
+
+def test_gazetteer_organisations_and_people():
+    assert GZ.lookup("NATO").kind == "organization" and GZ.lookup("NATO").country is None
+    assert GZ.lookup("Hezbollah").kind == "group"
+    assert GZ.person("Lavrov") == ("RUS", "Sergei Lavrov")
+    assert GZ.demonym("Ivorians") == "CIV"
+
+
+PUB = date(2024, 4, 4)  # a Thursday
+
+
+@pytest.mark.parametrize("expr,expected", [
+    ("on Wednesday", "2024-04-03"), ("Thursday", "2024-04-04"), ("last Thursday", "2024-03-28"),
+    ("April 3", "2024-04-03"), ("3 April", "2024-04-03"), ("April 5", "2023-04-05"),
+    ("April 3, 2022", "2022-04-03"), ("last month", "2024-03"), ("in March", "2024-03"),
+    ("in May", "2023-05"), ("in October 2022", "2022-10"), ("this summer", "2024"), ("last year", "2023"),
+    ("in 2019", "2019"), ("yesterday", "2024-04-03"), ("earlier this month", "2024-04"),
+    ("in recent months", None), ("recently", None), ("next month", "2024-05"),
+])
+def test_resolve_date(expr, expected):
+    assert resolve_date(expr, PUB) == expected
+
+
+def test_resolve_date_anchor_and_year_boundary():
+    assert resolve_date("September of that year", PUB, anchor="2022-10") == "2022-09"
+    assert resolve_date("in December", date(2024, 1, 10)) == "2023-12"
+    assert resolve_date("February 29", date(2024, 3, 1)) == "2024-02-29"
+    assert resolve_date("on Monday", None) is None
+    assert resolve_date("in October 2022", None) == "2022-10"
+
+
+def test_find_dates_skips_modal_may():
+    found = [t for _, _, t in find_date_expressions("They may meet in May, or on Friday.")]
+    assert found == ["in May", "on Friday"]
+
+
+# ---------------------------------------------------------------- sentences
+
+def test_line_breaks_end_sentences():
+    doc = Doc(Vocab(), words=["Rare", "contact", "\n", "Both", "spoke", "."])
+    mark_line_breaks(doc)
+    assert doc[3].is_sent_start
+
+
+# ---------------------------------------------------------------- actors
+
+def _minister_doc():
+    # "Russian Defence Minister Sergei Shoigu met Kyiv . Shoigu left ."
+    words = ["Russian", "Defence", "Minister", "Sergei", "Shoigu", "met", "Kyiv", ".", "Shoigu", "left", "."]
+    heads = [2, 2, 4, 4, 5, 5, 5, 5, 9, 9, 9]
+    deps = ["amod", "compound", "compound", "compound", "nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-ORG", "O", "O"]
+    starts = [1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]
+    return make(words, heads, deps, pos, ents=ents, sent_starts=starts,
+                lemmas=["russian", "defence", "minister", "Sergei", "Shoigu", "meet", "Kyiv", ".", "Shoigu", "leave", "."])
+
+
+def test_person_country_from_title_and_ner_corrections():
+    mentions = {m.text: m.actor for m in find_mentions(_minister_doc(), GZ, LEX)}
+    assert mentions["Sergei Shoigu"] == Actor("Sergei Shoigu", kind="person", country="RUS", aliases=("Shoigu",))
+    assert mentions["Kyiv"] == state("Ukraine", "UKR"), "a capital tagged PERSON is the state"
+    assert mentions["Shoigu"].name == "Sergei Shoigu", "a surname tagged ORG is the known person"
+
+
+def test_role_description_resolves_to_named_person():
+    # "the French defence minister called . French Defence Minister Jean Dupont spoke ."
+    words = ["the", "French", "defence", "minister", "called", ".", "French", "Defence", "Minister", "Jean", "Dupont", "spoke", "."]
+    heads = [3, 3, 3, 4, 4, 4, 8, 8, 10, 10, 11, 11, 11]
+    deps = ["det", "amod", "compound", "nsubj", "ROOT", "punct", "amod", "compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "ADJ", "NOUN", "NOUN", "VERB", "PUNCT", "ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "B-NORP", "O", "O", "O", "O", "B-NORP", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    lemmas = ["the", "french", "defence", "minister", "call", ".", "french", "defence", "minister", "Jean", "Dupont", "speak", "."]
+    doc = make(words, heads, deps, pos, lemmas=lemmas, ents=ents, sent_starts=[1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0])
+    idx = MentionIndex(find_mentions(doc, GZ, LEX))
+    assert idx.at(doc[3]).actor.name == "Jean Dupont"
+
+
+# ---------------------------------------------------------------- triggers, roles, status, attribution
+
+def _sentence(words, heads, deps, pos, lemmas, ents=None):
+    doc = make(words, heads, deps, pos, lemmas=lemmas, ents=ents)
+    return doc
+
+
+def test_triggers_prefer_the_longest_pattern():
+    doc = _sentence(["Paris", "held", "phone", "talks"], [1, 1, 3, 1], ["nsubj", "ROOT", "compound", "dobj"],
+                    ["PROPN", "VERB", "NOUN", "NOUN"], ["Paris", "hold", "phone", "talk"])
+    trigs = list(find_triggers(doc[:], LEX))
+    assert [(t.text, t.type) for t in trigs] == [("held talks", "CONSULT")]
+
+
+def test_call_on_is_a_request_not_a_call():
+    doc = _sentence(["Rome", "called", "on", "Paris"], [1, 1, 1, 2], ["nsubj", "ROOT", "prep", "pobj"],
+                    ["PROPN", "VERB", "ADP", "PROPN"], ["Rome", "call", "on", "Paris"])
+    assert [(t.type, t.mode) for t in find_triggers(doc[:], LEX)] == [("REQUEST", None)]
+
+
+def _idx(doc, spans):
+    return MentionIndex([ActorMention(s, e, doc[s:e].text, a) for s, e, a in spans])
+
+
+def test_coordinated_subjects_make_one_symmetric_event():
+    doc = _sentence(["Rome", "and", "Paris", "met"], [3, 0, 0, 3], ["nsubj", "cc", "conj", "ROOT"],
+                    ["PROPN", "CCONJ", "PROPN", "VERB"], ["Rome", "and", "Paris", "meet"])
+    idx = _idx(doc, [(0, 1, state("Italy", "ITA")), (2, 3, state("France", "FRA"))])
+    pairs = participants(doc[3], "CONSULT", idx)
+    assert [(a.actor.country, t.actor.country) for a, t in pairs] == [("ITA", "FRA")]
+
+
+def test_coordinated_subjects_of_an_accusation_are_separate_events():
+    doc = _sentence(["Rome", "and", "Paris", "accused", "Oslo"], [3, 0, 0, 3, 3],
+                    ["nsubj", "cc", "conj", "ROOT", "dobj"], ["PROPN", "CCONJ", "PROPN", "VERB", "PROPN"],
+                    ["Rome", "and", "Paris", "accuse", "Oslo"])
+    idx = _idx(doc, [(0, 1, state("Italy", "ITA")), (2, 3, state("France", "FRA")), (4, 5, state("Norway", "NOR"))])
+    pairs = participants(doc[3], "ACCUSE", idx)
+    assert [(a.actor.country, t.actor.country) for a, t in pairs] == [("ITA", "NOR"), ("FRA", "NOR")]
+
+
+def test_between_a_and_b():
+    doc = _sentence(["talks", "between", "Rome", "and", "Paris"], [0, 0, 1, 2, 2],
+                    ["ROOT", "prep", "pobj", "cc", "conj"], ["NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+                    ["talk", "between", "Rome", "and", "Paris"])
+    idx = _idx(doc, [(2, 3, state("Italy", "ITA")), (4, 5, state("France", "FRA"))])
+    assert [(a.actor.country, t.actor.country) for a, t in participants(doc[0], "CONSULT", idx)] == [("ITA", "FRA")]
+
+
+def test_host_and_visitor():
+    doc = _sentence(["Rome", "received", "Paris"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"],
+                    ["Rome", "receive", "Paris"])
+    idx = _idx(doc, [(0, 1, state("Italy", "ITA")), (2, 3, state("France", "FRA"))])
+    assert [(a.actor.country, t.actor.country) for a, t in participants(doc[1], "CONSULT", idx)] == [("FRA", "ITA")]
+
+
+def test_negation_and_neither_nor():
+    doc = _sentence(["Paris", "neither", "accepted", "nor", "proposed", "talks"], [2, 2, 2, 2, 2, 4],
+                    ["nsubj", "preconj", "ROOT", "cc", "conj", "dobj"], ["PROPN", "CCONJ", "VERB", "CCONJ", "VERB", "NOUN"],
+                    ["Paris", "neither", "accept", "nor", "propose", "talk"])
+    assert is_negated(doc[2], LEX) and is_negated(doc[4], LEX)
+    ok = _sentence(["Paris", "proposed", "talks"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "NOUN"],
+                   ["Paris", "propose", "talk"])
+    assert not is_negated(ok[1], LEX)
+
+
+def test_future_meeting_is_prospective_but_continuing_support_is_not():
+    doc = _sentence(["Rome", "will", "meet", "Paris"], [2, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"],
+                    ["PROPN", "AUX", "VERB", "PROPN"], ["Rome", "will", "meet", "Paris"])
+    assert is_prospective(doc[2], LEX)
+    doc = _sentence(["Rome", "will", "continue", "to", "support", "Kyiv"], [2, 2, 2, 4, 2, 4],
+                    ["nsubj", "aux", "ROOT", "aux", "xcomp", "dobj"], ["PROPN", "AUX", "VERB", "PART", "VERB", "PROPN"],
+                    ["Rome", "will", "continue", "to", "support", "Kyiv"])
+    assert not is_prospective(doc[4], LEX)
+
+
+def test_outermost_reporting_verb_is_the_source():
+    # "Rome met Paris , the ministry said ."
+    doc = _sentence(["Rome", "met", "Paris", ",", "the", "ministry", "said", "."], [1, 6, 1, 6, 5, 6, 6, 6],
+                    ["nsubj", "ccomp", "dobj", "punct", "det", "nsubj", "ROOT", "punct"],
+                    ["PROPN", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+                    ["Rome", "meet", "Paris", ",", "the", "ministry", "say", "."])
+    att = attribution(doc[1], MentionIndex([]), LEX, GZ)
+    assert att.verb == "say" and att.source.name.lower() == "ministry"
+
+
+# ---------------------------------------------------------------- the document-level coder
+
+def test_code_document_dates_and_denial_link():
+    # "Rome said Rome met Paris on Monday . Paris denied it ."
+    words = ["Rome", "said", "Rome", "met", "Paris", "on", "Monday", ".", "Paris", "denied", "it", "."]
+    heads = [1, 1, 3, 1, 3, 3, 5, 1, 9, 9, 9, 9]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "prep", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PRON", "PUNCT"]
+    ents = ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O", "B-DATE", "O", "B-GPE", "O", "O", "O"]
+    lemmas = ["Rome", "say", "Rome", "meet", "Paris", "on", "Monday", ".", "Paris", "deny", "it", "."]
+    doc = make(words, heads, deps, pos, lemmas=lemmas, ents=ents, sent_starts=[1] + [0] * 7 + [1, 0, 0, 0])
+    document = Document("t", doc.text, date(2024, 4, 4))
+    events = code_document(doc, document)
+    meet = next(e for e in events if e.action == "CONSULT")
+    deny = next(e for e in events if e.action == "REJECT")
+    assert (meet.actor.country, meet.target.country, meet.date) == ("ITA", "FRA", "2024-04-01")
+    assert meet.status == "claimed", "a claim denied by the other side is claimed"
+    assert deny.actor.country == "FRA" and deny.target.country == "ITA"
+    assert deny.denies == meet
+    assert document.text[meet.start:meet.end] == meet.sentence
