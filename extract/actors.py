@@ -167,12 +167,15 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
                 pending_people.append((ent, words))
         elif ent.label_ in _ORG_LABELS:
             root = ent.root
+            if root.lemma_.lower() in role_words or root.text.lower().rstrip("s") in role_words:
+                continue  # "the Defence Ministers of France": a role description, resolved below
             iso = _country_of_tokens([t for t in ent if t.i != root.i], gz) or _country_of_tokens(_modifiers(root), gz)
             is_gov = root.lemma_.lower() in lex.cues["government_nouns"] or "ministry" in text.lower()
             if iso and is_gov:
                 add(ActorMention(ent.start, ent.end, ent.text, Actor(_title_case(text), kind="organization", country=iso), True))
             else:
                 pending_people.append((ent, []))  # maybe a surname the model took for an organisation
+    last_roles: set[str] = set()
     for ent, words in pending_people:
         if not words:
             continue
@@ -186,6 +189,10 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
                 words = known[1].split()
                 surname = words[-1].lower()
         roles = {t.text.lower() for t in ctx if t.text.lower() in role_words}
+        if "counterpart" in roles and last_roles:
+            roles |= last_roles  # "his Russian counterpart": the same office in another state
+        elif roles - {"counterpart"}:
+            last_roles = roles - {"counterpart"}
         p = people.get(surname)
         if p is None or (len(words) > len(p.name.split()) and (p.country is None or iso in (None, p.country))):
             old = p
@@ -237,6 +244,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     for tok in doc:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+            continue  # a title in front of a name
         start = min([tok.i] + [m.i for m in _modifiers(tok)])
         owner = {j: m for m in mentions.values() for j in range(m.start, m.end)}
         inside = {owner[j] for j in range(start, tok.i + 1) if j in owner}
@@ -286,6 +295,8 @@ def _role_people(tok: Token, people: dict[str, _Person], gz: Gazetteer, lex: Lex
     Returns each person with the token that named their country after "of" (None for a modifier).
     """
     lemma = tok.lemma_.lower()
+    if lemma not in lex.cues["role_nouns"] and lemma.endswith("s") and lemma[:-1] in lex.cues["role_nouns"]:
+        lemma = lemma[:-1]  # "Ministers" tagged as a proper noun keeps its plural
     if lemma not in lex.cues["role_nouns"] or lemma in ("official", "diplomat", "leader", "head", "chief", "state"):
         return []
     if any(c.dep_ == "appos" for c in tok.children) or tok.ent_type_ == "PERSON":

@@ -70,14 +70,14 @@ def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tupl
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 _CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
-_CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl", "relcl", "conj"}
+_CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "advcl", "relcl", "conj"}
 
 
 def _is_content_of(tok: Token, triggers: list[Trigger], sent: Span) -> bool:
     """Is ``tok`` inside the complement of another trigger that takes content?"""
     heads = {t.i: t for t in triggers if t.type in _CONTENT_TAKING}
     node = tok
-    for _ in range(6):
+    for _ in range(3):
         if node.head.i == node.i or node.dep_ not in _CONTENT_DEPS:
             return False
         parent = node.head
