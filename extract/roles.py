@@ -30,6 +30,8 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "re
                 "launch", "carry", "stage", "mount", "impose", "issue", "express", "reaffirm", "reiterate", "voice",
                 "extend", "offer", "step", "be", "remain", "stay", "keep", "get"}
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+#: Passives that describe the subject's own state ("France is prepared to ..."): the subject acts.
+_STATIVE_PASSIVES = {"prepare", "commit", "determine", "engage", "dispose", "inclined"}
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -74,8 +76,10 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             passive = subj[0].dep_ == "nsubjpass"
             if passive:
                 agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                return _resolve_all([x for a in agents for x in _with_conjuncts(a)], idx), True
-            return _resolve_all(_with_conjuncts(subj[0]), idx), False
+                if agents or tok.lemma_.lower() not in _STATIVE_PASSIVES:
+                    return _resolve_all([x for a in agents for x in _with_conjuncts(a)], idx), True
+            # several subjects the parser did not coordinate ("A and B held talks" as two nsubj)
+            return _resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx), False
         if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "relcl", "acl") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 m = _resolve_all([tok.head], idx)
