@@ -48,6 +48,10 @@ class Lexicon:
             plist.sort(key=lambda p: -len(p.extras))  # most specific first
         self.cues = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in cues.items()}
         self.heads = frozenset(self._by_head)
+        self._idioms: dict[str, list[TriggerPattern]] = {}
+        for phrase in cues.get("idioms", ()):
+            head, *extras = phrase.split()
+            self._idioms.setdefault(head, []).append(TriggerPattern(head, tuple(extras), "", "", None))
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -66,6 +70,10 @@ class Lexicon:
             patterns.append(TriggerPattern(head, tuple(extras), pos, etype, None if mode in ("", "-") else mode))
         cues = json.loads(data.joinpath("cues.json").read_text(encoding="utf-8"))
         return cls(patterns, cues)
+
+    def idioms(self, lemma: str) -> list[TriggerPattern]:
+        """Fixed expressions headed by ``lemma`` that are never triggers ("pull out all the stops")."""
+        return self._idioms.get(lemma, [])
 
     def patterns(self, lemma: str, pos: str) -> list[TriggerPattern]:
         """Patterns whose head is ``lemma`` with part of speech ``pos``, most specific first."""

@@ -28,7 +28,9 @@ __all__ = ["participants", "subjects"]
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "resume", "continue", "make", "pay",
                 "launch", "carry", "stage", "mount", "impose", "issue", "express", "reaffirm", "reiterate", "voice",
-                "extend", "offer", "step", "be", "remain", "stay", "keep", "get"}
+                "extend", "offer", "step"}
+#: Copulas that govern "in contact", "in talks": the subject is the participant.
+_COPULAS = {"be", "remain", "stay", "keep", "get"}
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 #: Passives that describe the subject's own state ("France is prepared to ..."): the subject acts.
 _STATIVE_PASSIVES = {"prepare", "commit", "determine", "engage", "dispose", "inclined"}
@@ -142,7 +144,8 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             actors = _resolve_all(_with_conjuncts(poss[0]), idx)
         if not actors and trigger.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and trigger.head.pos_ in ("VERB", "AUX", "ADP"):
             head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-            if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in _LIGHT_VERBS or trigger.dep_ == "dobj"):
+            in_state = trigger.dep_ == "pobj" and trigger.head.text.lower() == "in" and head.lemma_.lower() in _COPULAS
+            if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in _LIGHT_VERBS or trigger.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)
         if not actors and trigger.dep_ in ("nsubj",):
             return []

@@ -67,6 +67,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         if pos == "NOUN" and tok.text.lower() != lemma and lemma.endswith("e") and tok.text.lower().endswith("ing"):
             continue
+        if any(match_pattern(tok, idiom) is not None for idiom in lex.idioms(lemma)):
+            continue  # "pulling out all the stops" is no withdrawal
         for pattern in lex.patterns(lemma, pos):
             tokens = match_pattern(tok, pattern)
             if tokens is None:
