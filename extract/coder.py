@@ -38,34 +38,54 @@ log = logging.getLogger(__name__)
 
 _DENIAL_LEMMAS = {"deny", "dismiss", "reject", "shoot", "rebuff", "refute"}
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
-_REMENTION_DETS = {"the", "that", "this", "those", "these"}
 
 
 def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tuple[str | None, bool]:
-    """The date of the event at ``trigger``, and whether it was attached to the trigger's own clause."""
+    """The date of the event at ``trigger``, and whether it was attached to the trigger's own clause.
+
+    A noun trigger ("talks", "calls") takes only a date attached to itself; a verb also takes a
+    date attached to the clauses that govern it.  "That year" refers to the last year named
+    before it in the sentence, else to the document's running anchor.
+    """
     exprs = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if not t.lower().startswith("since")]
     if not exprs:
         return None, False
     doc = sent.doc
     clause = {trigger.i} | {a.i for a in trigger.ancestors}
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    # the words that carry the trigger's own date: itself, the light verb of "held talks",
+    # the head of "a series of calls"
+    own = [trigger]
+    if is_noun and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+        own.append(trigger.head)
+    if is_noun and trigger.dep_ == "pobj" and trigger.head.text.lower() == "of" and trigger.head.head.pos_ == "NOUN":
+        own.append(trigger.head.head)
+    own_ids = {t.i for t in own} | {c.i for t in own for c in t.children}
     scored = []
-    for s, e, text in exprs:
+    for k, (s, e, text) in enumerate(exprs):
         span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
         if span is None:
             continue
         head = span.root
         anc = {a.i for a in head.ancestors}
-        # distance from the date to the trigger's clause: attached to the trigger or one of its governors
         direct = bool(anc & clause)
         owner = next((a for a in head.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ", "AUX")), None)
-        exact = owner is not None and (owner.i == trigger.i or owner.i in {c.i for c in trigger.children})
-        scored.append((not exact, not direct, abs(head.i - trigger.i), text))
+        exact = owner is not None and owner.i in own_ids
+        if is_noun and not exact:
+            continue
+        if not is_noun and not (exact or direct):
+            continue
+        scored.append((not exact, abs(head.i - trigger.i), k, text))
     if not scored:
         return None, False
     scored.sort()
     best = scored[0]
-    value = resolve_date(best[3], published, anchor=anchor)
-    return value, not best[0]
+    local_anchor = anchor
+    for _, _, earlier in exprs[: best[2]]:
+        value = resolve_date(earlier, published, anchor=anchor)
+        if value:
+            local_anchor = value
+    return resolve_date(best[3], published, anchor=local_anchor), not best[0]
 
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
@@ -228,13 +248,17 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                 anchor = ev.date
 
     out: list[Event] = []
+    dated = [ev for ev, _ in events if ev.date]
     for ev, trig in events:
-        tok = sdoc[trig.i]
-        # an undated re-mention takes the date (and mode) of the event it re-mentions
-        if ev.date is None and trig.pos == "NOUN" and any(c.text.lower() in _REMENTION_DETS for c in tok.children):
-            prior = [p for p in out if p.action == ev.action and p.date and _same_pair(p, ev)]
-            if prior:
-                ev = ev.with_(date=prior[-1].date, mode=ev.mode or prior[-1].mode)
+        # an undated mention of an event told with its date elsewhere in the document takes that date:
+        # earlier ("the talks") or, for a lead that summarises the story, later
+        if ev.date is None and trig.pos == "NOUN" and ev.target is not None and ev.status != "negated":
+            same = [p for p in dated if p.action == ev.action and _same_pair(p, ev) and p.target is not None]
+            prior = [p for p in same if p.start < ev.start]
+            later = [p for p in same if p.start > ev.start]
+            pick = prior[-1] if prior else (later[0] if later else None)
+            if pick is not None:
+                ev = ev.with_(date=pick.date, mode=ev.mode or pick.mode)
         out.append(ev)
 
     # denials: the REJECT targets the claimant and links to the claim
