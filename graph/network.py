@@ -27,21 +27,12 @@ import networkx as nx
 
 from ..errors import QueryError
 from ..ontology import quad_class
+from .rdf import ACTORS_QUERY as _ACTORS
 
 __all__ = ["actor_network", "pair_network", "find_actor", "COOPERATION", "CONFLICT"]
 
 COOPERATION = ("VerbalCooperation", "MaterialCooperation")
 CONFLICT = ("VerbalConflict", "MaterialConflict")
-
-_ACTORS = """
-PREFIX nkg: <https://w3id.org/newskg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?a ?kind ?label ?country ?alt WHERE {
-  ?a skos:prefLabel ?label ; a ?kind .
-  FILTER(?kind IN (nkg:Person, nkg:Organization, nkg:State, nkg:Group))
-  OPTIONAL { ?a nkg:countryCode ?country }
-  OPTIONAL { ?a skos:altLabel ?alt }
-}"""
 
 _EVENTS = """
 PREFIX nkg: <https://w3id.org/newskg/ontology#>

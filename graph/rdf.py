@@ -31,7 +31,7 @@ from .iri import (
     actor_iri, context_iri, doc_iri, event_iri, mention_iri, outlet_iri, sentence_iri,
 )
 
-__all__ = ["document_graph", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal"]
+__all__ = ["document_graph", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal", "ACTORS_QUERY"]
 
 #: Actor kind -> ontology class.
 KIND_CLASSES = {"person": NKG.Person, "organization": NKG.Organization, "state": NKG.State, "group": NKG.Group}
@@ -161,7 +161,7 @@ WHERE {
 }
 """
 
-_ACTORS_QUERY = """
+ACTORS_QUERY = """
 PREFIX nkg: <https://w3id.org/newskg/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?a ?kind ?label ?country ?alt WHERE {
@@ -179,7 +179,7 @@ def _local(iri: str) -> str:
 
 def _actors(store) -> dict[str, Actor]:
     info: dict[str, dict] = {}
-    for row in store.query(_ACTORS_QUERY):
+    for row in store.query(ACTORS_QUERY):
         a = row["a"].value
         d = info.setdefault(a, {"labels": set(), "kind": set(), "country": set(), "alt": set()})
         d["labels"].add(row["label"].value)
