@@ -208,11 +208,11 @@ def validate(out: Path = OutOption) -> None:
 @app.command()
 @translate_errors
 def export(
-    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle (merged graph), trig, nquads, jsonld (named graphs kept) or ntriples."),
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle (merged graph), trig, nquads, jsonld (named graphs kept), ntriples; graphml or csv (actor network)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output."),
     out: Path = OutOption,
 ) -> None:
-    """Export the graph as Turtle, TriG, N-Quads, JSON-LD or N-Triples.
+    """Export the graph as Turtle, TriG, N-Quads, JSON-LD or N-Triples, or the actor network as GraphML or CSV.
 
     Writes to standard output unless -o is given (then atomically).
 
@@ -229,22 +229,96 @@ def export(
             typer.echo(f"wrote {output}", err=True)
 
 
+def _params(items: list[str]) -> dict[str, str]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise NewsKGError(f"--param {item!r} is not NAME=VALUE", hint="e.g. --param a=Lecornu")
+        out[key.strip()] = value
+    return out
+
+
 @app.command()
 @translate_errors
 def query(
-    sparql: str = typer.Argument(..., help="A SPARQL query, or the path of a .rq file."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json (SPARQL 1.1 results formats)."),
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query, or the path of a .rq file."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run a named query from the library (see --list)."),
+    param: list[str] = typer.Option([], "--param", "-p", help="NAME=VALUE for a named query's parameter (repeatable)."),
+    list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
+    show: bool = typer.Option(False, "--show", help="Print the named query with its parameters bound instead of running it (for other endpoints)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv, json or xml (SPARQL 1.1 results formats)."),
     out: Path = OutOption,
 ) -> None:
-    """Run a SPARQL query over all the documents' graphs (their union is the default graph).
+    """Run a SPARQL query, or a named one, over all the documents' graphs (their union is the default graph).
 
-    Example: newskg query "SELECT ?label WHERE { ?a skos:prefLabel ?label }"
+    The newskg prefixes (nkg:, plover:, sem:, prov:, skos:, schema:, ...) are
+    predeclared.  Named queries take typed parameters; actors are given by
+    name, surname or IRI.
+
+    Example: newskg query --name contact-history --param a=Lecornu --param b=Shoigu
     """
+    from .graph.named import bind_params, list_queries, load_query, render_named
     from .graph.sparql import format_results, read_query
 
-    text = read_query(sparql)
+    if list_:
+        for q in list_queries():
+            typer.echo(f"{q.name}\n  {q.description}\n  usage: {q.usage()}")
+            for p in q.params:
+                typer.echo(f"    {p.name} ({p.type}{'' if p.required else ', optional'}): {p.help}")
+        return
+    if (sparql is None) == (name is None):
+        raise NewsKGError("give either a SPARQL query (or .rq file) or --name, not both or neither",
+                          hint="run `newskg query --list` to see the named queries")
+    if name is None and param:
+        raise NewsKGError("--param only applies to named queries", hint="use --name NAME with --param")
     with _open_store(out) as store:
-        typer.echo(format_results(store, text, fmt), nl=False)
+        if name is not None and show:
+            typer.echo(render_named(store, name, **_params(param)), nl=False)
+        elif name is not None:
+            q = load_query(name)
+            typer.echo(format_results(store, q.text, fmt, bindings=bind_params(q, _params(param), store)), nl=False)
+        else:
+            typer.echo(format_results(store, read_query(sparql), fmt), nl=False)
+
+
+@app.command()
+@translate_errors
+def serve(
+    out: Path = OutOption,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(7878, min=0, max=65535, help="Port to listen on (0 picks a free one)."),
+    timeout: float = typer.Option(10.0, min=0.5, help="Seconds a query may run before it is cancelled."),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1000, help="Largest answer sent, in bytes."),
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query.
+
+    Updates, LOAD and the graph store protocol are refused; queries are
+    cancelled after --timeout seconds and answers cut at --max-bytes.  The
+    default graph is the union of all documents.  Ctrl-C stops it.  While it
+    runs, builds into the same --out wait for it to stop.
+
+    Example: newskg serve --out out --port 7878
+    """
+    import signal
+    import threading
+
+    from .build import store_path
+    from .graph.endpoint import Endpoint
+
+    path = store_path(out)
+    if not path.exists():
+        raise NewsKGError(f"no graph in {out}/", hint=f"run `newskg build INPUT --out {out}` first, or pass --out DIR")
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with Endpoint(path, host=host, port=port, timeout=timeout, max_bytes=max_bytes) as ep:
+        typer.echo(f"SPARQL endpoint (read-only): {ep.url}  -- Ctrl-C stops it", err=True)
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+    typer.echo("endpoint stopped", err=True)
 
 
 def main() -> None:

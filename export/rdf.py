@@ -1,4 +1,5 @@
-"""RDF export: Turtle (the merged graph), TriG, N-Quads and JSON-LD (named graphs kept).
+"""Export: Turtle (the merged graph), TriG, N-Quads and JSON-LD (named graphs kept), and the
+actor network as GraphML or CSV (see :mod:`newskg.export.network`).
 
 Output is deterministic: N-Quads lines are sorted, and Turtle and TriG are
 written by rdflib from sorted input with every newskg prefix bound.
@@ -24,11 +25,14 @@ from rdflib import Dataset, Graph
 from ..errors import ConfigError
 from ..fileio import atomic_write
 from ..ontology.namespace import bind_prefixes
+from .network import NETWORK_FORMATS, network_csv, network_graphml
 
-__all__ = ["FORMATS", "export_rdf", "serialize"]
+__all__ = ["FORMATS", "RDF_FORMATS", "export_rdf", "serialize"]
 
 #: Export formats and their usual file extensions.
-FORMATS: dict[str, str] = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "jsonld": "jsonld", "ntriples": "nt"}
+RDF_FORMATS: dict[str, str] = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "jsonld": "jsonld", "ntriples": "nt"}
+#: Every export format and its usual file extension.
+FORMATS: dict[str, str] = {**RDF_FORMATS, **NETWORK_FORMATS}
 
 
 def _sorted_nquads(store) -> bytes:
@@ -40,6 +44,11 @@ def serialize(store, fmt: str) -> bytes:
     """The store's content in ``fmt`` as bytes."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
+    if fmt in NETWORK_FORMATS:
+        from ..graph.network import actor_network
+
+        G = actor_network(store)
+        return network_graphml(G) if fmt == "graphml" else network_csv(G)
     if fmt == "nquads":
         return _sorted_nquads(store)
     if fmt in ("turtle", "ntriples"):
@@ -62,7 +71,7 @@ def export_rdf(store, fmt: str, dest: BinaryIO | str | os.PathLike[str]) -> None
     Parameters
     ----------
     store : newskg.graph.Store
-    fmt : {"turtle", "trig", "nquads", "jsonld", "ntriples"}
+    fmt : {"turtle", "trig", "nquads", "jsonld", "ntriples", "graphml", "csv"}
     dest : binary file object or path
     """
     data = serialize(store, fmt)

@@ -29,7 +29,7 @@ from ..errors import QueryError
 from ..ontology import quad_class
 from .rdf import ACTORS_QUERY as _ACTORS
 
-__all__ = ["actor_network", "pair_network", "find_actor", "COOPERATION", "CONFLICT"]
+__all__ = ["actor_network", "actor_nodes", "pair_network", "find_actor", "COOPERATION", "CONFLICT"]
 
 COOPERATION = ("VerbalCooperation", "MaterialCooperation")
 CONFLICT = ("VerbalConflict", "MaterialConflict")
@@ -72,6 +72,23 @@ def _vars(query: str) -> list[str]:
     return re.findall(r"\?(\w+)", head)
 
 
+def actor_nodes(source) -> nx.MultiDiGraph:
+    """The actors of the graph as an edgeless MultiDiGraph (what :func:`find_actor` needs).
+
+    Nodes are actor IRIs carrying ``label``, ``kind``, ``country``, ``aliases``
+    and ``solo_events`` (filled by :func:`actor_network`).
+    """
+    G = nx.MultiDiGraph()
+    for r in _rows(source, _ACTORS):
+        a = r["a"]
+        if a not in G:
+            G.add_node(a, label=r["label"], kind=_local(r["kind"]).lower(), country=r["country"],
+                       aliases=set(), solo_events={})
+        if r["alt"]:
+            G.nodes[a]["aliases"].add(r["alt"])
+    return G
+
+
 def actor_network(source) -> nx.MultiDiGraph:
     """A MultiDiGraph of actors (nodes) and events (edges keyed by event IRI).
 
@@ -87,14 +104,7 @@ def actor_network(source) -> nx.MultiDiGraph:
         ``docs``, ``evidence`` and ``symmetric``.  Events without a recipient
         are kept on the actor node under ``solo_events``.
     """
-    G = nx.MultiDiGraph()
-    for r in _rows(source, _ACTORS):
-        a = r["a"]
-        if a not in G:
-            G.add_node(a, label=r["label"], kind=_local(r["kind"]).lower(), country=r["country"],
-                       aliases=set(), solo_events={})
-        if r["alt"]:
-            G.nodes[a]["aliases"].add(r["alt"])
+    G = actor_nodes(source)
     events: dict[str, dict] = {}
     for r in _rows(source, _EVENTS):
         e = events.setdefault(r["e"], {

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from ..errors import ConfigError, QueryError
 from ..ontology.namespace import PREFIXES
 
-__all__ = ["read_query", "run", "format_results", "RESULT_FORMATS"]
+__all__ = ["read_query", "run", "format_results", "with_values", "with_prefixes", "RESULT_FORMATS"]
 
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
@@ -41,19 +41,51 @@ def read_query(text_or_path: str) -> str:
     return text_or_path
 
 
-def _with_prefixes(query: str) -> str:
+def with_prefixes(query: str) -> str:
     declared = {line.split()[1].rstrip(":").lower() for line in query.splitlines()
                 if line.strip().upper().startswith("PREFIX") and len(line.split()) > 1}
     head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
     return head + query
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(query: str, bindings: dict) -> str:
+    """``query`` with ``bindings`` as a ``VALUES`` block opening its first ``WHERE`` group.
+
+    The terms are written in N-Triples syntax by pyoxigraph, which escapes
+    literals and rejects invalid IRIs, so a value can never change the query's
+    shape.  Variables left out stay unbound (``!BOUND(?x)`` holds).
+
+    >>> from rdflib import Literal
+    >>> print(with_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": Literal('a" } DROP ALL')}))
+    SELECT ?x WHERE { VALUES (?o) { ("a\\" } DROP ALL") }
+     ?x ?p ?o }
+    """
+    if not bindings:
+        return query
+    from .store import to_ox
+
+    names = sorted(bindings)
+    try:
+        row = " ".join(str(to_ox(bindings[n])) for n in names)
+    except (ValueError, TypeError) as err:
+        raise QueryError(f"a parameter is not a valid RDF term: {err}", hint="check the parameter values") from None
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
+    m = _WHERE.search(query)
+    if m is None:
+        raise QueryError("the query has no WHERE clause to bind parameters in", hint="add WHERE { ... }")
+    return query[: m.end()] + " " + block + query[m.end():]
+
+
 def run(store, query: str, *, bindings: dict | None = None):
-    """Run ``query`` (newskg prefixes predeclared) over the store."""
-    full = _with_prefixes(query)
+    """Run ``query`` (newskg prefixes predeclared) over the store, with ``bindings`` as VALUES."""
+    query = with_values(query, bindings or {})
+    full = with_prefixes(query)
     shift = full.count("\n") - query.count("\n")
     try:
-        return store.query(full, bindings=bindings)
+        return store.query(full)
     except QueryError as err:
         first = err.message.splitlines()[0]
         first = re.sub(r"error at (\d+):(\d+)", lambda m: f"line {int(m.group(1)) - shift}, column {m.group(2)}", first)

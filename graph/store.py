@@ -1,10 +1,12 @@
 """The system of record: an embedded, persistent Oxigraph store, one named graph per document.
 
-A writer holds an exclusive lock file beside the store, so two builds on the
-same store never interleave: the second fails at once (or waits up to
+A writer holds an exclusive lock on a file beside the store, so two builds on
+the same store never interleave: the second fails at once (or waits up to
 ``lock_timeout`` seconds) with :class:`~newskg.errors.StoreLockedError`.
-Readers open the store read-only and refuse to open it while a writer holds
-the lock (Oxigraph leaves reading during a write undefined).
+Readers (queries, ``newskg serve``) hold a shared lock on the same file for as
+long as they read: many readers run together, but no writer starts while one
+reads and no reader opens the store while a writer holds it (Oxigraph leaves
+reading during a write undefined).
 
 Replacing a document's graph is one SPARQL update (``DROP GRAPH`` then
 ``INSERT DATA``), which Oxigraph applies in a single transaction: after a
@@ -22,7 +24,9 @@ crash the store holds either the old or the new graph, never a mix.
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -32,7 +36,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from ..errors import QueryError, StoreError, StoreLockedError
 from .iri import doc_iri, doc_id_of
 
-__all__ = ["Store", "to_ox", "lock_path"]
+__all__ = ["Store", "to_ox", "lock_path", "SharedLock"]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,48 @@ def lock_path(path: str | Path) -> Path:
     """
     p = Path(path)
     return p.with_name(p.name + ".lock")
+
+
+class SharedLock:
+    """A shared (reader) lock on a store's lock file, compatible with the writers' exclusive lock.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()) / "store"
+    >>> d.mkdir()
+    >>> with SharedLock(d), SharedLock(d):
+    ...     try:
+    ...         FileLock(str(lock_path(d))).acquire(timeout=0)
+    ...     except Timeout:
+    ...         print("no writer while readers read")
+    no writer while readers read
+    """
+
+    def __init__(self, store: str | Path) -> None:
+        self.path = lock_path(store)
+        self._fd: int | None = None
+
+    def acquire(self) -> "SharedLock":
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise StoreLockedError(f"the store {self.path.with_suffix('')} is being written by a newskg build",
+                                   hint="wait for the build to finish, then run this command again") from None
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> "SharedLock":
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
 
 
 def to_ox(term):
@@ -88,27 +134,33 @@ class Store:
         if self.path is None:
             self.ox = ox.Store()
             return
+        self._shared: SharedLock | None = None
+        if read_only:
+            if not (self.path / "CURRENT").exists():
+                raise StoreError(f"{self.path} is not a newskg store",
+                                 hint="run `newskg build` to create it, or check --out")
+            self._shared = SharedLock(self.path).acquire()
+            try:
+                self.ox = ox.Store.read_only(str(self.path))
+            except OSError as err:
+                self._shared.release()
+                raise StoreError(f"cannot open the store {self.path}: {err}",
+                                 hint="check the folder, or delete it and build again") from None
+            return
+        self.path.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(lock_path(self.path)))
         try:
             lock.acquire(timeout=lock_timeout)
         except Timeout:
             raise StoreLockedError(
-                f"the store {self.path} is being written by another newskg process",
-                hint="wait for that build to finish, then run this command again") from None
+                f"the store {self.path} is in use by another newskg process (a build, a query or `newskg serve`)",
+                hint="wait for it to finish (or stop the endpoint), then run this command again") from None
+        self._lock = lock
         try:
-            if read_only:
-                lock.release()
-                if not (self.path / "CURRENT").exists():
-                    raise StoreError(f"{self.path} is not a newskg store",
-                                     hint="run `newskg build` to create it, or check --out")
-                self.ox = ox.Store.read_only(str(self.path))
-            else:
-                self._lock = lock
-                self.path.mkdir(parents=True, exist_ok=True)
-                self.ox = ox.Store(str(self.path))
+            self.ox = ox.Store(str(self.path))
         except OSError as err:
-            if lock.is_locked:
-                lock.release()
+            lock.release()
+            self._lock = None
             raise StoreError(f"cannot open the store {self.path}: {err}",
                              hint="check the folder, or delete it and build again") from None
 
@@ -127,6 +179,9 @@ class Store:
             except OSError as err:  # pragma: no cover - disk failure
                 log.error("flushing %s failed: %s", self.path, err)
         self.ox = None  # type: ignore[assignment]
+        if getattr(self, "_shared", None) is not None:
+            self._shared.release()
+            self._shared = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None
