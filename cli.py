@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -258,7 +259,7 @@ def query(
 
     Example: newskg query --name contact-history --param a=Lecornu --param b=Shoigu
     """
-    from .graph.named import bind_params, list_queries, load_query, render_named
+    from .graph.named import list_queries, render_named
     from .graph.sparql import format_results, read_query
 
     if list_:
@@ -276,8 +277,7 @@ def query(
         if name is not None and show:
             typer.echo(render_named(store, name, **_params(param)), nl=False)
         elif name is not None:
-            q = load_query(name)
-            typer.echo(format_results(store, q.text, fmt, bindings=bind_params(q, _params(param), store)), nl=False)
+            typer.echo(format_results(store, render_named(store, name, **_params(param)), fmt), nl=False)
         else:
             typer.echo(format_results(store, read_query(sparql), fmt), nl=False)
 
@@ -319,6 +319,130 @@ def serve(
         except KeyboardInterrupt:
             pass
     typer.echo("endpoint stopped", err=True)
+
+
+def _network(out: Path):
+    from .graph.network import actor_network
+
+    with _open_store(out) as store:
+        return actor_network(store)
+
+
+@app.command()
+@translate_errors
+def contacts(
+    a: str = typer.Argument(..., help="First actor: name, surname, alias or IRI."),
+    b: str = typer.Argument(..., help="Second actor."),
+    since: Optional[str] = typer.Option(None, help="Only contacts on or after this ISO date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, help="Only contacts on or before this ISO date."),
+    officials: bool = typer.Option(False, "--officials", help="For states, include their officials' contacts."),
+    out: Path = OutOption,
+) -> None:
+    """Print the contact timeline of two actors: dates, modes, sources and the gaps between contacts.
+
+    Example: newskg contacts Lecornu Shoigu --out out
+    """
+    from .graph.contacts import contact_history, human_date
+
+    for value, option in ((since, "--since"), (until, "--until")):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise NewsKGError(f"{option} {value!r} is not an ISO date", hint="write YYYY, YYYY-MM or YYYY-MM-DD")
+    h = contact_history(_network(out), a, b, since=since, until=until, include_officials=officials)
+    typer.echo(f"Contacts between {h.a} and {h.b}: {len(h.contacts)}"
+               + (f", modes: {', '.join(h.modes)}" if h.modes else ""))
+    if h.first:
+        typer.echo(f"first: {human_date(h.first.date)}   last: {human_date(h.last.date)}")
+    gaps = {g.after.event: g for g in h.gaps}
+    for c in h.contacts:
+        when = human_date(c.date) if c.date else "undated"
+        who = f"{c.actor} -> {c.target}"
+        src = ", ".join(c.sources) or "-"
+        typer.echo(f"  {when:<18} {c.mode or 'contact':<10} {who}  [{', '.join(sorted(c.statuses))}; "
+                   f"source: {src}; documents: {', '.join(c.docs)}]")
+        if c.event in gaps:
+            typer.echo(f"  {'':<18} -> {gaps[c.event].text}")
+    if not h.contacts:
+        typer.echo("  no contacts found (try --officials for states)")
+
+
+@app.command()
+@translate_errors
+def actor(
+    name: str = typer.Argument(..., help="The actor: name, surname, alias or IRI."),
+    out: Path = OutOption,
+) -> None:
+    """Print an actor's profile: kind, country, names, events by type, counterparts, and dates.
+
+    Example: newskg actor Shoigu --out out
+    """
+    from collections import Counter
+
+    from .graph.analysis import iter_events, key_actors
+    from .graph.contacts import human_date
+    from .graph.network import find_actor
+
+    G = _network(out)
+    n = find_actor(G, name)
+    d = G.nodes[n]
+    typer.echo(f"{d['label']}  ({d['kind']}{', ' + d['country'] if d.get('country') else ''})")
+    typer.echo(f"  IRI: {n}")
+    if d.get("aliases"):
+        typer.echo(f"  also called: {', '.join(sorted(d['aliases']))}")
+    as_actor, as_target, partners, dates = Counter(), Counter(), Counter(), []
+    for _, u, v, e in iter_events(G):
+        if n not in (u, v):
+            continue
+        (as_actor if u == n else as_target)[e["type"]] += 1
+        if v is not None and u != v:
+            partners[G.nodes[v if u == n else u]["label"]] += 1
+        if e.get("date"):
+            dates.append(e["date"])
+    rank = next((i + 1 for i, k in enumerate(key_actors(G)) if k.node == n), None)
+    typer.echo(f"  events: {sum(as_actor.values())} as actor, {sum(as_target.values())} as recipient"
+               + (f"; rank {rank} of {G.number_of_nodes()} by events" if rank else ""))
+    if as_actor:
+        typer.echo("  does: " + ", ".join(f"{t} {c}" for t, c in as_actor.most_common()))
+    if as_target:
+        typer.echo("  receives: " + ", ".join(f"{t} {c}" for t, c in as_target.most_common()))
+    if partners:
+        typer.echo("  counterparts: " + ", ".join(f"{p} ({c})" for p, c in partners.most_common(10)))
+    if dates:
+        typer.echo(f"  dated events from {human_date(min(dates))} to {human_date(max(dates))}")
+
+
+@app.command()
+@translate_errors
+def report(
+    out: Path = OutOption,
+    dest: Optional[Path] = typer.Option(None, "--dest", help="Folder for report.md and figures/ (default: --out)."),
+) -> None:
+    """Write the Markdown report (key actors, contact timelines, balance, reciprocity, contested claims) with PNG figures.
+
+    Example: newskg report --out out
+    """
+    from .export import write_report
+
+    with _open_store(out) as store:
+        path = write_report(store, dest or out)
+    typer.echo(f"wrote {path}")
+
+
+@app.command()
+@translate_errors
+def viz(
+    out: Path = OutOption,
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="HTML file to write (default: OUT/graph.html)."),
+    title: str = typer.Option("newskg actor network", help="Page title."),
+) -> None:
+    """Write the interactive HTML actor network; it opens offline in any browser.
+
+    Example: newskg viz --out out -o network.html
+    """
+    from .export import write_html
+
+    with _open_store(out) as store:
+        path = write_html(store, output or out / "graph.html", title=title)
+    typer.echo(f"wrote {path}")
 
 
 def main() -> None:

@@ -18,7 +18,8 @@ from pathlib import Path
 import networkx as nx
 
 from ..fileio import atomic_write
-from ..graph.contacts import contact_history
+from ..graph.analysis import balance, contested_claims, iter_events, key_actors, reciprocity
+from ..graph.contacts import contact_history, human_date
 from ..graph.network import CONFLICT, COOPERATION, actor_network, pair_network
 
 __all__ = ["write_report", "md_escape", "render_report"]
@@ -56,7 +57,7 @@ def _figure_timeline(pairs, G, path: Path) -> bool:
     ax.set_yticks(range(len(rows)), [r[0] for r in rows])
     ax.set_title("Contacts (CONSULT events) per pair")
     fig.tight_layout()
-    fig.savefig(path, dpi=100)
+    _save(fig, path)
     plt.close(fig)
     return True
 
@@ -83,28 +84,29 @@ def _figure_balance(G, path: Path) -> bool:
     ax.set_title("Cooperation (up) and conflict (down) events per year")
     ax.legend()
     fig.tight_layout()
-    fig.savefig(path, dpi=100)
+    _save(fig, path)
     plt.close(fig)
     return True
+
+
+def _evidence(ev: tuple[tuple[str, str], ...]) -> str:
+    return f"“{md_escape(ev[0][1])}” ({md_escape(ev[0][0])})" if ev else ""
 
 
 def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
     """The report's Markdown for an actor network; ``figures`` maps figure names to relative paths."""
     P = pair_network(G)
     lines = ["# newskg report", ""]
-    n_events = G.number_of_edges() + sum(len(d.get("solo_events", {})) for _, d in G.nodes(data=True))
+    n_events = sum(1 for _ in iter_events(G))
     lines += [f"{G.number_of_nodes()} actors, {n_events} events.", ""]
-    lines += ["## Key actors", "", "| actor | kind | country | events | betweenness |", "|---|---|---|---|---|"]
-    btw = nx.betweenness_centrality(P) if len(P) else {}
-    degree = {n: G.degree(n) + len(G.nodes[n].get("solo_events", {})) for n in G}
-    for n in sorted(G, key=lambda n: (-degree[n], G.nodes[n]["label"]))[:15]:
-        d = G.nodes[n]
-        lines.append(f"| {md_escape(d['label'])} | {d['kind']} | {d.get('country') or ''} | {degree[n]} | {btw.get(n, 0):.2f} |")
+    lines += ["## Key actors", "",
+              "| actor | kind | country | events | partners | betweenness | community |", "|---|---|---|---|---|---|---|"]
+    for k in key_actors(G, top=15):
+        lines.append(f"| {md_escape(k.label)} | {k.kind} | {k.country or ''} | {k.degree} | {k.partners} | "
+                     f"{k.betweenness:.2f} | {k.community} |")
     lines += ["", "## Contact timelines", ""]
-    pairs = []
-    for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1])):
-        if d["types"].get("CONSULT"):
-            pairs.append((u, v))
+    pairs = [(u, v) for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1]))
+             if d["types"].get("CONSULT") and u != v]
     if "timeline" in figures:
         lines += [f"![Contacts per pair]({figures['timeline']})", ""]
     for u, v in pairs[:10]:
@@ -113,31 +115,47 @@ def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
         lines.append("")
         for c in h.contacts:
             src = ", ".join(c.sources) or "the outlet"
-            lines.append(f"- {c.date or 'undated'}: {c.mode or 'contact'} ({', '.join(sorted(c.statuses))}; "
-                         f"according to {md_escape(src)}; documents {md_escape(', '.join(c.docs))})")
+            lines.append(f"- {human_date(c.date) if c.date else 'undated'}: {c.mode or 'contact'} "
+                         f"({', '.join(sorted(c.statuses))}; according to {md_escape(src)}; "
+                         f"documents {md_escape(', '.join(c.docs))})")
         for g in h.gaps:
-            lines.append(f"- gap: {md_escape(g.after.date)} was the {md_escape(g.text)}")
+            lines.append(f"- gap: the contact of {md_escape(human_date(g.after.date))} was the {md_escape(g.text)}")
         lines.append("")
     if not pairs:
         lines += ["No contacts between two actors were found.", ""]
-    lines += ["## Contested claims", ""]
-    claims = 0
-    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
-        if d.get("denies"):
-            claims += 1
-            lines.append(f"- {md_escape(G.nodes[u]['label'])} denied a claim: "
-                         f"“{md_escape(d['evidence'][0][1] if d['evidence'] else '')}”")
-    for n, nd in G.nodes(data=True):
-        for k, d in sorted(nd.get("solo_events", {}).items()):
-            if d.get("denies"):
-                claims += 1
-                lines.append(f"- {md_escape(nd['label'])} denied a claim: "
-                             f"“{md_escape(d['evidence'][0][1] if d['evidence'] else '')}”")
-    if not claims:
-        lines.append("No denials were found.")
+    lines += ["## Relationship balance", "", "| pair | cooperation | conflict | score |", "|---|---|---|---|"]
+    for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))[:10]:
+        if u == v:
+            continue
+        b = balance(G, u, v)
+        lines.append(f"| {md_escape(b.a)} – {md_escape(b.b)} | {b.cooperation} | {b.conflict} | {b.score:+.2f} |")
     if "balance" in figures:
-        lines += ["", "## Cooperation and conflict", "", f"![Cooperation and conflict]({figures['balance']})"]
+        lines += ["", f"![Cooperation and conflict]({figures['balance']})"]
+    lines += ["", "## Reciprocity", ""]
+    recs = reciprocity(G)
+    for r in recs[:15]:
+        lines.append(f"- {r.type}: {md_escape(r.a)} → {md_escape(r.b)} {r.a_to_b}, "
+                     f"{md_escape(r.b)} → {md_escape(r.a)} {r.b_to_a}{' (returned)' if r.returned else ''}")
+    if not recs:
+        lines.append("No directed contacts, accusations, threats or sanctions were found.")
+    lines += ["", "## Contested claims", ""]
+    claims = contested_claims(G)
+    for c in claims:
+        who = ", ".join(c.claimants) or "the outlet"
+        target = f" → {md_escape(c.target)}" if c.target else ""
+        lines.append(f"- **{c.claim_type}** {md_escape(c.actor)}{target} "
+                     f"({md_escape(human_date(c.date)) if c.date else 'undated'}), claimed by {md_escape(who)}: "
+                     f"{_evidence(c.evidence)}")
+        for d in c.denials:
+            lines.append(f"  - denied by {md_escape(d.denier)}: {_evidence(d.evidence)}")
+    if not claims:
+        lines.append("No claims or denials were found.")
     return "\n".join(lines) + "\n"
+
+
+def _save(fig, path: Path) -> None:
+    with atomic_write(path, "wb") as f:
+        fig.savefig(f, format="png", dpi=100)
 
 
 def write_report(store, out_dir: str | Path) -> Path:
@@ -147,7 +165,8 @@ def write_report(store, out_dir: str | Path) -> Path:
     fig_dir = out / "figures"
     fig_dir.mkdir(parents=True, exist_ok=True)
     P = pair_network(G)
-    pairs = [(u, v) for u, v, d in P.edges(data=True) if d["types"].get("CONSULT")][:10]
+    pairs = [(u, v) for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1]))
+             if d["types"].get("CONSULT") and u != v][:10]
     figures = {}
     if _figure_timeline(pairs, G, fig_dir / "contacts.png"):
         figures["timeline"] = "figures/contacts.png"

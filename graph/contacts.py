@@ -9,7 +9,7 @@
 ...                    docs=("a",), evidence=(("a", "They spoke."),), statuses=frozenset({"asserted"}))
 >>> h = contact_history(G, "France", "Russia")
 >>> h.first.date, h.last.date, h.gaps[0].text
-('2022-10', '2024-04-03', 'first contact since 2022-10 (about 18 months)')
+('2022-10', '2024-04-03', 'first contact since October 2022 (about 18 months)')
 """
 
 from __future__ import annotations
@@ -21,7 +21,23 @@ import networkx as nx
 
 from .network import find_actor
 
-__all__ = ["Contact", "Gap", "ContactHistory", "contact_history"]
+__all__ = ["Contact", "Gap", "ContactHistory", "contact_history", "actor_members", "human_date"]
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def human_date(d: str) -> str:
+    """An ISO date at its precision, in words.
+
+    >>> human_date("2022-10"), human_date("2024-04-03"), human_date("2022")
+    ('October 2022', '3 April 2024', '2022')
+    """
+    parts = d.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS[int(parts[1]) - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +91,8 @@ def _start(d: str) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
-def _members(G: nx.MultiDiGraph, node: str, officials: bool) -> set[str]:
+def actor_members(G: nx.MultiDiGraph, node: str, officials: bool) -> set[str]:
+    """The node itself, plus, for a state when ``officials`` is true, every actor of its country."""
     out = {node}
     data = G.nodes[node]
     if officials and data.get("kind") == "state" and data.get("country"):
@@ -106,7 +123,7 @@ def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = N
     ContactHistory
     """
     na, nb = find_actor(G, a), find_actor(G, b)
-    sa, sb = _members(G, na, include_officials), _members(G, nb, include_officials)
+    sa, sb = actor_members(G, na, include_officials), actor_members(G, nb, include_officials)
     contacts = []
     for u, v, k, d in G.edges(keys=True, data=True):
         if d["type"] not in types or "negated" in d.get("statuses", ()):
@@ -126,7 +143,12 @@ def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = N
     for x, y in zip(dated, dated[1:]):
         days = (_start(y.date) - _start(x.date)).days
         months = round(days / 30.44)
-        text = f"first contact since {x.date}" + (f" (about {months} months)" if months >= 1 else f" ({days} days)")
+        if days == 0:
+            text = f"same day as the contact of {human_date(x.date)}"
+        else:
+            span = (f"about {months} month{'s' if months != 1 else ''}" if months >= 1
+                    else f"{days} day{'s' if days != 1 else ''}")
+            text = f"first contact since {human_date(x.date)} ({span})"
         gaps.append(Gap(x, y, days, text))
     modes = tuple(sorted({c.mode for c in contacts if c.mode}))
     return ContactHistory(G.nodes[na]["label"], G.nodes[nb]["label"], tuple(contacts), tuple(gaps), modes)

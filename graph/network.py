@@ -27,7 +27,7 @@ import networkx as nx
 
 from ..errors import QueryError
 from ..ontology import quad_class
-from .rdf import ACTORS_QUERY as _ACTORS
+from .rdf import actor_table, select_rows
 
 __all__ = ["actor_network", "actor_nodes", "pair_network", "find_actor", "COOPERATION", "CONFLICT"]
 
@@ -41,8 +41,9 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?e ?type ?mode ?actor ?recipient ?date ?status ?sourceLabel ?doc ?sentence ?denied WHERE {
-  ?e a nkg:Event ; nkg:eventType ?type ; nkg:actor ?actor ; nkg:hasMention ?m .
+SELECT ?e ?type ?mode ?actor ?recipient ?date ?status ?sourceLabel ?doc ?sentence ?denied WHERE { GRAPH ?g {
+  ?m nkg:mentionOf ?e .
+  ?e nkg:eventType ?type ; nkg:actor ?actor .
   OPTIONAL { ?e nkg:recipient ?recipient }
   OPTIONAL { ?e nkg:eventMode ?mode }
   OPTIONAL { ?e sem:hasTimeStamp ?date }
@@ -51,7 +52,7 @@ SELECT ?e ?type ?mode ?actor ?recipient ?date ?status ?sourceLabel ?doc ?sentenc
   ?d schema:identifier ?doc .
   ?s nif:anchorOf ?sentence .
   OPTIONAL { ?m prov:wasAttributedTo ?src . ?src skos:prefLabel ?sourceLabel }
-}"""
+} }"""
 
 
 def _local(iri: str) -> str:
@@ -59,12 +60,9 @@ def _local(iri: str) -> str:
 
 
 def _rows(source, query: str):
-    if hasattr(source, "ox"):
-        for row in source.query(query):
-            yield {k: (row[k].value if row[k] is not None else None) for k in _vars(query)}
-    else:
-        for row in source.query(query):
-            yield {k: (str(row[k]) if row[k] is not None else None) for k in _vars(query)}
+    names = _vars(query)
+    for row in select_rows(source, query):
+        yield dict(zip(names, row))
 
 
 def _vars(query: str) -> list[str]:
@@ -79,13 +77,11 @@ def actor_nodes(source) -> nx.MultiDiGraph:
     and ``solo_events`` (filled by :func:`actor_network`).
     """
     G = nx.MultiDiGraph()
-    for r in _rows(source, _ACTORS):
-        a = r["a"]
-        if a not in G:
-            G.add_node(a, label=r["label"], kind=_local(r["kind"]).lower(), country=r["country"],
-                       aliases=set(), solo_events={})
-        if r["alt"]:
-            G.nodes[a]["aliases"].add(r["alt"])
+    for a, d in sorted(actor_table(source).items()):
+        label = sorted(d["label"], key=lambda s: (-len(s), s))[0]
+        G.add_node(a, label=label, kind=sorted(d["kind"])[0].lower(),
+                   country=sorted(d["country"])[0] if d["country"] else None,
+                   aliases=(d["alt"] | d["label"]) - {label}, solo_events={})
     return G
 
 

@@ -31,7 +31,7 @@ from .iri import (
     actor_iri, context_iri, doc_iri, event_iri, mention_iri, outlet_iri, sentence_iri,
 )
 
-__all__ = ["document_graph", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal", "ACTORS_QUERY"]
+__all__ = ["document_graph", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal", "actor_table", "select_rows"]
 
 #: Actor kind -> ontology class.
 KIND_CLASSES = {"person": NKG.Person, "organization": NKG.Organization, "state": NKG.State, "group": NKG.Group}
@@ -161,16 +161,44 @@ WHERE {
 }
 """
 
-ACTORS_QUERY = """
-PREFIX nkg: <https://w3id.org/newskg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?a ?kind ?label ?country ?alt WHERE {
-  ?a skos:prefLabel ?label ; a ?kind .
-  FILTER(?kind IN (nkg:Person, nkg:Organization, nkg:State, nkg:Group))
-  OPTIONAL { ?a nkg:countryCode ?country }
-  OPTIONAL { ?a skos:altLabel ?alt }
+#: One pattern per query, so that each stays linear in the store's size: the union default graph
+#: is a multiset (an actor described in k documents has k copies of each triple), and joining
+#: its label, kind and aliases in one pattern would cost k**3 rows per actor.
+_ACTOR_FACTS = {
+    "kind": "SELECT DISTINCT ?a ?v WHERE { ?a a ?v FILTER(?v IN (nkg:Person, nkg:Organization, nkg:State, nkg:Group)) }",
+    "label": "SELECT DISTINCT ?a ?v WHERE { ?a skos:prefLabel ?v }",
+    "country": "SELECT DISTINCT ?a ?v WHERE { ?a nkg:countryCode ?v }",
+    "alt": "SELECT DISTINCT ?a ?v WHERE { ?a skos:altLabel ?v }",
 }
-"""
+_PREFIX = ("PREFIX nkg: <https://w3id.org/newskg/ontology#>\n"
+           "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
+
+
+def select_rows(source, query: str) -> Iterator[tuple[str | None, ...]]:
+    """Rows of a SELECT over a Store or an rdflib graph, as tuples of plain strings (None when unbound)."""
+    if hasattr(source, "ox"):
+        for row in source.query(query):
+            yield tuple(None if t is None else t.value for t in row)
+    else:
+        for row in source.query(query):
+            yield tuple(None if t is None else str(t) for t in row)
+
+
+def actor_table(source) -> dict[str, dict[str, set[str]]]:
+    """Every actor IRI with the sets of its ``kind`` (local class name), ``label``, ``country`` and ``alt``.
+
+    Works on a :class:`~newskg.graph.Store` or on any rdflib graph, in time
+    linear in the number of actor triples.
+    """
+    table: dict[str, dict[str, set[str]]] = {}
+    for fact, query in _ACTOR_FACTS.items():
+        for a, v in select_rows(source, _PREFIX + query):
+            if fact == "kind":
+                table.setdefault(a, {"kind": set(), "label": set(), "country": set(), "alt": set()})
+                v = v.rsplit("#", 1)[-1]
+            if a in table:
+                table[a][fact].add(v)
+    return {a: d for a, d in table.items() if d["label"]}
 
 
 def _local(iri: str) -> str:
@@ -178,22 +206,12 @@ def _local(iri: str) -> str:
 
 
 def _actors(store) -> dict[str, Actor]:
-    info: dict[str, dict] = {}
-    for row in store.query(ACTORS_QUERY):
-        a = row["a"].value
-        d = info.setdefault(a, {"labels": set(), "kind": set(), "country": set(), "alt": set()})
-        d["labels"].add(row["label"].value)
-        d["kind"].add(_KINDS[row["kind"].value])
-        if row["country"] is not None:
-            d["country"].add(row["country"].value)
-        if row["alt"] is not None:
-            d["alt"].add(row["alt"].value)
     out = {}
-    for a, d in info.items():
-        name = sorted(d["labels"], key=lambda s: (-len(s), s))[0]
-        kind = sorted(d["kind"])[0]
+    for a, d in actor_table(store).items():
+        name = sorted(d["label"], key=lambda s: (-len(s), s))[0]
+        kind = sorted(_KINDS[str(NKG) + k] for k in d["kind"])[0]
         country = sorted(d["country"])[0] if d["country"] else None
-        aliases = tuple(sorted((d["alt"] | d["labels"]) - {name}))
+        aliases = tuple(sorted((d["alt"] | d["label"]) - {name}))
         out[a] = Actor(name, kind=kind, country=country, aliases=aliases)
     return out
 
