@@ -26,7 +26,7 @@ import networkx as nx
 from ..fileio import atomic_write
 from ..graph.network import actor_network, pair_network
 
-__all__ = ["write_html", "render_html", "safe_json", "KIND_COLORS", "QUAD_COLORS"]
+__all__ = ["write_html", "render_html", "layout", "safe_json", "KIND_COLORS", "QUAD_COLORS"]
 
 KIND_COLORS = {"state": "#4e79a7", "person": "#f28e2b", "organization": "#59a14f", "group": "#b07aa1"}
 QUAD_COLORS = {"VerbalCooperation": "#76b7b2", "MaterialCooperation": "#2e7d32",
@@ -52,17 +52,39 @@ def _country_color(country: str | None) -> str:
     return _PALETTE[sum(map(ord, country)) % len(_PALETTE)]
 
 
+def layout(P: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Seeded, stable positions in pixels: the linked actors by a spring layout scaled to their number,
+    the actors without links (sources only) in rows below them.
+
+    >>> pos = layout(nx.Graph([("a", "b")]))
+    >>> sorted(pos) == ["a", "b"] and pos == layout(nx.Graph([("a", "b")]))
+    True
+    """
+    linked = [n for n in P if P.degree(n) > 0]
+    alone = sorted(n for n in P if P.degree(n) == 0)
+    scale = 150 * max(1.0, len(linked) ** 0.5)
+    pos: dict[str, tuple[float, float]] = {}
+    if linked:
+        sub = P.subgraph(linked)
+        raw = nx.spring_layout(sub, seed=7, iterations=50 if len(sub) < 500 else 15, scale=scale)
+        pos = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
+    per_row = max(4, int(len(alone) ** 0.5) + 1)
+    for i, n in enumerate(alone):
+        pos[n] = (-scale + (i % per_row) * (2 * scale / max(1, per_row - 1)), scale * 1.25 + (i // per_row) * 60)
+    return pos
+
+
 def render_html(G: nx.MultiDiGraph, *, title: str = "newskg actor network") -> str:
     """The HTML page for an actor network."""
     P = pair_network(G)
-    pos = nx.spring_layout(P, seed=7, iterations=50 if len(P) < 500 else 15) if len(P) else {}
+    pos = layout(P)
     nodes = []
     for n, d in sorted(G.nodes(data=True)):
         x, y = pos.get(n, (0.0, 0.0))
         nodes.append({"id": n, "label": d.get("label") or n, "kind": d.get("kind", ""),
                       "country": d.get("country"), "aliases": sorted(d.get("aliases", ())),
                       "color": KIND_COLORS.get(d.get("kind"), "#999999"), "border": _country_color(d.get("country")),
-                      "x": round(float(x) * 600, 2), "y": round(float(y) * 600, 2), "degree": P.degree(n)})
+                      "x": round(float(x), 2), "y": round(float(y), 2), "degree": P.degree(n)})
     edges = []
     for k, (u, v, d) in enumerate(sorted(P.edges(data=True), key=lambda e: (e[0], e[1]))):
         events = []
