@@ -78,6 +78,14 @@ def write_events(events: Iterable[Event], path: str | Path) -> int:
     return n
 
 
+def _remove_stale_temporaries(out: Path) -> None:
+    """Remove the temporary files a killed run left behind (``atomic_write`` names them ``.NAME.*.tmp``)."""
+    for folder in (out, out / "figures"):
+        for tmp in folder.glob(".*.tmp") if folder.is_dir() else ():
+            log.info("removing %s, left by an interrupted run", tmp)
+            tmp.unlink(missing_ok=True)
+
+
 def build(
     inputs: Sequence[str | Path],
     *,
@@ -149,6 +157,7 @@ def build(
     out.mkdir(parents=True, exist_ok=True)
     n_docs = n_events = 0
     with Store(store_path(out)) as store:
+        _remove_stale_temporaries(out)
         stream = itertools.chain([first], docs) if first is not None else iter(())
         extractor = Extractor(settings.model, batch_size=batch_size, n_process=n_process) if first else None
         for doc, events in (extractor.pipe(stream) if extractor else ()):
