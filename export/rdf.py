@@ -36,7 +36,8 @@ FORMATS: dict[str, str] = {**RDF_FORMATS, **NETWORK_FORMATS}
 
 
 def _sorted_nquads(store) -> bytes:
-    lines = sorted(set(store.nquads().decode("utf-8").splitlines()))
+    # split on "\n" only: literals may hold other line separators (\x0c, \x85, \u2028) unescaped
+    lines = sorted({line for line in store.nquads().decode("utf-8").split("\n") if line})
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
 
 
@@ -54,7 +55,8 @@ def serialize(store, fmt: str) -> bytes:
     if fmt in ("turtle", "ntriples"):
         g = bind_prefixes(store.union_graph())
         if fmt == "ntriples":
-            lines = sorted(set(g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
+            lines = sorted({line for line in g.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n")
+                            if line})
             return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
         return g.serialize(format="turtle", encoding="utf-8")
     ds = Dataset()

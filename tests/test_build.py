@@ -25,7 +25,7 @@ pytestmark = pytest.mark.model
 def _sorted_nquads(out: Path) -> list[str]:
     store = pyoxigraph.Store()
     store.load(path=str(out / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG)
-    return sorted(store.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+    return sorted(store.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8").split("\n"))
 
 
 @pytest.fixture(scope="module")
