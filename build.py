@@ -171,8 +171,7 @@ def build(
         files: list[Path] = []
         export_rdf(store, "trig", out / "graph.trig")
         files.append(out / "graph.trig")
-        table = list(events_from_store(store))
-        write_events(table, out / "events.jsonl")
+        n_rows = write_events(events_from_store(store), out / "events.jsonl")
         files.append(out / "events.jsonl")
         check = validate(store)
         if html:
@@ -181,7 +180,7 @@ def build(
             files.append(write_report(store, out))
         result = BuildReport(
             out=out, documents=n_docs, events=n_events,
-            store_documents=len(store.document_ids()), store_events=len(table),
+            store_documents=len(store.document_ids()), store_events=n_rows,
             problems=tuple(problems), conforms=check.conforms, validation=check.text,
             files=tuple(files),
         )

@@ -74,8 +74,17 @@ def layout(P: nx.Graph) -> dict[str, tuple[float, float]]:
     return pos
 
 
-def render_html(G: nx.MultiDiGraph, *, title: str = "newskg actor network") -> str:
-    """The HTML page for an actor network."""
+def render_html(G: nx.MultiDiGraph, *, title: str = "newskg actor network", max_nodes: int = 2000,
+                max_events_per_link: int = 50) -> str:
+    """The HTML page for an actor network.
+
+    Larger networks keep their ``max_nodes`` most connected actors (the title
+    says so); a link's tooltip lists at most ``max_events_per_link`` events.
+    """
+    if G.number_of_nodes() > max_nodes:
+        keep = sorted(G, key=lambda n: (-G.degree(n), n))[:max_nodes]
+        title = f"{title} (the {max_nodes} most connected of {G.number_of_nodes()} actors)"
+        G = G.subgraph(keep)
     P = pair_network(G)
     pos = layout(P)
     nodes = []
@@ -99,6 +108,7 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "newskg actor network") -> s
                                    "symmetric": ed.get("symmetric", False)})
                     break
         events.sort(key=lambda e: (e["date"] or "", e["type"]))
+        events = events[-max_events_per_link:]
         edges.append({"id": f"p{k}", "from": u, "to": v, "fromLabel": P.nodes[u].get("label", u),
                       "toLabel": P.nodes[v].get("label", v), "events": events})
     types = sorted({e["type"] for edge in edges for e in edge["events"]})

@@ -1,8 +1,10 @@
 """Export: Turtle (the merged graph), TriG, N-Quads and JSON-LD (named graphs kept), and the
 actor network as GraphML or CSV (see :mod:`newskg.export.network`).
 
-Output is deterministic: N-Quads lines are sorted, and Turtle and TriG are
-written by rdflib from sorted input with every newskg prefix bound.
+Output is deterministic.  TriG and N-Quads stream straight from Oxigraph in
+the store's key order, in constant memory, with every newskg prefix bound;
+Turtle (the merged graph), N-Triples (sorted) and JSON-LD are written by
+rdflib.
 
 >>> from newskg.graph import Store
 >>> import io
@@ -17,6 +19,8 @@ from __future__ import annotations
 
 import io
 import os
+
+import pyoxigraph as ox
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,7 +28,7 @@ from rdflib import Dataset, Graph
 
 from ..errors import ConfigError
 from ..fileio import atomic_write
-from ..ontology.namespace import bind_prefixes
+from ..ontology.namespace import PREFIXES, bind_prefixes
 from .network import NETWORK_FORMATS, network_csv, network_graphml
 
 __all__ = ["FORMATS", "RDF_FORMATS", "export_rdf", "serialize"]
@@ -41,6 +45,16 @@ def _sorted_nquads(store) -> bytes:
     return ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8")
 
 
+_STREAMED = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+
+
+def _dump(store, fmt: str, out: BinaryIO | None = None) -> bytes | None:
+    """TriG and N-Quads straight from Oxigraph: streamed, in constant memory, in the store's key order."""
+    # data IRIs stay whole (their local names would need escaped slashes); vocabularies get prefixes
+    prefixes = {p: iri for p, iri in PREFIXES.items() if p != "nkgid"} if fmt == "trig" else None
+    return store.ox.dump(out, format=_STREAMED[fmt], prefixes=prefixes)
+
+
 def serialize(store, fmt: str) -> bytes:
     """The store's content in ``fmt`` as bytes."""
     if fmt not in FORMATS:
@@ -50,8 +64,8 @@ def serialize(store, fmt: str) -> bytes:
 
         G = actor_network(store)
         return network_graphml(G) if fmt == "graphml" else network_csv(G)
-    if fmt == "nquads":
-        return _sorted_nquads(store)
+    if fmt in _STREAMED:
+        return _dump(store, fmt)
     if fmt in ("turtle", "ntriples"):
         g = bind_prefixes(store.union_graph())
         if fmt == "ntriples":
@@ -76,9 +90,13 @@ def export_rdf(store, fmt: str, dest: BinaryIO | str | os.PathLike[str]) -> None
     fmt : {"turtle", "trig", "nquads", "jsonld", "ntriples", "graphml", "csv"}
     dest : binary file object or path
     """
-    data = serialize(store, fmt)
     if isinstance(dest, (str, os.PathLike)):
         with atomic_write(Path(dest), "wb") as f:
-            f.write(data)
+            if fmt in _STREAMED:
+                _dump(store, fmt, f)
+            else:
+                f.write(serialize(store, fmt))
+    elif fmt in _STREAMED:
+        _dump(store, fmt, dest)
     else:
-        dest.write(data)
+        dest.write(serialize(store, fmt))

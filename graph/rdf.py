@@ -233,14 +233,10 @@ def events_from_store(store, *, doc: str | None = None) -> Iterator[Event]:
         the same document.
     """
     actors = _actors(store)
-    subs = {"doc": Literal(doc)} if doc is not None else None
-    rows = list(store.query(_EVENTS_QUERY, bindings=subs))
-    by_doc: dict[str, list] = {}
-    for row in rows:
-        by_doc.setdefault(row["doc"].value, []).append(row)
-    for doc_id in sorted(by_doc):
-        built: dict[str, tuple[Event, str | None]] = {}
-        for row in by_doc[doc_id]:
+    ids = [doc] if doc is not None else store.document_ids()
+    for doc_id in ids:  # one document at a time: memory stays flat however large the store
+        built: dict[str, tuple[Event, str | None, str]] = {}
+        for row in store.query(_EVENTS_QUERY, bindings={"docIri": doc_iri(doc_id)}):
             def actor(var: str) -> Actor | None:
                 term = row[var]
                 return None if term is None else actors.get(term.value)

@@ -35,14 +35,44 @@ class ValidationReport:
     violations: int = 0
 
 
-def validate(source, *, strict: bool = False) -> ValidationReport:
-    """Validate a graph, or the union of a store's graphs, against the newskg shapes.
+def _batches(store, size: int):
+    """The store's graphs in batches of ``size`` documents (each with the resolution graph), as rdflib graphs."""
+    import pyoxigraph as ox
+
+    names = sorted((g for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+    for i in range(0, max(1, len(names)), size):
+        g = Graph()
+        for name in names[i:i + size]:
+            data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            g.parse(data=data.decode("utf-8"), format="nt")
+        yield g
+
+
+def _check(data: Graph) -> tuple[bool, str]:
+    # The PLOVER scheme supplies the class of each type; the shapes need no inference.
+    for triple in plover_graph():
+        data.add(triple)
+    conforms, _, text = shacl_validate(
+        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
+        abort_on_first=False, allow_warnings=True, advanced=False,
+    )
+    return bool(conforms), text
+
+
+def validate(source, *, strict: bool = False, batch: int = 200) -> ValidationReport:
+    """Validate a graph, or every document graph of a store, against the newskg shapes.
+
+    A store is checked ``batch`` documents at a time, so memory stays bounded
+    however large it is; each document graph is self-contained (it describes
+    every actor and event it mentions).
 
     Parameters
     ----------
     source : rdflib.Graph or newskg.graph.Store
     strict : bool
         Raise :class:`~newskg.errors.ValidationError` when it does not conform.
+    batch : int
+        Documents per pySHACL run when ``source`` is a store.
 
     Returns
     -------
@@ -52,17 +82,18 @@ def validate(source, *, strict: bool = False) -> ValidationReport:
         data = Graph()
         for triple in source:
             data.add(triple)
+        parts = [data]
     else:
-        data = source.union_graph()
-    # The PLOVER scheme supplies the class of each type; the shapes need no inference.
-    for triple in plover_graph():
-        data.add(triple)
-    conforms, report_graph, text = shacl_validate(
-        data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-        abort_on_first=False, allow_warnings=True, advanced=False,
-    )
+        parts = _batches(source, batch)
+    conforms, texts = True, []
+    for data in parts:
+        ok, text = _check(data)
+        if not ok:
+            conforms = False
+            texts.append(text)
+    text = "\n".join(texts) if texts else "Validation Report\nConforms: True\n"
     violations = text.count("Constraint Violation")
-    report = ValidationReport(bool(conforms), text, violations)
+    report = ValidationReport(conforms, text, violations)
     if not conforms:
         log.warning("the graph does not conform to the shapes: %d violation(s)", violations)
         if strict:
