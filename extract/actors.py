@@ -125,13 +125,24 @@ def _title_context(span: Span) -> list[Token]:
     return ctx
 
 
+def _place_of(tok: Token) -> list[Token]:
+    """The objects of a noun's "of"/"in"/"from" phrases and their modifiers ("forces in Guinea",
+    "inhabitants of the Syrian Golan Heights")."""
+    out = []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.text.lower() in ("of", "in", "from"):
+            for g in p.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    out.extend(_modifiers(g))
+    return out
+
+
 def _government_phrase(tok: Token, gz: Gazetteer, lex: Lexicon) -> str | None:
-    """The state a government noun phrase stands for ("the Russian side" -> RUS)."""
+    """The state a government noun phrase stands for ("the Russian side" -> RUS, "forces in Guinea" -> GIN)."""
     if tok.lemma_.lower() not in lex.cues["government_nouns"] or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    mods = _modifiers(tok)
-    mods += [g for p in tok.children if p.dep_ == "prep" and p.text.lower() == "of" for g in p.children]
-    return _country_of_tokens(mods, gz)
+    return _country_of_tokens(_modifiers(tok) + _place_of(tok), gz)
 
 
 def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = None) -> list[ActorMention]:
@@ -281,7 +292,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         start = min([tok.i] + [m.i for m in mods])
         phrase = _clean(doc[start:tok.i + 1].text)
         add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
-                         Actor(phrase[:1].upper() + phrase[1:], kind="group", country=_country_of_tokens(mods, gz))))
+                         Actor(phrase[:1].upper() + phrase[1:], kind="group",
+                               country=_country_of_tokens(mods + _place_of(tok), gz))))
     return [mentions[k] for k in sorted(mentions)]
 
 
