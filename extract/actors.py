@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -140,7 +140,8 @@ def _place_of(tok: Token) -> list[Token]:
 
 def _government_phrase(tok: Token, gz: Gazetteer, lex: Lexicon) -> str | None:
     """The state a government noun phrase stands for ("the Russian side" -> RUS, "forces in Guinea" -> GIN)."""
-    if tok.lemma_.lower() not in lex.cues["government_nouns"] or tok.pos_ not in ("NOUN", "PROPN"):
+    nouns = lex.cues["government_nouns"]
+    if (tok.lemma_.lower() not in nouns and tok.text.lower() not in nouns) or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     return _country_of_tokens(_modifiers(tok) + _place_of(tok), gz)
 
@@ -294,7 +295,42 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                          Actor(phrase[:1].upper() + phrase[1:], kind="group",
                                country=_country_of_tokens(mods + _place_of(tok), gz))))
-    return [mentions[k] for k in sorted(mentions)]
+    return _countries_from_context(doc, [mentions[k] for k in sorted(mentions)], gz, lex)
+
+
+def _countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer,
+                            lex: Lexicon) -> list[ActorMention]:
+    """Give a titled person of unknown nationality the country the text ties them to.
+
+    "King Hassan of Morocco" (an of/from phrase after the name), or, for a
+    person with a title or role ("President Omar El Bashir shortened the curfew
+    in Sudan"), the one state their sentence names.  The country then holds for
+    every mention of that person in the document.
+    """
+    titles = set(lex.cues["titles"]) | set(lex.cues["role_nouns"])
+    states_in: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.actor.kind == "state" and m.actor.country:
+            states_in.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)
+    found: dict[str, str] = {}
+    for m in mentions:
+        a = m.actor
+        if a.kind != "person" or a.country or a.name in found:
+            continue
+        head = doc[m.end - 1]
+        iso = _country_of_tokens(_place_of(head), gz)
+        if iso is None:
+            before = doc[max(0, m.start - 3):m.start]
+            titled = any(t.text.lower().strip(".") in titles for t in list(doc[m.start:m.end]) + list(before))
+            states = states_in.get(doc[m.start].sent.start, set())
+            if titled and len(states) == 1:
+                iso = next(iter(states))
+        if iso:
+            found[a.name] = iso
+    if not found:
+        return mentions
+    return [ActorMention(m.start, m.end, m.text, replace(m.actor, country=found[m.actor.name]), m.government)
+            if m.actor.kind == "person" and not m.actor.country and m.actor.name in found else m for m in mentions]
 
 
 def _title_case(text: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from newskg.extract.actors import ActorMention, MentionIndex, find_mentions
 from newskg.extract.attribution import attribution
@@ -24,8 +24,11 @@ LEX = Lexicon.default()
 GZ = Gazetteer.default()
 
 
+_VOCAB = spacy.blank("en").vocab  # English lexical attributes (is_punct, lower_, like_num), no model
+
+
 def make(words, heads, deps, pos, lemmas=None, ents=None, sent_starts=None) -> Doc:
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas or [w.lower() for w in words],
+    return Doc(_VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas or [w.lower() for w in words],
                ents=ents or ["O"] * len(words), sent_starts=sent_starts)
 
 
@@ -89,7 +92,7 @@ def test_find_dates_skips_modal_may():
 # ---------------------------------------------------------------- sentences
 
 def test_line_breaks_end_sentences():
-    doc = Doc(Vocab(), words=["Rare", "contact", "\n", "Both", "spoke", "."])
+    doc = Doc(_VOCAB, words=["Rare", "contact", "\n", "Both", "spoke", "."])
     mark_line_breaks(doc)
     assert doc[3].is_sent_start
 
@@ -126,6 +129,37 @@ def test_role_description_resolves_to_named_person():
     doc = make(words, heads, deps, pos, lemmas=lemmas, ents=ents, sent_starts=[1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0])
     idx = MentionIndex(find_mentions(doc, GZ, LEX))
     assert idx.at(doc[3]).actor.name == "Jean Dupont"
+
+
+def test_titled_person_takes_the_one_state_of_the_sentence_and_of_phrases():
+    # "President Ali Omar shortened the curfew in Sudan . King Hassan of Morocco spoke ."
+    words = ["President", "Ali", "Omar", "shortened", "the", "curfew", "in", "Sudan", ".",
+             "King", "Hassan", "of", "Morocco", "spoke", "."]
+    heads = [2, 2, 3, 3, 5, 3, 5, 6, 3, 10, 13, 10, 11, 13, 13]
+    deps = ["compound", "compound", "nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct",
+            "compound", "nsubj", "prep", "pobj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT",
+           "PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE", "O", "O", "B-PERSON", "O", "B-GPE", "O", "O"]
+    starts = [1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+    doc = make(words, heads, deps, pos, ents=ents, sent_starts=starts)
+    people = {m.actor.name: m.actor.country for m in find_mentions(doc, GZ, LEX) if m.actor.kind == "person"}
+    assert people == {"Ali Omar": "SDN", "Hassan": "MAR"}
+
+
+def test_untitled_person_keeps_no_country_and_groups_take_their_place():
+    # "Ali Omar visited Sudan . Security forces in Guinea arrested soldiers ."
+    words = ["Ali", "Omar", "visited", "Sudan", ".", "Security", "forces", "in", "Guinea", "arrested", "soldiers", "."]
+    heads = [1, 2, 2, 2, 2, 6, 9, 6, 7, 9, 9, 9]
+    deps = ["compound", "nsubj", "ROOT", "dobj", "punct", "compound", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "NOUN", "NOUN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O", "O", "O"]
+    doc = make(words, heads, deps, pos, ents=ents, sent_starts=[1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0],
+               lemmas=["Ali", "Omar", "visit", "Sudan", ".", "security", "force", "in", "Guinea", "arrest", "soldier", "."])
+    found = {m.text: m.actor for m in find_mentions(doc, GZ, LEX)}
+    assert found["Ali Omar"].country is None, "no title: the state named is not taken as nationality"
+    assert found["Security forces"] == state("Guinea", "GIN")
+    assert found["soldiers"].kind == "group"
 
 
 # ---------------------------------------------------------------- triggers, roles, status, attribution
