@@ -105,6 +105,13 @@ def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMentio
                 cands.extend(g for g in p.children if g.dep_ == "pobj")
     out = []
     for c in cands:
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and any(ch.dep_ == "poss" for ch in c.children):
+            # "reaffirmed France's support for Ukraine": the possessor owns the object, the
+            # object's own complement names the target
+            inner = [m for m in _targets_of(c, idx, exclude) if m not in out]
+            if inner:
+                out.extend(inner)
+                continue
         for m in _resolve_all(_with_conjuncts(c), idx):
             if m.actor not in exclude and m not in out:
                 out.append(m)
@@ -158,6 +165,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "amod", "oprd"):
             head = trigger.head
         actors, passive = subjects(head, idx)
+        if not actors:  # "... reaffirmed France's support for Ukraine" with an unknown speaker
+            owned = [g for c in head.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "poss"]
+            actors = _resolve_all(owned[:1], idx)
         exclude = {a.actor for a in actors}
         if passive:
             targets = _resolve_all([c for c in head.children if c.dep_ == "nsubjpass"], idx)

@@ -211,6 +211,21 @@ def test_between_a_and_b():
     assert [(a.actor.country, t.actor.country) for a, t in participants(doc[0], "CONSULT", idx)] == [("ITA", "FRA")]
 
 
+@pytest.mark.parametrize("speaker_known", [True, False])
+def test_owned_object_takes_its_complement_as_target(speaker_known):
+    # "Dupont reaffirmed France 's support for Ukraine"
+    doc = _sentence(["Dupont", "reaffirmed", "France", "'s", "support", "for", "Ukraine"], [1, 1, 4, 2, 1, 4, 5],
+                    ["nsubj", "ROOT", "poss", "case", "dobj", "prep", "pobj"],
+                    ["PROPN", "VERB", "PROPN", "PART", "NOUN", "ADP", "PROPN"],
+                    ["Dupont", "reaffirm", "France", "'s", "support", "for", "Ukraine"])
+    spans = [(2, 3, state("France", "FRA")), (6, 7, state("Ukraine", "UKR"))]
+    if speaker_known:
+        spans.insert(0, (0, 1, Actor("Jean Dupont", kind="person", country="FRA")))
+    pairs = participants(doc[1], "SUPPORT", _idx(doc, spans))
+    actor = "Jean Dupont" if speaker_known else "France"
+    assert [(a.actor.name, t.actor.name) for a, t in pairs] == [(actor, "Ukraine")]
+
+
 def test_host_and_visitor():
     doc = _sentence(["Rome", "received", "Paris"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], ["PROPN", "VERB", "PROPN"],
                     ["Rome", "receive", "Paris"])
