@@ -9,10 +9,13 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from newskg.build import OUTPUT_FILES, build, store_path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from rdfcompare import named_graphs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus.jsonl"
@@ -69,16 +72,7 @@ def test_rebuild_is_byte_identical(built: Path, tmp_path: Path) -> None:
 
 
 def _named_graphs(path: Path) -> dict[str, Graph]:
-    ds = Dataset()
-    ds.parse(path, format="trig")
-    out = {}
-    for g in ds.graphs():
-        triples = Graph()
-        for t in g:
-            triples.add(t)
-        if len(triples):
-            out[str(g.identifier)] = triples
-    return out
+    return named_graphs("trig", path=path)
 
 
 def test_rebuild_in_place_replaces(built: Path, tmp_path: Path) -> None:

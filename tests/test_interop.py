@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from newskg.build import store_path
 from newskg.export import serialize
 from newskg.graph import Store
+
+sys.path.insert(0, str(Path(__file__).parent))
+from rdfcompare import named_graphs  # noqa: E402
 
 pytestmark = [pytest.mark.model, pytest.mark.rdftools]
 
@@ -47,16 +51,7 @@ def exports(example_out, tmp_path_factory) -> dict[str, Path]:
 
 
 def _graphs(nquads: str) -> dict[str, Graph]:
-    ds = Dataset()
-    ds.parse(data=nquads, format="nquads")
-    out: dict[str, Graph] = {}
-    for g in ds.graphs():
-        triples = Graph()
-        for t in g:
-            triples.add(t)
-        if len(triples):
-            out[str(g.identifier)] = triples
-    return out
+    return named_graphs("nquads", data=nquads)
 
 
 def _expected(exports: dict[str, Path], fmt: str) -> dict[str, Graph]:
