@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 FLUSH_EVERY = 500
 
 #: How many document graphs ``build`` validates at most (evenly spread); ``newskg validate`` checks all.
-VALIDATE_SAMPLE = 300
+VALIDATE_SAMPLE = 100
 
 OUTPUT_FILES: tuple[str, ...] = ("graph.trig", "events.jsonl", "graph.html", "report.md")
 
@@ -167,7 +167,7 @@ def build(
         stream = itertools.chain([first], docs) if first is not None else iter(())
         extractor = Extractor(settings.model, batch_size=batch_size, n_process=n_process) if first else None
         for doc, events in (extractor.pipe(stream) if extractor else ()):
-            store.replace_document(document_graph(doc, events))
+            store.replace_document(document_graph(doc, events, prefixes=False))
             n_docs += 1
             n_events += len(events)
             if n_docs % FLUSH_EVERY == 0:

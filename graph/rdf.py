@@ -62,7 +62,7 @@ def _add_actor(g: Graph, actor: Actor) -> URIRef:
     return node
 
 
-def document_graph(doc: Document, events: Sequence[Event]) -> Graph:
+def document_graph(doc: Document, events: Sequence[Event], *, prefixes: bool = True) -> Graph:
     """The named graph of one document: its metadata, text, events and mentions.
 
     Parameters
@@ -70,14 +70,20 @@ def document_graph(doc: Document, events: Sequence[Event]) -> Graph:
     doc : Document
     events : sequence of Event
         The events extracted from ``doc``.
+    prefixes : bool
+        Bind the newskg prefixes (for Turtle or TriG).  ``build`` writes the
+        graph to the store as N-Triples, where prefixes do not appear, and
+        skips binding them: it costs more than building the triples.
 
     Returns
     -------
     rdflib.Graph
-        Identified by the document IRI, with every newskg prefix bound.
+        Identified by the document IRI, with every newskg prefix bound (unless ``prefixes`` is false).
     """
     d = doc_iri(doc.id)
-    g = bind_prefixes(Graph(identifier=d))
+    g = Graph(identifier=d)
+    if prefixes:
+        bind_prefixes(g)
     g.add((d, RDF.type, SCHEMA.NewsArticle))
     g.add((d, SCHEMA.identifier, Literal(doc.id)))
     if doc.published:
