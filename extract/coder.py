@@ -210,16 +210,20 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         date, _ = _date_for(tok, sent, doc.published, anchor)
         if etype == "AGREE":
             pairs = _speaker_commits(tok, pairs, idx, lex)
+        retype = lex.cues.get("civilian_retype", {}).get(tok.lemma_.lower())
+        civilians = any(c.dep_ == "nsubj" and c.text.lower() in lex.cues["group_nouns"] for c in tok.children)
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None
             if target is not None and target == actor:
                 continue
+            etype_a, mode_a = (retype[0], retype[1]) if retype and (civilians or actor.kind == "group") \
+                else (etype, mode)
             source = att.source
             if source is not None and source == actor and att.verb in ("according to",):
                 source = source
-            yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype,
-                        mode=mode, target=target, date=date, source=source, status=status,
+            yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,
+                        mode=mode_a, target=target, date=date, source=source, status=status,
                         trigger=trig.text), trig
 
 

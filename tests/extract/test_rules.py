@@ -283,3 +283,18 @@ def test_code_document_dates_and_denial_link():
     assert deny.actor.country == "FRA" and deny.target.country == "ITA"
     assert deny.denies == meet
     assert document.text[meet.start:meet.end] == meet.sentence
+
+
+@pytest.mark.parametrize("subject, kind, expected", [
+    ("workers", "NOUN", ("PROTEST", "obstruct")),  # civilians blocking a road protest
+    ("Rome", "PROPN", ("COERCE", "restrict")),     # a state blocking it coerces
+])
+def test_who_blocks_decides_protest_or_coercion(subject, kind, expected):
+    # "French workers blocked the bridge ." / "French Rome blocked ..." (the state in front speaks for both)
+    words = ["French", subject, "blocked", "the", "bridge", "."]
+    doc = make(words, [1, 2, 2, 4, 2, 2], ["amod", "nsubj", "ROOT", "det", "dobj", "punct"],
+               ["ADJ", kind, "VERB", "DET", "NOUN", "PUNCT"],
+               lemmas=["french", subject.lower(), "block", "the", "bridge", "."],
+               ents=["B-NORP", "B-GPE" if kind == "PROPN" else "O", "O", "O", "O", "O"])
+    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
+    assert [(e.action, e.mode) for e in events] == [expected]
