@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -343,10 +342,14 @@ def contacts(
     Example: newskg contacts Lecornu Shoigu --out out
     """
     from .graph.contacts import contact_history, human_date
+    from .records import date_precision
 
     for value, option in ((since, "--since"), (until, "--until")):
-        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise NewsKGError(f"{option} {value!r} is not an ISO date", hint="write YYYY, YYYY-MM or YYYY-MM-DD")
+        try:
+            date_precision(value)
+        except ValueError:
+            raise NewsKGError(f"{option} {value!r} is not an ISO date",
+                              hint="write YYYY, YYYY-MM or YYYY-MM-DD") from None
     h = contact_history(_network(out), a, b, since=since, until=until, include_officials=officials)
     typer.echo(f"Contacts between {h.a} and {h.b}: {len(h.contacts)}"
                + (f", modes: {', '.join(h.modes)}" if h.modes else ""))

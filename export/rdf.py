@@ -2,7 +2,7 @@
 actor network as GraphML or CSV (see :mod:`newskg.export.network`).
 
 Output is deterministic.  TriG and N-Quads stream straight from Oxigraph in
-the store's key order, in constant memory, with every newskg prefix bound;
+the store's key order, in constant memory (TriG with the vocabulary prefixes bound);
 Turtle (the merged graph), N-Triples (sorted) and JSON-LD are written by
 rdflib.
 
@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import io
 import os
-
-import pyoxigraph as ox
 from pathlib import Path
 from typing import BinaryIO
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from ..errors import ConfigError

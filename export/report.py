@@ -89,6 +89,12 @@ def _figure_balance(G, path: Path) -> bool:
     return True
 
 
+def _contact_pairs(P: nx.Graph) -> list[tuple[str, str]]:
+    """Pairs of distinct actors with contacts (CONSULT events), most contacts first."""
+    return [(u, v) for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1]))
+            if d["types"].get("CONSULT") and u != v]
+
+
 def _evidence(ev: tuple[tuple[str, str], ...]) -> str:
     return f"“{md_escape(ev[0][1])}” ({md_escape(ev[0][0])})" if ev else ""
 
@@ -105,8 +111,7 @@ def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
         lines.append(f"| {md_escape(k.label)} | {k.kind} | {k.country or ''} | {k.degree} | {k.partners} | "
                      f"{k.betweenness:.2f} | {k.community} |")
     lines += ["", "## Contact timelines", ""]
-    pairs = [(u, v) for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1]))
-             if d["types"].get("CONSULT") and u != v]
+    pairs = _contact_pairs(P)
     if "timeline" in figures:
         lines += [f"![Contacts per pair]({figures['timeline']})", ""]
     for u, v in pairs[:10]:
@@ -164,9 +169,7 @@ def write_report(store, out_dir: str | Path) -> Path:
     G = actor_network(store)
     fig_dir = out / "figures"
     fig_dir.mkdir(parents=True, exist_ok=True)
-    P = pair_network(G)
-    pairs = [(u, v) for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1]))
-             if d["types"].get("CONSULT") and u != v][:10]
+    pairs = _contact_pairs(pair_network(G))[:10]
     figures = {}
     if _figure_timeline(pairs, G, fig_dir / "contacts.png"):
         figures["timeline"] = "figures/contacts.png"

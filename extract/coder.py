@@ -217,13 +217,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             target = target_m.actor if target_m else None
             if target is not None and target == actor:
                 continue
-            etype_a, mode_a = (retype[0], retype[1]) if retype and (civilians or actor.kind == "group") \
-                else (etype, mode)
-            source = att.source
-            if source is not None and source == actor and att.verb in ("according to",):
-                source = source
+            etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,
-                        mode=mode_a, target=target, date=date, source=source, status=status,
+                        mode=mode_a, target=target, date=date, source=att.source, status=status,
                         trigger=trig.text), trig
 
 

@@ -34,12 +34,12 @@ from importlib import resources
 from rdflib import XSD, Literal, URIRef
 
 from ..errors import ConfigError, QueryError
+from ..records import date_precision
 from .iri import doc_iri
 
 __all__ = ["Param", "NamedQuery", "list_queries", "load_query", "bind_params", "render_named", "run_named"]
 
 PARAM_TYPES = ("actor", "doc", "date", "int", "str")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +156,11 @@ def bind_params(query: NamedQuery, values: dict[str, str], store=None) -> dict:
         elif p.type == "doc":
             out[name] = doc_iri(raw)
         elif p.type == "date":
-            if not _DATE.match(raw):
+            try:
+                date_precision(raw)
+            except ValueError:
                 raise QueryError(f"parameter {name}={raw!r} is not an ISO date",
-                                 hint="write YYYY, YYYY-MM or YYYY-MM-DD")
+                                 hint="write YYYY, YYYY-MM or YYYY-MM-DD") from None
             out[name] = Literal(raw)
         elif p.type == "int":
             try:

@@ -27,7 +27,7 @@ import networkx as nx
 
 from ..errors import QueryError
 from ..ontology import quad_class
-from .rdf import actor_table, select_rows
+from .rdf import actor_records, select_rows
 
 __all__ = ["actor_network", "actor_nodes", "pair_network", "find_actor", "COOPERATION", "CONFLICT"]
 
@@ -77,11 +77,9 @@ def actor_nodes(source) -> nx.MultiDiGraph:
     and ``solo_events`` (filled by :func:`actor_network`).
     """
     G = nx.MultiDiGraph()
-    for a, d in sorted(actor_table(source).items()):
-        label = sorted(d["label"], key=lambda s: (-len(s), s))[0]
-        G.add_node(a, label=label, kind=sorted(d["kind"])[0].lower(),
-                   country=sorted(d["country"])[0] if d["country"] else None,
-                   aliases=(d["alt"] | d["label"]) - {label}, solo_events={})
+    for a, actor in sorted(actor_records(source).items()):
+        G.add_node(a, label=actor.name, kind=actor.kind, country=actor.country, aliases=set(actor.aliases),
+                   solo_events={})
     return G
 
 

@@ -31,7 +31,7 @@ from .iri import (
     actor_iri, context_iri, doc_iri, event_iri, mention_iri, outlet_iri, sentence_iri,
 )
 
-__all__ = ["document_graph", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal", "actor_table", "select_rows"]
+__all__ = ["document_graph", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal", "actor_table", "actor_records", "select_rows"]
 
 #: Actor kind -> ontology class.
 KIND_CLASSES = {"person": NKG.Person, "organization": NKG.Organization, "state": NKG.State, "group": NKG.Group}
@@ -211,9 +211,10 @@ def _local(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def _actors(store) -> dict[str, Actor]:
+def actor_records(source) -> dict[str, Actor]:
+    """Every actor IRI with its :class:`~newskg.records.Actor`: the longest label is the name, the rest aliases."""
     out = {}
-    for a, d in actor_table(store).items():
+    for a, d in actor_table(source).items():
         name = sorted(d["label"], key=lambda s: (-len(s), s))[0]
         kind = sorted(_KINDS[str(NKG) + k] for k in d["kind"])[0]
         country = sorted(d["country"])[0] if d["country"] else None
@@ -238,7 +239,7 @@ def events_from_store(store, *, doc: str | None = None) -> Iterator[Event]:
         ``denies`` holds the claim it rejects when that claim is mentioned in
         the same document.
     """
-    actors = _actors(store)
+    actors = actor_records(store)
     ids = [doc] if doc is not None else store.document_ids()
     for doc_id in ids:  # one document at a time: memory stays flat however large the store
         built: dict[str, tuple[Event, str | None, str]] = {}

@@ -79,9 +79,8 @@ def with_values(query: str, bindings: dict) -> str:
     return query[: m.end()] + " " + block + query[m.end():]
 
 
-def run(store, query: str, *, bindings: dict | None = None):
-    """Run ``query`` (newskg prefixes predeclared) over the store, with ``bindings`` as VALUES."""
-    query = with_values(query, bindings or {})
+def run(store, query: str):
+    """Run ``query`` (newskg prefixes predeclared) over the store."""
     full = with_prefixes(query)
     shift = full.count("\n") - query.count("\n")
     try:
@@ -110,11 +109,11 @@ def _table(results) -> str:
     return out + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
-def format_results(store, query: str, fmt: str = "table", *, bindings: dict | None = None) -> str:
+def format_results(store, query: str, fmt: str = "table") -> str:
     """Run a query and format its results: ``table``, ``csv``, ``tsv``, ``json`` or ``xml``."""
     if fmt != "table" and fmt not in RESULT_FORMATS:
         raise ConfigError(f"unknown result format {fmt!r}", hint="use table, csv, tsv or json")
-    results = run(store, query, bindings=bindings)
+    results = run(store, query)
     if fmt == "table":
         return _table(results)
     if isinstance(results, ox.QueryTriples):

@@ -131,10 +131,10 @@ class Store:
         self.path = None if path is None else Path(path)
         self.read_only = read_only
         self._lock: FileLock | None = None
+        self._shared: SharedLock | None = None
         if self.path is None:
             self.ox = ox.Store()
             return
-        self._shared: SharedLock | None = None
         if read_only:
             if not (self.path / "CURRENT").exists():
                 raise StoreError(f"{self.path} is not a newskg store",
@@ -179,7 +179,7 @@ class Store:
             except OSError as err:  # pragma: no cover - disk failure
                 log.error("flushing %s failed: %s", self.path, err)
         self.ox = None  # type: ignore[assignment]
-        if getattr(self, "_shared", None) is not None:
+        if self._shared is not None:
             self._shared.release()
             self._shared = None
         if self._lock is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
@@ -40,8 +41,6 @@ def _batches(store, size: int, limit: int | None = None):
 
     With ``limit``, only that many graphs, spread evenly over the sorted names.
     """
-    import pyoxigraph as ox
-
     names = sorted((g for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
     if limit is not None and len(names) > limit:
         step = len(names) / limit
