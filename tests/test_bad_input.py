@@ -27,7 +27,8 @@ def jsonl(path: Path, *rows) -> Path:
 
 
 def run(args, tmp_path: Path):
-    result = CliRunner().invoke(app, ["build", *map(str, args), "--out", str(tmp_path / "out")])
+    """`newskg build` under the stop policy, which these cases are about (skip is the default)."""
+    result = CliRunner().invoke(app, ["build", *map(str, args), "--out", str(tmp_path / "out"), "--on-error", "stop"])
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -272,9 +273,21 @@ def test_long_sentence_without_punctuation_does_not_blow_up(tmp_path: Path) -> N
 def test_real_console_script_reports_without_traceback(tmp_path: Path) -> None:
     exe = Path(sys.executable).with_name("newskg")
     bad = jsonl(tmp_path / "c.jsonl", {"id": "a", "text": GOOD}, "not json")
-    proc = subprocess.run([str(exe), "build", str(bad), "--out", str(tmp_path / "o")],
+    proc = subprocess.run([str(exe), "build", str(bad), "--out", str(tmp_path / "o"), "--on-error", "stop"],
                           capture_output=True, text=True, timeout=300)
     assert_clean_error(proc.returncode, proc.stderr, "c.jsonl:2", "not valid JSON")
     proc = subprocess.run([str(exe), "query", "SELECT", "--out", str(tmp_path / "nothing")],
                           capture_output=True, text=True, timeout=120)
     assert_clean_error(proc.returncode, proc.stderr, "newskg build")
+
+
+def test_default_policy_codes_the_good_documents_and_reports_the_bad_one(tmp_path: Path) -> None:
+    exe = Path(sys.executable).with_name("newskg")
+    corpus = jsonl(tmp_path / "c.jsonl", {"id": "a", "text": GOOD}, {"id": "a", "text": GOOD + " Again."})
+    proc = subprocess.run([str(exe), "build", str(corpus), "--out", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    skipped = [l for l in proc.stderr.splitlines() if l.startswith("newskg: skipped:")]
+    assert len(skipped) == 1 and "c.jsonl:2" in skipped[0] and "duplicate id" in skipped[0]
+    rows = [json.loads(l) for l in (tmp_path / "o" / "events.jsonl").read_text("utf-8").splitlines()]
+    assert rows and {r["doc"] for r in rows} == {"a"}
