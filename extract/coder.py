@@ -27,7 +27,7 @@ from .attribution import attribution
 from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .roles import participants
+from .roles import participants, purpose_clauses
 from .roles import subjects as _subjects
 from .status import is_hedged, is_negated, is_prospective
 from .triggers import Trigger, find_triggers
@@ -89,24 +89,42 @@ def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tupl
 
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
-_CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+_CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
 _CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "advcl", "relcl", "conj"}
 
 
-def _is_content_of(tok: Token, triggers: list[Trigger], sent: Span) -> bool:
-    """Is ``tok`` inside the complement of another trigger that takes content?"""
+def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
+    """The trigger that takes content whose complement ``tok`` is in ("agreed to *resign*"), or None."""
     heads = {t.i: t for t in triggers if t.type in _CONTENT_TAKING}
     node = tok
     for _ in range(3):
         if node.head.i == node.i or node.dep_ not in _CONTENT_DEPS:
-            return False
+            return None
         parent = node.head
         if parent.i in heads and parent.i != tok.i:
-            if node.dep_ in ("advcl", "relcl", "conj") :
-                return False
-            return True
+            if node.dep_ in ("advcl", "relcl", "conj"):
+                return None
+            return heads[parent.i]
         node = parent
-    return False
+    return None
+
+
+def _threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexicon) -> str | None:
+    """The threat mode when a stated intention has coercive content ("prepared to impose martial law",
+    "plans to impose restrictions"); offers and agreements to lift a sanction stay AGREE."""
+    doc = sent.doc
+    if doc[trig.i].lemma_.lower() not in lex.cues["intent_words"]:
+        return None
+    modes = lex.cues["threat_modes"]
+    for other in triggers:
+        if other.type not in modes or other.type in ("RETREAT", "SANCTION"):
+            continue
+        tok = doc[other.i]
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.cues["imposing_verbs"]:
+            tok = tok.head
+        if tok.dep_ == "xcomp" and tok.head.i == trig.i:
+            return modes[other.type]
+    return None
 
 
 def subjects_of(verb: Token, idx: MentionIndex) -> list[ActorMention]:
@@ -177,6 +195,32 @@ def _heads_targets(verb: Token, idx: MentionIndex, speaker: ActorMention) -> lis
     return _targets_of(verb, idx, {speaker.actor})
 
 
+def _hypothetical(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` inside a condition ("unless he arranges a ceasefire", "if war starts")?  Not coded (PLOVER)."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in lex.cues["condition_marks"]
+                                        for m in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _as_threat(tok: Token, etype: str, mode: str | None, prospective: bool, lex: Lexicon) -> tuple[str, str | None]:
+    """A coercive act announced for the future ("will impose a curfew", "would blockade Paris"), or any act
+    made conditional ("will withdraw ... unless"), is a THREATEN whose mode is the content of the threat."""
+    modes = lex.cues["threat_modes"]
+    if etype not in modes:
+        return etype, mode
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in lex.cues["conditional_threat_marks"]
+                                                for m in c.children) for c in tok.children)
+    if (prospective and etype not in ("RETREAT", "SANCTION")) or (conditional and prospective):
+        return "THREATEN", modes[etype]
+    return etype, mode
+
+
 def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer,
                   anchor: str | None = None) -> Iterator[tuple[Event, Trigger]]:
     """Events of one sentence with their triggers (before document-level rules)."""
@@ -191,15 +235,22 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     sentence = text[start:end]
     triggers = list(find_triggers(sent, lex))
     yield from _obligations(sent, doc, idx, lex, gz, sentence, start, end, anchor, triggers)
+    # "struck to protest against X", "rallied to demand Y": the purpose is the protest's content
+    purposes = {p.i for t in triggers if t.type == "PROTEST" for p in purpose_clauses(sent.doc[t.i])}
     for trig in triggers:
         tok = sent.doc[trig.i]
-        if _is_content_of(tok, triggers, sent):
+        if _governor(tok, triggers) is not None or tok.i in purposes or _hypothetical(tok, lex):
             continue
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
         etype, mode = trig.type, trig.mode
-        if etype in _FUTURE_TO_AGREE and is_prospective(tok, lex):
+        if etype == "AGREE":
+            threat = _threat_content(trig, triggers, sent, lex)
+            if threat is not None:
+                etype, mode = "THREATEN", threat
+        prospective = is_prospective(tok, lex)
+        if etype in _FUTURE_TO_AGREE and prospective:
             etype, mode = "AGREE", None
         pairs = participants(tok, etype, idx)
         if not pairs:
@@ -218,6 +269,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if target is not None and target == actor:
                 continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
+            etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,
                         mode=mode_a, target=target, date=date, source=att.source, status=status,
                         trigger=trig.text), trig

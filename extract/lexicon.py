@@ -8,6 +8,8 @@ and role nouns.
 >>> lex = Lexicon.default()
 >>> [(p.type, p.mode) for p in lex.patterns("reach", "VERB") if p.extras == ("out",)]
 [('CONSULT', 'phone')]
+>>> [(p.head, p.extras, p.mode) for p in lex.patterns("strike", "NOUN") if p.extras == ("hunger",)]
+[('strike', ('hunger',), 'hunger')]
 >>> "say" in lex.cues["reporting_verbs"]
 True
 """
@@ -46,7 +48,11 @@ class Lexicon:
             self._by_head.setdefault(p.head, []).append(p)
         for plist in self._by_head.values():
             plist.sort(key=lambda p: -len(p.extras))  # most specific first
-        self.cues = {k: (frozenset(v) if isinstance(v, list) else v) for k, v in cues.items()}
+        self.cues = {k: (frozenset(v) if isinstance(v, list) and all(isinstance(x, str) for x in v) else v)
+                     for k, v in cues.items()}
+        #: (words, objects, type, mode): a verb or noun acting on an object noun makes the event
+        self.governed = tuple((frozenset(r["words"]), frozenset(r["objects"]), r["type"], r["mode"])
+                              for r in cues.get("governed_objects", ()))
         self.heads = frozenset(self._by_head)
         self._idioms: dict[str, list[TriggerPattern]] = {}
         for phrase in cues.get("idioms", ()):
@@ -67,6 +73,8 @@ class Lexicon:
             if etype not in PLOVER_TYPES:
                 raise ValueError(f"triggers.tsv:{n}: unknown PLOVER type {etype!r}")
             head, *extras = words.split()
+            if pos == "NOUN" and extras:  # noun compounds read head-last: "hunger strike" is a strike
+                *extras, head = words.split()
             patterns.append(TriggerPattern(head, tuple(extras), pos, etype, None if mode in ("", "-") else mode))
         cues = json.loads(data.joinpath("cues.json").read_text(encoding="utf-8"))
         return cls(patterns, cues)

@@ -22,8 +22,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .actors import ActorMention, MentionIndex
+from .lexicon import Lexicon
 
-__all__ = ["participants", "subjects"]
+__all__ = ["participants", "purpose_clauses", "subjects"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "resume", "continue", "make", "pay",
@@ -135,6 +136,31 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set) -> list[Act
     return out
 
 
+def _measured(noun: Token) -> Token:
+    """The noun phrase a trigger noun stands in: "days" for "games" in "launched ten days of war games"."""
+    if noun.dep_ == "pobj" and noun.head.text.lower() == "of" and noun.head.head.pos_ == "NOUN" and \
+            noun.head.head.lemma_.lower() in Lexicon.default().cues["measure_nouns"]:
+        return noun.head.head
+    return noun
+
+
+def purpose_clauses(trigger: Token) -> list[Token]:
+    """What an action is done for: "began a hunger strike to protest against X", "rallied in protest at X".
+
+    Returns the heads of the purpose clauses ("protest", "demand") and of "in protest of/at/against" phrases.
+    """
+    clause = _measured(trigger)
+    if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("dobj", "attr") and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    out = []
+    for c in [*trigger.children, *(clause.children if clause.i != trigger.i else ())]:
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children):
+            out.append(c)
+        elif c.dep_ == "prep" and c.text.lower() == "in":
+            out.extend(g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "protest")
+    return out
+
+
 def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[ActorMention, ActorMention | None]]:
     """(actor, target) pairs for a trigger token; one pair per actor unless the type is symmetric."""
     actors: list[ActorMention] = []
@@ -149,10 +175,11 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         poss = [c for c in trigger.children if c.dep_ == "poss"]
         if poss:
             actors = _resolve_all(_with_conjuncts(poss[0]), idx)
-        if not actors and trigger.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and trigger.head.pos_ in ("VERB", "AUX", "ADP"):
-            head = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
-            in_state = trigger.dep_ == "pobj" and trigger.head.text.lower() == "in" and head.lemma_.lower() in _COPULAS
-            if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in _LIGHT_VERBS or trigger.dep_ == "dobj" or in_state):
+        noun = _measured(trigger)
+        if not actors and noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
+            head = noun.head if noun.dep_ != "pobj" else noun.head.head
+            in_state = noun.dep_ == "pobj" and noun.head.text.lower() == "in" and head.lemma_.lower() in _COPULAS
+            if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in _LIGHT_VERBS or noun.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)
         if not actors and trigger.dep_ in ("nsubj",):
             return []
@@ -186,8 +213,22 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         return [(actors[0], actors[1])]
     if not targets:
         targets = _phrase_targets(trigger, idx, {a.actor for a in actors})
+    if not targets and etype == "PROTEST":  # the target of a protest is what it is against
+        for purpose in purpose_clauses(trigger):
+            exclude = {a.actor for a in actors}
+            targets = _targets_of(purpose, idx, exclude) or _phrase_targets(purpose, idx, exclude)
+            if targets:
+                break
     targets = [t for t in targets if t.actor not in {a.actor for a in actors}]
     if etype in _SYMMETRIC and len(actors) >= 2 and not targets:
         return [(actors[0], actors[1])]
-    target = targets[0] if targets else None
-    return [(a, target) for a in actors]
+    if not targets:
+        return [(a, None) for a in actors]
+    return [(a, t) for a in actors for t in _coordinated(targets, trigger.doc)]
+
+
+def _coordinated(targets: list[ActorMention], doc) -> list[ActorMention]:
+    """The first target and those coordinated with it ("to Iran, Libya and Cuba"): one event each."""
+    first = doc[targets[0].start:targets[0].end].root
+    group = {c.i for c in first.conjuncts}
+    return [targets[0], *(t for t in targets[1:] if doc[t.start:t.end].root.i in group)]

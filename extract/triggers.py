@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerPattern
 
-__all__ = ["Trigger", "find_triggers", "match_pattern"]
+__all__ = ["Trigger", "find_triggers", "governed_object", "match_pattern"]
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -56,6 +56,31 @@ def match_pattern(tok: Token, pattern: TriggerPattern) -> tuple[int, ...] | None
     return tuple(sorted(used))
 
 
+def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] | None:
+    """An event made by a verb or noun acting on an object: "halted economic aid" and "a suspension of air
+    links" end a relation (SANCTION); "lifted the curfew" eases a measure (CONCEDE).
+
+    Returns the object token, the PLOVER type and the mode, or None.
+    """
+    lemma = tok.lemma_.lower()
+    rules = [r for r in lex.governed if lemma in r[0]]
+    if not rules:
+        return None
+    pos = _POS.get(tok.pos_)
+    if pos == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    elif pos == "NOUN":
+        objs = [g for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("of", "in", "on") for g in c.children
+                if g.dep_ == "pobj"]
+    else:
+        return None
+    for _, objects, etype, mode in rules:
+        hit = next((o for obj in objs for o in [obj, *obj.conjuncts] if o.lemma_.lower() in objects), None)
+        if hit is not None:
+            return hit, etype, mode
+    return None
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
     """Triggers of one sentence, most specific pattern first; a token belongs to one trigger."""
     consumed: set[int] = set()
@@ -63,6 +88,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
     for tok in sent:
         pos = _POS.get(tok.pos_)
         lemma = tok.lemma_.lower()
+        governed = governed_object(tok, lex)
+        if governed is not None:
+            obj, etype, mode = governed
+            found.append(Trigger(tok.i, tuple(sorted((tok.i, obj.i))), f"{tok.text} ... {obj.text}", etype, mode,
+                                 pos or "VERB"))
+            continue
         if pos is None or lemma not in lex.heads:
             continue
         if pos == "NOUN" and tok.text.lower() != lemma and lemma.endswith("e") and tok.text.lower().endswith("ing"):

@@ -298,3 +298,75 @@ def test_who_blocks_decides_protest_or_coercion(subject, kind, expected):
                ents=["B-NORP", "B-GPE" if kind == "PROPN" else "O", "O", "O", "O", "O"])
     events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
     assert [(e.action, e.mode) for e in events] == [expected]
+
+
+def _coded(words, heads, deps, pos, lemmas, ents):
+    doc = make(words, heads, deps, pos, lemmas=lemmas, ents=ents)
+    return [(e.actor.country, e.action, e.mode, e.target.country if e.target else None)
+            for e in code_document(doc, Document("t", doc.text, date(2024, 4, 4)))]
+
+
+def test_noun_compounds_in_the_lexicon_are_headed_by_their_last_word():
+    # "Rebels began a hunger strike ." -- the strike, not the hunger, heads the phrase
+    doc = make(["Rebels", "began", "a", "hunger", "strike", "."], [1, 1, 4, 4, 1, 1],
+               ["nsubj", "ROOT", "det", "compound", "dobj", "punct"], ["NOUN", "VERB", "DET", "NOUN", "NOUN", "PUNCT"],
+               lemmas=["rebel", "begin", "a", "hunger", "strike", "."])
+    assert [(t.text, t.type, t.mode) for t in find_triggers(doc[:], LEX)] == [("hunger strike", "PROTEST", "hunger")]
+
+
+@pytest.mark.parametrize("verb, obj, expected", [
+    ("halted", "aid", ("SANCTION", "discontinue")),   # ending a relation
+    ("suspended", "flights", ("SANCTION", "discontinue")),
+    ("lifted", "curfew", ("CONCEDE", None)),         # easing a coercive measure
+    ("eased", "restrictions", ("CONCEDE", None)),
+    ("provided", "aid", ("AID", None)),               # the object alone keeps its own meaning
+])
+def test_what_a_verb_does_to_its_object_decides_the_event(verb, obj, expected):
+    # "Japan halted aid to Serbia ."
+    lemma = {"halted": "halt", "suspended": "suspend", "lifted": "lift", "eased": "ease", "provided": "provide"}[verb]
+    got = _coded(["Japan", verb, obj, "to", "Serbia", "."], [1, 1, 1, 1, 3, 1],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                 ["Japan", lemma, obj.rstrip("s") if obj != "aid" else "aid", "to", "Serbia", "."],
+                 ["B-GPE", "O", "O", "O", "B-GPE", "O"])
+    if expected[0] == "AID":
+        assert [(a, m) for _, a, m, _ in got] in ([], [expected]), "no SANCTION/CONCEDE for a plain object"
+        assert all(a != "SANCTION" for _, a, _, _ in got)
+    else:
+        assert got == [("JPN", *expected, "SRB")]
+
+
+def test_coordinated_targets_make_one_event_each():
+    # "Pakistan threatened Chad and Peru ."
+    got = _coded(["Pakistan", "threatened", "Chad", "and", "Peru", "."], [1, 1, 1, 2, 2, 1],
+                 ["nsubj", "ROOT", "dobj", "cc", "conj", "punct"], ["PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+                 ["Pakistan", "threaten", "Chad", "and", "Peru", "."], ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert sorted(got) == [("PAK", "THREATEN", None, "PER"), ("PAK", "THREATEN", None, "TCD")]
+
+
+@pytest.mark.parametrize("aux, expected", [("will", "THREATEN"), ("", "COERCE")])
+def test_coercion_announced_for_the_future_is_a_threat(aux, expected):
+    # "Chile will ban Peru ." / "Chile banned Peru ."
+    words = ["Chile", *([aux] if aux else []), "ban" if aux else "banned", "Peru", "."]
+    v = 2 if aux else 1
+    heads = [v, *([v] if aux else []), v, v, v]
+    deps = ["nsubj", *(["aux"] if aux else []), "ROOT", "dobj", "punct"]
+    pos = ["PROPN", *(["AUX"] if aux else []), "VERB", "PROPN", "PUNCT"]
+    lemmas = ["Chile", *([aux] if aux else []), "ban", "Peru", "."]
+    ents = ["B-GPE", *(["O"] if aux else []), "O", "B-GPE", "O"]
+    assert [(a, t) for _, a, _, t in _coded(words, heads, deps, pos, lemmas, ents)] == [(expected, "PER")]
+
+
+def test_events_inside_a_condition_are_not_coded_and_the_purpose_of_a_protest_is_its_target():
+    # "Workers began a hunger strike to protest against Chile unless Chile attacks Peru ."
+    words = ["Workers", "began", "a", "hunger", "strike", "to", "protest", "against", "Chile",
+             "unless", "Chile", "attacks", "Peru", "."]
+    heads = [1, 1, 4, 4, 1, 6, 1, 6, 7, 11, 11, 1, 11, 1]
+    deps = ["nsubj", "ROOT", "det", "compound", "dobj", "aux", "advcl", "prep", "pobj",
+            "mark", "nsubj", "advcl", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "NOUN", "PART", "VERB", "ADP", "PROPN", "SCONJ", "PROPN", "VERB", "PROPN",
+           "PUNCT"]
+    lemmas = ["worker", "begin", "a", "hunger", "strike", "to", "protest", "against", "Chile", "unless", "Chile",
+              "attack", "Peru", "."]
+    ents = ["O"] * 8 + ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O"]
+    got = _coded(words, heads, deps, pos, lemmas, ents)
+    assert [(a, m, t) for _, a, m, t in got] == [("PROTEST", "hunger", "CHL")]
