@@ -121,6 +121,19 @@ class Actor:
         return {"name": self.name, "kind": self.kind, "country": self.country,
                 "aliases": list(self.aliases)}
 
+    def as_written(self, text: str) -> str:
+        """The actor's name as ``text`` writes it: the longest of its names found there as whole words,
+        else :attr:`name`.
+
+        >>> un = Actor("United Nations", aliases=("U.N.", "UN"))
+        >>> un.as_written("U.N. helicopters evacuated the wounded."), un.as_written("It said so.")
+        ('U.N.', 'United Nations')
+        """
+        for form in sorted({self.name, *self.aliases}, key=lambda f: (-len(f), f)):
+            if form and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text):
+                return form
+        return self.name
+
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Actor | None:
         if d is None:
@@ -175,19 +188,31 @@ class Event:
         """A copy with some fields changed (records are immutable)."""
         return replace(self, **changes)
 
+    def _label(self, actor: Actor) -> str:
+        # organisations and groups have no canonical name the way states and people do: the
+        # table gives them as the sentence writes them ("U.N.", "the Security Council")
+        return actor.as_written(self.sentence) if actor.kind in ("organization", "group") else actor.name
+
     def to_row(self) -> dict[str, Any]:
-        """The event-table row (the format ``shared/eval/score.py`` reads)."""
+        """The event-table row (the format ``shared/eval/score.py`` reads).
+
+        ``actor`` and ``target`` are names for reading: persons and states by their resolved
+        name, organisations and groups as the sentence writes them.  ``actor_name`` and
+        ``target_name`` are the names the graph uses.
+        """
         return {
             "doc": self.doc,
             "sentence": self.sentence,
             "start": self.start,
             "end": self.end,
-            "actor": self.actor.name,
+            "actor": self._label(self.actor),
+            "actor_name": self.actor.name,
             "actor_kind": self.actor.kind,
             "actor_country": self.actor.country,
             "action": self.action,
             "mode": self.mode,
-            "target": self.target.name if self.target else None,
+            "target": self._label(self.target) if self.target else None,
+            "target_name": self.target.name if self.target else None,
             "target_kind": self.target.kind if self.target else None,
             "target_country": self.target.country if self.target else None,
             "date": self.date,
@@ -205,7 +230,7 @@ class Event:
     def from_row(cls, row: dict[str, Any]) -> Event:
         """Rebuild an event from :meth:`to_row` output (``denies`` is not restored)."""
         def actor(prefix: str) -> Actor | None:
-            name = row.get(prefix)
+            name = row.get(f"{prefix}_name") or row.get(prefix)
             if not name:
                 return None
             return Actor(name, kind=row.get(f"{prefix}_kind") or "organization",

@@ -295,7 +295,24 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                          Actor(phrase[:1].upper() + phrase[1:], kind="group",
                                country=_country_of_tokens(mods + _place_of(tok), gz))))
-    return _countries_from_context(doc, [mentions[k] for k in sorted(mentions)], gz, lex)
+    return _countries_from_context(doc, _shared_aliases([mentions[k] for k in sorted(mentions)]), gz, lex)
+
+
+def _shared_aliases(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Organisations and groups keep every form the document writes them in ("U.N.", "United Nations"),
+    the same on each of their mentions, so that they stay one actor."""
+    forms: dict[Actor, set[str]] = {}
+    for m in mentions:
+        if m.actor.kind in ("organization", "group"):
+            forms.setdefault(m.actor, set()).add(_clean(m.text))
+    out = []
+    for m in mentions:
+        seen = forms.get(m.actor)
+        if seen:
+            aliases = tuple(sorted((seen | set(m.actor.aliases)) - {m.actor.name, ""}))
+            m = replace(m, actor=replace(m.actor, aliases=aliases))
+        out.append(m)
+    return out
 
 
 def _countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer,
@@ -398,6 +415,13 @@ class MentionIndex:
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self._by_token:
                 return self._by_token[c.i]
+        if tok.lemma_.lower() in Lexicon.default().cues["partitive_nouns"]:
+            # "thousands of students", "members of the union", "a group of diplomats": the part acts for the whole
+            for p in tok.children:
+                if p.dep_ == "prep" and p.text.lower() in ("of", "from"):
+                    inner = next((self.at(g) for g in p.children if g.dep_ == "pobj"), None)
+                    if inner is not None:
+                        return inner
         if tok.text.lower() in _PRONOUNS_PERSON:
             return self.last_person(tok.i)
         if tok.text.lower() in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
