@@ -79,13 +79,21 @@ def _strip_titles(words: list[str], titles: frozenset) -> list[str]:
 
 
 def _country_of_tokens(tokens, gz: Gazetteer) -> str | None:
+    """The first country the tokens name, by demonym or by name; a token inside a named entity is
+    looked up with the whole entity ("Ivory" in "the Ivory Coast")."""
     for t in tokens:
         iso = gz.demonym(t.text)
         if iso:
             return iso
-        hit = gz.lookup(t.text)
-        if hit and hit.kind == "state" and hit.country:
-            return hit.country
+        names = [t.text]
+        if t.ent_iob_ in ("B", "I"):
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None:
+                names.insert(0, _clean(ent.text))
+        for name in names:
+            hit = gz.lookup(name)
+            if hit and hit.kind == "state" and hit.country:
+                return hit.country
     return None
 
 
@@ -130,7 +138,7 @@ def _place_of(tok: Token) -> list[Token]:
     "inhabitants of the Syrian Golan Heights")."""
     out = []
     for p in tok.children:
-        if p.dep_ == "prep" and p.text.lower() in ("of", "in", "from"):
+        if p.dep_ == "prep" and p.text.lower() in ("of", "in", "from", "throughout", "across", "inside"):
             for g in p.children:
                 if g.dep_ == "pobj":
                     out.append(g)
@@ -169,7 +177,9 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         if not text:
             continue
         hit = gz.lookup(text)
-        if hit is not None and (ent.label_ not in _PERSON_LABELS or hit.via in ("capital", "country", "iso")):
+        # the model tags a lone demonym ("Ugandan") or a capital as a PERSON now and then
+        if hit is not None and (ent.label_ not in _PERSON_LABELS or hit.via in ("capital", "country", "iso")
+                                or (hit.via == "demonym" and len(ent) == 1)):
             kind = hit.kind
             add(ActorMention(ent.start, ent.end, ent.text, Actor(hit.name, kind=kind, country=hit.country)))
             continue
@@ -295,7 +305,22 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                          Actor(phrase[:1].upper() + phrase[1:], kind="group",
                                country=_country_of_tokens(mods + _place_of(tok), gz))))
-    return _countries_from_context(doc, _shared_aliases([mentions[k] for k in sorted(mentions)]), gz, lex)
+    ordered = [_resident(doc, mentions[k], gz) for k in sorted(mentions)]
+    return _countries_from_context(doc, _shared_aliases(ordered), gz, lex)
+
+
+def _resident(doc: Doc, m: ActorMention, gz: Gazetteer) -> ActorMention:
+    """A people named where they live ("ethnic Albanians in south Serbia", "the Kurds of Iraq") is a group
+    of the country they live in, as event coders code minorities."""
+    tok = doc[m.end - 1]
+    if m.actor.kind != "state" or m.end - m.start != 1 or tok.tag_ not in ("NNS", "NNPS") or not gz.demonym(tok.text):
+        return m
+    iso = _country_of_tokens(_place_of(tok), gz)
+    if not iso or iso == m.actor.country:
+        return m
+    info = gz.country(iso)
+    return replace(m, actor=Actor(f"{_title_case(tok.text)} in {info.name if info else iso}", kind="group",
+                                  country=iso))
 
 
 def _shared_aliases(mentions: list[ActorMention]) -> list[ActorMention]:

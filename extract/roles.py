@@ -213,7 +213,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         return [(actors[0], actors[1])]
     if not targets:
         targets = _phrase_targets(trigger, idx, {a.actor for a in actors})
-    if not targets and etype == "PROTEST":  # the target of a protest is what it is against
+    if not targets and etype in ("PROTEST", "COERCE"):  # a protest or a blockade is against what its purpose names
         for purpose in purpose_clauses(trigger):
             exclude = {a.actor for a in actors}
             targets = _targets_of(purpose, idx, exclude) or _phrase_targets(purpose, idx, exclude)
