@@ -195,6 +195,11 @@ def _heads_targets(verb: Token, idx: MentionIndex, speaker: ActorMention) -> lis
     return _targets_of(verb, idx, {speaker.actor})
 
 
+def _people_noun(tok: Token, gz: Gazetteer) -> bool:
+    """A people named by its plural demonym ("young Algerians"): civilians, not their state."""
+    return tok.tag_ in ("NNS", "NNPS") and gz.demonym(tok.text) is not None
+
+
 def _hypothetical(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` inside a condition ("unless he arranges a ceasefire", "if war starts")?  Not coded (PLOVER)."""
     node = tok
@@ -236,7 +241,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     triggers = list(find_triggers(sent, lex))
     yield from _obligations(sent, doc, idx, lex, gz, sentence, start, end, anchor, triggers)
     # "struck to protest against X", "rallied to demand Y": the purpose is the protest's content
-    purposes = {p.i for t in triggers if t.type == "PROTEST" for p in purpose_clauses(sent.doc[t.i])}
+    retypes = lex.cues.get("civilian_retype", {})
+    purposes = {p.i for t in triggers if t.type == "PROTEST" or sent.doc[t.i].lemma_.lower() in retypes
+                for p in purpose_clauses(sent.doc[t.i])}
     for trig in triggers:
         tok = sent.doc[trig.i]
         if _governor(tok, triggers) is not None or tok.i in purposes or _hypothetical(tok, lex):
@@ -257,12 +264,15 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             continue
         att = attribution(tok, idx, lex, gz)
         negated = is_negated(tok, lex)
+        if negated and etype in lex.cues["refusal_of"]:
+            etype, mode, negated = "REJECT", None, False  # "will not accept more refugees" is a refusal
         status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
         date, _ = _date_for(tok, sent, doc.published, anchor)
         if etype == "AGREE":
             pairs = _speaker_commits(tok, pairs, idx, lex)
-        retype = lex.cues.get("civilian_retype", {}).get(tok.lemma_.lower())
-        civilians = any(c.dep_ == "nsubj" and c.text.lower() in lex.cues["group_nouns"] for c in tok.children)
+        retype = retypes.get(tok.lemma_.lower())
+        civilians = any(c.dep_ == "nsubj" and (c.text.lower() in lex.cues["group_nouns"] or _people_noun(c, gz))
+                        for c in tok.children)
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None
