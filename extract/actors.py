@@ -227,13 +227,16 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             p.country = iso
         p.roles |= roles
         p.aliases.add(_clean(ent.text))
-    # organisations that are really known surnames
+    # organisations that are really known surnames; the others are organisations the gazetteer does not know
+    unknown_orgs: list[Span] = []
     for ent, words in pending_people:
         if words:
             continue
         p = people.get(_clean(ent.text).split()[-1].lower()) if _clean(ent.text) else None
         if p is not None:
             p.aliases.add(_clean(ent.text))
+        elif ent.label_ in _ORG_LABELS:
+            unknown_orgs.append(ent)
 
     def person_actor(p: _Person) -> Actor:
         aliases = tuple(sorted(a for a in p.aliases if a != p.name))
@@ -262,6 +265,13 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             if hit is None:
                 continue
             add(ActorMention(i, i + n, span.text, Actor(hit.name, kind=hit.kind, country=hit.country)))
+    for ent in unknown_orgs:
+        # "the Palestinian Islamic Jihad movement", "the US Congress", "the Ivory Coast's Supreme Court":
+        # a state named inside or in front gives the country
+        name = _clean(ent.text)
+        iso = _country_of_tokens([t for t in ent if t.i != ent.root.i and t.text != name], gz) or \
+            _country_of_tokens([t for t in _modifiers(ent.root) if not ent.start <= t.i < ent.end], gz)
+        add(ActorMention(ent.start, ent.end, ent.text, Actor(name, kind="organization", country=iso)))
     # government noun phrases and role descriptions
     for tok in doc:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):

@@ -166,10 +166,19 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     actors: list[ActorMention] = []
     targets: list[ActorMention] = []
     if trigger.pos_ in ("NOUN", "PROPN"):
-        between = [g for c in trigger.children if c.dep_ == "prep" and c.text.lower() == "between" for g in c.children
+        # "a mediation effort between A and B": the phrase may hang on the noun the trigger is compounded into
+        phrase = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" else trigger
+        between = [g for c in phrase.children if c.dep_ == "prep" and c.text.lower() == "between" for g in c.children
                    if g.dep_ == "pobj"]
         if between:
             found = _resolve_all(_with_conjuncts(between[0]), idx)
+            if len(found) >= 2 and trigger.lemma_.lower() in Lexicon.default().cues["mediation_nouns"]:
+                # "X launched a mediation effort between A and B": the mediator meets each side
+                noun = _measured(phrase)
+                mediators, _ = subjects(noun.head, idx) if noun.dep_ in ("dobj", "nsubjpass") else ([], False)
+                mediators = [m for m in mediators if m.actor not in {f.actor for f in found}]
+                if mediators:
+                    return [(mediators[0], side) for side in found[:2]]
             if len(found) >= 2:
                 return [(found[0], found[1])]
         poss = [c for c in trigger.children if c.dep_ == "poss"]

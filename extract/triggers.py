@@ -75,7 +75,10 @@ def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] |
     else:
         return None
     for _, objects, etype, mode in rules:
-        hit = next((o for obj in objs for o in [obj, *obj.conjuncts] if o.lemma_.lower() in objects), None)
+        # the object, its conjuncts, and the nouns compounded into it ("mediation efforts")
+        cands = [o for obj in objs for o in [obj, *obj.conjuncts]]
+        cands += [c for o in cands for c in o.children if c.dep_ == "compound"]
+        hit = next((o for o in cands if o.lemma_.lower() in objects), None)
         if hit is not None:
             return hit, etype, mode
     return None
