@@ -195,6 +195,20 @@ def _heads_targets(verb: Token, idx: MentionIndex, speaker: ActorMention) -> lis
     return _targets_of(verb, idx, {speaker.actor})
 
 
+def _coercive_content(tok: Token, triggers: list[Trigger], lex: Lexicon) -> bool:
+    """Does a warning carry a threat: a future or possible act, a conflict act, "consequences", "against"?"""
+    words = lex.cues["threat_content_words"]
+    conflict = {t.i for t in triggers if t.pos == "VERB" and (t.type in lex.cues["threat_modes"] or t.type == "THREATEN")}
+    conflict.discard(tok.i)
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "punct", "aux", "advmod", "npadvmod"):
+            continue
+        for d in c.subtree:
+            if d.text.lower() in words or d.lemma_.lower() in words or d.i in conflict:
+                return True
+    return False
+
+
 def _people_noun(tok: Token, gz: Gazetteer) -> bool:
     """A people named by its plural demonym ("young Algerians"): civilians, not their state."""
     return tok.tag_ in ("NNS", "NNPS") and gz.demonym(tok.text) is not None
@@ -252,6 +266,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
         etype, mode = trig.type, trig.mode
+        if etype == "THREATEN" and tok.lemma_.lower() in lex.cues["warning_words"] and not _coercive_content(tok, triggers, lex):
+            etype, mode = "ACCUSE", "disapprove"  # "warned France it hoped its services were not behind it"
         if etype == "AGREE":
             threat = _threat_content(trig, triggers, sent, lex)
             if threat is not None:
@@ -331,8 +347,11 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
         if ev.action == "REJECT" and lemma in _DENIAL_LEMMAS:
             claims = [c for c in final if c.action != "REJECT" and c.source is not None and c.start <= ev.start
                       and (c.source.country != ev.actor.country or c.source.country is None)]
+            # people deny what is said about themselves: prefer the last claim the denier takes part in
+            about = [c for c in claims if ev.actor.country and ev.actor.country in
+                     (c.actor.country, c.target.country if c.target else None)]
             if claims:
-                claim = claims[-1]
+                claim = (about or claims)[-1]
                 claimant = claim.source
                 if claimant is not None:
                     hit = gz.lookup(claimant.name)
