@@ -458,6 +458,12 @@ class MentionIndex:
                     if inner is not None:
                         return inner
         if tok.text.lower() in _PRONOUNS_PERSON:
+            # "Shoigu told Lecornu that he hoped ...": a reported speaker is the reporting verb's subject
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp":
+                outer = [c for c in tok.head.head.children if c.dep_ == "nsubj" and c.i < tok.i]
+                m = self._by_token.get(outer[0].i) if outer else None
+                if m is not None and m.actor.kind == "person":
+                    return m
             return self.last_person(tok.i)
         if tok.text.lower() in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
             return self.last_collective(tok)

@@ -34,6 +34,7 @@ __all__ = ["Attribution", "attribution", "source_phrase"]
 
 #: Dependencies by which a clause is the content of a reporting verb (not "After the talks, X said").
 _CLAUSE_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "relcl", "acl", "pcomp", "nsubj", "attr"}
+_ADVERBIAL_DEPS = {"prep", "advmod", "npadvmod", "agent"}
 _ORG_WORDS = re.compile(r"\b(ministry|ministries|office|source|sources|spokes\w*|government|agency|department|"
                         r"service|embassy|presidency|council|command|readout|statement|officials?)\b", re.I)
 _TITLES = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+")
@@ -106,15 +107,28 @@ def attribution(trigger: Token, idx: MentionIndex, lex: Lexicon, gz: Gazetteer |
     node = trigger
     while node.head.i != node.i:
         parent = node.head
-        if parent.lemma_.lower() in reporting and parent.pos_ in ("VERB", "AUX") and node.dep_ in _CLAUSE_DEPS:
+        # "Turkey said X, but Kyiv pushed back": a clause coordinated with the reporting verb is not its content
+        # (a second reporting verb so coordinated shares the first one's speaker: "acknowledged ..., but stressed")
+        content = node.dep_ in _CLAUSE_DEPS and not (node.dep_ == "conj" and parent.lemma_.lower() in reporting
+                                                     and node.lemma_.lower() not in reporting)
+        if node.dep_ == "relcl" and trigger.lemma_.lower() in lex.cues["denial_verbs"]:
+            break  # "Russia said X, which France denied": the denial is told in the outlet's voice
+        if parent.lemma_.lower() in reporting and parent.pos_ in ("VERB", "AUX") and content:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in parent.children):
                 best = parent
         child, node = node, parent
-    # a quotation before its speaker: '"...", X said.' where the trigger's clause is a sibling
+    # a quotation before its speaker: '"...", X said.' where the trigger's clause is a sibling, not an
+    # adverbial phrase of the verb ("After the talks, Moscow said ...")
     if best is None:
         root = sent.root
-        if root.lemma_.lower() in reporting and root.i != trigger.i and trigger.i < root.i:
+        if root.lemma_.lower() in reporting and root.i != trigger.i and trigger.i < root.i and \
+                child.dep_ not in _ADVERBIAL_DEPS:
             best = root
+    if best is None:
+        # "a source close to Lecornu denied ...": an unnamed source acting is also the source of the report
+        subj = [c for c in trigger.children if c.dep_ == "nsubj" and c.lemma_.lower() in ("source", "aide", "official")]
+        if subj:
+            return Attribution(_source_actor(subj[0], idx, gz), trigger.lemma_.lower())
     if best is None:
         # "a readout from X" / "X said in a statement" without a clause link
         for t in sent:

@@ -27,6 +27,7 @@ from .attribution import attribution
 from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
+from . import speech
 from .roles import participants, purpose_clauses
 from .roles import subjects as _subjects
 from .status import is_hedged, is_negated, is_prospective
@@ -36,7 +37,8 @@ __all__ = ["code_document", "code_sentence"]
 
 log = logging.getLogger(__name__)
 
-_DENIAL_LEMMAS = {"deny", "dismiss", "reject", "shoot", "rebuff", "refute"}
+#: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
+_SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
 
 
@@ -131,33 +133,6 @@ def subjects_of(verb: Token, idx: MentionIndex) -> list[ActorMention]:
     return _subjects(verb, idx)[0]
 
 
-_OBLIGATION_REPORTERS = {"say", "declare", "reiterate", "conclude", "insist", "stress", "warn", "tell", "state",
-                         "add", "argue", "write", "announce"}
-
-
-def _obligations(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer, sentence: str,
-                 start: int, end: int, anchor: str | None, triggers: list[Trigger]) -> Iterator[tuple[Event, Trigger]]:
-    """"X said (that) Y must do Z" is a REQUEST by X to Y."""
-    for tok in sent:
-        if tok.text.lower() not in ("must", "should") or tok.dep_ != "aux":
-            continue
-        verb = tok.head
-        if verb.dep_ not in ("ccomp",) or verb.head.lemma_.lower() not in _OBLIGATION_REPORTERS:
-            continue
-        if any(t.i == verb.head.i for t in triggers):
-            continue
-        speaker = subjects_of(verb.head, idx)
-        addressee = subjects_of(verb, idx)
-        if not speaker or not addressee or speaker[0].actor == addressee[0].actor:
-            continue
-        date, _ = _date_for(verb.head, sent, doc.published, anchor)
-        trig = Trigger(verb.head.i, (verb.head.i, tok.i), f"{verb.head.text} ... {tok.text}", "REQUEST", None, "VERB")
-        for sp in speaker:
-            yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=sp.actor, action="REQUEST",
-                        target=addressee[0].actor, date=date, trigger=trig.text,
-                        status="negated" if is_negated(verb, lex) else "asserted"), trig
-
-
 def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):
     """"A (of state S) said/told B that S is ready to ..." is A's offer to B (PLOVER codes the speaker)."""
     reporting = lex.cues["reporting_verbs"]
@@ -241,7 +216,8 @@ def _as_threat(tok: Token, etype: str, mode: str | None, prospective: bool, lex:
 
 
 def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer,
-                  anchor: str | None = None) -> Iterator[tuple[Event, Trigger]]:
+                  anchor: str | None = None, speaker_dates: dict[Actor, str] | None = None,
+                  ) -> Iterator[tuple[Event, Trigger]]:
     """Events of one sentence with their triggers (before document-level rules)."""
     text = doc.text
     start, end = sent.start_char, sent.end_char
@@ -253,7 +229,20 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         return
     sentence = text[start:end]
     triggers = list(find_triggers(sent, lex))
-    yield from _obligations(sent, doc, idx, lex, gz, sentence, start, end, anchor, triggers)
+    acts = [*speech.obligations(sent, idx, lex, triggers), *speech.insinuations(sent, idx, lex),
+            *speech.evaluations(sent, idx, lex)]
+    for act in acts:
+        # an undated statement belongs to the occasion its speaker was last dated at ("On April 4, X
+        # denounced ... X told reporters ...")
+        date = _date_for(act.verb, sent, doc.published, anchor)[0] or (speaker_dates or {}).get(act.actor.actor)
+        target = act.target.actor if act.target else None
+        if target == act.actor.actor:
+            continue
+        source = attribution(act.verb, idx, lex, gz).source
+        yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=act.actor.actor,
+                    action=act.trigger.type, mode=act.trigger.mode, target=target, date=date,
+                    source=None if source == act.actor.actor else source,
+                    status="negated" if act.negated else "asserted", trigger=act.trigger.text), act.trigger
     # "struck to protest against X", "rallied to demand Y": the purpose is the protest's content
     retypes = lex.cues.get("civilian_retype", {})
     purposes = {p.i for t in triggers if t.type == "PROTEST" or sent.doc[t.i].lemma_.lower() in retypes
@@ -276,6 +265,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if etype in _FUTURE_TO_AGREE and prospective:
             etype, mode = "AGREE", None
         pairs = participants(tok, etype, idx)
+        speakers = speech.participial_speaker(tok, idx, lex) if etype in _CONTENT_TAKING else []
+        if speakers:
+            pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
         if not pairs:
             continue
         att = attribution(tok, idx, lex, gz)
@@ -316,14 +308,17 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
     idx = MentionIndex(find_mentions(sdoc, gz, lex))
     events: list[tuple[Event, Trigger]] = []
     anchor: str | None = None
+    speaker_dates: dict[Actor, str] = {}
     for sent in sdoc.sents:
         if len(sent.text) > limit:
             log.info("%s: skipped a %d-character sentence (longer than %d)", doc.id, len(sent.text), limit)
             continue
-        for ev, trig in code_sentence(sent, doc, idx, lex, gz, anchor):
+        for ev, trig in code_sentence(sent, doc, idx, lex, gz, anchor, speaker_dates):
             events.append((ev, trig))
             if ev.date:
                 anchor = ev.date
+                if ev.action in _SPEECH_ACTS:
+                    speaker_dates[ev.actor] = ev.date
 
     out: list[Event] = []
     dated = [ev for ev, _ in events if ev.date]
@@ -338,13 +333,22 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             if pick is not None:
                 ev = ev.with_(date=pick.date, mode=ev.mode or pick.mode)
         out.append(ev)
+    # "warned France during the talks": an act done during an event told elsewhere takes its date
+    dates_at = {events[k][1].i: ev.date for k, ev in enumerate(out) if ev.date}
+    for k, ev in enumerate(out):
+        if ev.date is None:
+            tok = sdoc[events[k][1].i]
+            during = [g.i for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("during", "at") for g in c.children
+                      if g.dep_ == "pobj" and g.i in dates_at]
+            if during:
+                out[k] = ev.with_(date=dates_at[during[0]])
 
     # denials: the REJECT targets the claimant and links to the claim
     final: list[Event] = []
     for k, ev in enumerate(out):
         trig = events[k][1]
         lemma = sdoc[trig.i].lemma_.lower()
-        if ev.action == "REJECT" and lemma in _DENIAL_LEMMAS:
+        if ev.action == "REJECT" and (lemma in lex.cues["denial_verbs"] or sdoc[trig.i].text.lower() in lex.cues["evaluation_adjectives"]["REJECT"]):
             claims = [c for c in final if c.action != "REJECT" and c.source is not None and c.start <= ev.start
                       and (c.source.country != ev.actor.country or c.source.country is None)]
             # people deny what is said about themselves: prefer the last claim the denier takes part in
@@ -360,7 +364,8 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                         claimant = Actor(info.name, kind="state", country=claimant.country) if info else claimant
                 if ev.target is None or ev.target == ev.actor:
                     ev = ev.with_(target=claimant)
-                if claim.status == "asserted":
+                # a denial disputes what a claim says happened; an accusation or demand was still made
+                if claim.status == "asserted" and claim.action not in _SPEECH_ACTS:
                     idx_c = final.index(claim)
                     claim = claim.with_(status="claimed")
                     final[idx_c] = claim

@@ -1,0 +1,165 @@
+"""Speech acts: what a speaker does by saying something.
+
+PLOVER codes the content of a statement, not the act of stating it, but some
+statements are events in their own right, done by the speaker to someone else:
+
+* "X said (that) Y must do Z" is X's REQUEST to Y (:func:`obligations`);
+* "X suggested they were linked to Ukraine", "X hoped France was not behind
+  the attack" are X's allegations against Ukraine and France (ACCUSE
+  ``allege``, :func:`insinuations`);
+* "'The comments by the Russian side were bizarre,' X said" is X's ACCUSE
+  against Russia, and "suggestions ... were 'ridiculous'" is X's REJECT of a
+  claim (:func:`evaluations`; :mod:`~newskg.extract.coder` links the REJECT to
+  the claim it answers);
+* "X said ..., calling on Moscow to stop" is X's REQUEST, whatever clause the
+  parser hung the participle on (:func:`participial_speaker`).
+
+Each rule is a pure function of a sentence and yields :class:`SpeechAct`
+records; the coder dates them and attributes them like any other event.
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from newskg.records import Actor
+>>> from newskg.extract.actors import ActorMention, MentionIndex
+>>> from newskg.extract.lexicon import Lexicon
+>>> words = ["Rome", "suggested", "they", "were", "linked", "to", "Paris"]
+>>> doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 3, 4, 5],
+...           deps=["nsubj", "ROOT", "nsubjpass", "ccomp", "acomp", "prep", "pobj"],
+...           pos=["PROPN", "VERB", "PRON", "AUX", "VERB", "ADP", "PROPN"],
+...           lemmas=["Rome", "suggest", "they", "be", "link", "to", "Paris"])
+>>> idx = MentionIndex([ActorMention(0, 1, "Rome", Actor("Italy", kind="state", country="ITA")),
+...                     ActorMention(6, 7, "Paris", Actor("France", kind="state", country="FRA"))])
+>>> [(a.actor.actor.name, a.trigger.type, a.trigger.mode, a.target.actor.name)
+...  for a in insinuations(doc[:], idx, Lexicon.default())]
+[('Italy', 'ACCUSE', 'allege', 'France')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .actors import ActorMention, MentionIndex
+from .lexicon import Lexicon
+from .roles import subjects
+from .status import is_negated
+from .triggers import Trigger
+
+__all__ = ["SpeechAct", "evaluations", "insinuations", "obligations", "participial_speaker", "speaker_of"]
+
+#: Verbs by which a speaker insinuates even when the content is negated ("hoped France was not involved").
+_INSINUATING = {"hope", "suggest", "warn", "insinuate", "imply", "doubt"}
+_REPORT_DEPS = ("ccomp", "parataxis", "advcl", "xcomp")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechAct:
+    """A statement that is an event: who did it, the trigger that names it, to whom, and the verb that dates it."""
+
+    trigger: Trigger
+    actor: ActorMention
+    target: ActorMention | None
+    verb: Token
+    negated: bool = False
+
+
+def speaker_of(tok: Token, idx: MentionIndex, lex: Lexicon, *, steps: int = 4) -> tuple[list[ActorMention], Token | None]:
+    """Who reports the clause ``tok`` is in, and the reporting verb: "Y must go, X said" gives X and "said"."""
+    reporting = lex.cues["reporting_verbs"] | _INSINUATING
+    node = tok
+    for _ in range(steps):
+        if node.head.i == node.i:
+            return [], None
+        if node.dep_ in _REPORT_DEPS and node.head.lemma_.lower() in reporting:
+            verb = node.head
+            outer = verb.head
+            if (verb.dep_ == "conj" and outer.dep_ == "ccomp" and outer.head.lemma_.lower() in reporting
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
+                # "X acknowledged that they did it, but suggested ...": the parser coordinates the second
+                # speech verb with the reported clause; both verbs are X's
+                return subjects(outer.head, idx)[0], verb
+            return subjects(verb, idx)[0], verb
+        node = node.head
+    return [], None
+
+
+def obligations(sent: Span, idx: MentionIndex, lex: Lexicon, triggers: list[Trigger]) -> Iterator[SpeechAct]:
+    """"X said (that) Y must do Z" is a REQUEST by X to Y."""
+    taken = {t.i for t in triggers}
+    for tok in sent:
+        if tok.text.lower() not in ("must", "should") or tok.dep_ != "aux":
+            continue
+        verb = tok.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.cues["obligation_reporters"] or verb.head.i in taken:
+            continue
+        speaker = subjects(verb.head, idx)[0]
+        addressee = subjects(verb, idx)[0]
+        if not speaker or not addressee or speaker[0].actor == addressee[0].actor:
+            continue
+        trig = Trigger(verb.head.i, (verb.head.i, tok.i), f"{verb.head.text} ... {tok.text}", "REQUEST", None, "VERB")
+        for sp in speaker:
+            yield SpeechAct(trig, sp, addressee[0], verb.head, negated=is_negated(verb, lex))
+
+
+def insinuations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechAct]:
+    """A speaker tying someone to a deed: "X suggested they were linked to Ukraine" (X ACCUSE allege Ukraine),
+    "X hoped France was not behind the attack" (X ACCUSE allege France)."""
+    for tok in sent:
+        if tok.text.lower() not in lex.cues["involvement_words"]:
+            continue
+        clause = tok.head if tok.dep_ in ("acomp", "prep", "advmod", "attr") else tok
+        speakers, verb = speaker_of(clause, idx, lex, steps=2)
+        if not speakers or verb is None:
+            continue
+        if is_negated(clause, lex) and verb.lemma_.lower() not in _INSINUATING:
+            continue  # "X said France was not involved" defends France
+        linked = [m for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("to", "with", "in")
+                  for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
+        targets = linked or subjects(clause, idx)[0]
+        targets = [t for t in targets if t.actor.country is None or t.actor.country not in
+                   {s.actor.country for s in speakers}]
+        if not targets:
+            continue
+        trig = Trigger(tok.i, (tok.i,), tok.text, "ACCUSE", "allege", "VERB")
+        for sp in speakers:
+            yield SpeechAct(trig, sp, targets[0], verb)
+
+
+def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechAct]:
+    """A speaker condemning what someone did or said ("the comments by the Russian side were bizarre", ACCUSE
+    against Russia) or dismissing a claim ("suggestions ... were ridiculous", REJECT, target left to the
+    coder's claim linking)."""
+    table = lex.cues["evaluation_adjectives"]
+    claim_nouns = lex.cues["denial_objects"] | {"suggestion", "suggestions", "comment", "comments"}
+    for tok in sent:
+        etype = next((t for t, words in table.items() if not t.startswith("_") and tok.text.lower() in words), None)
+        if etype is None or tok.dep_ not in ("acomp", "attr", "oprd") or tok.head.pos_ not in ("AUX", "VERB"):
+            continue
+        copula = tok.head
+        speakers, verb = speaker_of(copula, idx, lex, steps=3)
+        subj = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not speakers or verb is None or not subj or is_negated(copula, lex):
+            continue
+        owners: list[ActorMention] = []
+        for t in subj[0].subtree:
+            m = idx.at(t)
+            if m is not None and m not in owners and m.actor not in {s.actor for s in speakers}:
+                owners.append(m)
+        trig = Trigger(tok.i, (tok.i,), tok.text, etype, "disapprove" if etype == "ACCUSE" else None, "ADJ")
+        if etype == "ACCUSE" and owners:
+            for sp in speakers:
+                yield SpeechAct(trig, sp, idx.state_of(owners[0]), verb)
+        elif etype == "REJECT" and subj[0].lemma_.lower() in claim_nouns:
+            for sp in speakers:  # whom it answers is the claimant, found by the coder's claim linking
+                yield SpeechAct(trig, sp, None, verb)
+
+
+def participial_speaker(tok: Token, idx: MentionIndex, lex: Lexicon) -> list[ActorMention]:
+    """"Lecornu said France had no information, calling on Moscow to stop": the speaker does the calling,
+    even when the parser hangs the participle on the reported clause."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("advcl", "xcomp") or tok.head.dep_ != "ccomp":
+        return []
+    speakers, _ = speaker_of(tok.head, idx, lex, steps=1)
+    return speakers
