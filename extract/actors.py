@@ -325,7 +325,8 @@ def _resident(doc: Doc, m: ActorMention, gz: Gazetteer) -> ActorMention:
     tok = doc[m.end - 1]
     if m.actor.kind != "state" or m.end - m.start != 1 or tok.tag_ not in ("NNS", "NNPS") or not gz.demonym(tok.text):
         return m
-    iso = _country_of_tokens(_place_of(tok), gz)
+    # the place itself, not how it is described ("the Israeli-occupied West Bank" is no Israeli place)
+    iso = _country_of_tokens([t for t in _place_of(tok) if t.dep_ in ("pobj", "compound")], gz)
     if not iso or iso == m.actor.country:
         return m
     info = gz.country(iso)
@@ -373,9 +374,12 @@ def _countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazettee
         iso = _country_of_tokens(_place_of(head), gz)
         if iso is None:
             before = doc[max(0, m.start - 3):m.start]
-            titled = any(t.text.lower().strip(".") in titles for t in list(doc[m.start:m.end]) + list(before))
+            words = {t.text.lower().strip(".") for t in list(doc[m.start:m.end]) + list(before)}
+            titled = bool(words & titles) and not words & lex.cues["non_state_titles"]
+            # an official of an organisation ("U.N. Secretary-General Kofi Annan") speaks for no state
+            of_org = any(o.actor.kind == "organization" and m.start - 4 <= o.start < m.start for o in mentions)
             states = states_in.get(doc[m.start].sent.start, set())
-            if titled and len(states) == 1:
+            if titled and not of_org and len(states) == 1:
                 iso = next(iter(states))
         if iso:
             found[a.name] = iso

@@ -37,6 +37,8 @@ __all__ = ["code_document", "code_sentence"]
 
 log = logging.getLogger(__name__)
 
+#: Material events (PLOVER's material cooperation and conflict), minus meetings.
+_MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 #: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
 _SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
@@ -210,7 +212,8 @@ def _as_threat(tok: Token, etype: str, mode: str | None, prospective: bool, lex:
         return etype, mode
     conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in lex.cues["conditional_threat_marks"]
                                                 for m in c.children) for c in tok.children)
-    if (prospective and etype not in ("RETREAT", "SANCTION")) or (conditional and prospective):
+    modal = any(c.dep_ == "aux" and c.text.lower() in lex.cues["modal_auxiliaries"] for c in tok.children)
+    if (prospective and etype not in ("RETREAT", "SANCTION")) or (conditional and (prospective or modal)):
         return "THREATEN", modes[etype]
     return etype, mode
 
@@ -243,9 +246,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                     action=act.trigger.type, mode=act.trigger.mode, target=target, date=date,
                     source=None if source == act.actor.actor else source,
                     status="negated" if act.negated else "asserted", trigger=act.trigger.text), act.trigger
-    # "struck to protest against X", "rallied to demand Y": the purpose is the protest's content
+    # "struck to protest against X", "opened the bridge to allow deliveries": what a material act is done
+    # for is its content, not another event
     retypes = lex.cues.get("civilian_retype", {})
-    purposes = {p.i for t in triggers if t.type == "PROTEST" or sent.doc[t.i].lemma_.lower() in retypes
+    purposes = {p.i for t in triggers if t.type in _MATERIAL or sent.doc[t.i].lemma_.lower() in retypes
                 for p in purpose_clauses(sent.doc[t.i])}
     for trig in triggers:
         tok = sent.doc[trig.i]

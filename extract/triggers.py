@@ -103,9 +103,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         if any(match_pattern(tok, idiom) is not None for idiom in lex.idioms(lemma)):
             continue  # "pulling out all the stops" is no withdrawal
+        naming = any(c.dep_ == "oprd" for c in tok.children)  # "what it called its involvement": naming, no call
         for pattern in lex.patterns(lemma, pos):
             tokens = match_pattern(tok, pattern)
-            if tokens is None:
+            if tokens is None or (naming and pattern.type in ("CONSULT", "REQUEST")):
                 continue
             text = " ".join(sent.doc[i].text for i in tokens)
             found.append(Trigger(tok.i, tokens, text, pattern.type, pattern.mode, pos))
