@@ -308,8 +308,13 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.text.lower() not in group_nouns:
             continue
         mods = _modifiers(tok)
-        if any(m.i in taken for m in mods):
-            continue  # "Ugandan rebels": the state in front speaks for them (see MentionIndex.modifiers)
+        named = [mentions[k] for k in list(mentions) if any(mentions[k].start <= m.i < mentions[k].end for m in mods)]
+        if named and (tok.text.lower() in lex.cues["state_agent_nouns"] or
+                      any(n.actor.kind != "state" or gz.demonym(n.text) is None for n in named)):
+            continue  # "Israeli soldiers", "Hamas militants": the state or group in front speaks for them
+        for n in named:  # "Palestinian armed groups", "Croatian extremists": a group of that country, not its state
+            mentions.pop(n.start)
+            taken.difference_update(range(n.start, n.end))
         start = min([tok.i] + [m.i for m in mods])
         phrase = _clean(doc[start:tok.i + 1].text)
         add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,

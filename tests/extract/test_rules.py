@@ -370,3 +370,31 @@ def test_events_inside_a_condition_are_not_coded_and_the_purpose_of_a_protest_is
     ents = ["O"] * 8 + ["B-GPE", "O", "B-GPE", "O", "B-GPE", "O"]
     got = _coded(words, heads, deps, pos, lemmas, ents)
     assert [(a, m, t) for _, a, m, t in got] == [("PROTEST", "hunger", "CHL")]
+
+
+def test_non_state_groups_keep_their_country_and_state_agents_stay_the_state():
+    # "Croatian extremists attacked Croatian soldiers ."
+    words = ["Croatian", "extremists", "attacked", "Croatian", "soldiers", "."]
+    doc = make(words, [1, 2, 2, 4, 2, 2], ["amod", "nsubj", "ROOT", "amod", "dobj", "punct"],
+               ["ADJ", "NOUN", "VERB", "ADJ", "NOUN", "PUNCT"],
+               lemmas=["croatian", "extremist", "attack", "croatian", "soldier", "."],
+               ents=["B-NORP", "O", "O", "B-NORP", "O", "O"])
+    found = {m.text: m.actor for m in find_mentions(doc, GZ, LEX)}
+    assert (found["Croatian extremists"].kind, found["Croatian extremists"].country) == ("group", "HRV")
+    assert found["Croatian"] == state("Croatia", "HRV"), "soldiers act for their state"
+    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
+    assert [(e.actor.kind, e.action, e.target.kind) for e in events] == [("group", "ASSAULT", "state")]
+
+
+def test_people_where_they_live_and_organisations_the_gazetteer_does_not_know():
+    # "Albanians in Serbia thanked the Workers Union ."
+    words = ["Albanians", "in", "Serbia", "thanked", "the", "Workers", "Union", "."]
+    doc = make(words, [3, 0, 1, 3, 6, 6, 3, 3], ["nsubj", "prep", "pobj", "ROOT", "det", "compound", "dobj", "punct"],
+               ["PROPN", "ADP", "PROPN", "VERB", "DET", "PROPN", "PROPN", "PUNCT"],
+               lemmas=["Albanians", "in", "Serbia", "thank", "the", "Workers", "Union", "."],
+               ents=["B-NORP", "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O"])
+    doc[0].tag_ = "NNPS"
+    found = {m.text: m.actor for m in find_mentions(doc, GZ, LEX)}
+    assert (found["Albanians"].name, found["Albanians"].kind, found["Albanians"].country) == \
+        ("Albanians in Serbia", "group", "SRB")
+    assert found["the Workers Union"].kind == "organization" and found["the Workers Union"].name == "Workers Union"
