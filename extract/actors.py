@@ -124,7 +124,10 @@ def _title_context(span: Span) -> list[Token]:
     if root.dep_ == "appos":
         ctx.append(root.head)
         ctx.extend(_modifiers(root.head))
-        ctx.extend(c for c in root.head.children if c.dep_ == "prep" for c in c.children)
+        # "a member of the Syrian parliament, X": the object of the role and how it is described
+        objs = [g for p in root.head.children if p.dep_ == "prep" for g in p.children]
+        ctx.extend(objs)
+        ctx.extend(m for g in objs for m in _modifiers(g))
     for c in root.children:
         if c.dep_ == "appos":
             ctx.append(c)
@@ -305,12 +308,13 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     # groups named by a common noun ("rebels", "protesters", "the army") with no state named in front
     group_nouns = lex.cues["group_nouns"]
     for tok in doc:
-        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.text.lower() not in group_nouns:
+        # ... and peoples the gazetteer has no state for ("Iraqi Kurds", "Tamils")
+        people = tok.ent_type_ in _NORP and tok.tag_ in ("NNPS", "NNS")
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or (tok.text.lower() not in group_nouns and not people):
             continue
         mods = _modifiers(tok)
         named = [mentions[k] for k in list(mentions) if any(mentions[k].start <= m.i < mentions[k].end for m in mods)]
-        if named and (tok.text.lower() in lex.cues["state_agent_nouns"] or
-                      any(n.actor.kind != "state" or gz.demonym(n.text) is None for n in named)):
+        if named and (tok.text.lower() in lex.cues["state_agent_nouns"] or any(n.actor.kind != "state" for n in named)):
             continue  # "Israeli soldiers", "Hamas militants": the state or group in front speaks for them
         for n in named:  # "Palestinian armed groups", "Croatian extremists": a group of that country, not its state
             mentions.pop(n.start)
@@ -466,18 +470,30 @@ class MentionIndex:
                     inner = next((self.at(g) for g in p.children if g.dep_ == "pobj"), None)
                     if inner is not None:
                         return inner
-        if tok.text.lower() in _PRONOUNS_PERSON:
-            # "Shoigu told Lecornu that he hoped ...": a reported speaker is the reporting verb's subject
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp":
-                outer = [c for c in tok.head.head.children if c.dep_ == "nsubj" and c.i < tok.i]
-                m = self._by_token.get(outer[0].i) if outer else None
-                if m is not None and m.actor.kind == "person":
-                    return m
-            return self.last_person(tok.i)
-        if tok.text.lower() in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
-            return self.last_collective(tok)
+        pronoun = tok.text.lower()
+        if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
+            # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject
+            # of a reported clause is, first of all, the reporter
+            bound = self._reporter(tok)
+            if bound is not None and (bound.actor.kind == "person") == (pronoun in _PRONOUNS_PERSON):
+                return bound
+            return self.last_person(tok.i) if pronoun in _PRONOUNS_PERSON else self.last_collective(tok)
         found = self.modifiers(tok)
         return found[0] if found else None
+
+    def _reporter(self, pronoun: Token) -> ActorMention | None:
+        """The subject of the verb whose reported clause ``pronoun`` is the subject of, if it is a mention."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ccomp":
+            return None
+        verb = pronoun.head.head
+        for _ in range(3):  # "rejected X and said they ...": the coordinated verb's subject
+            subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+            if subj:
+                return self._by_token.get(subj[0].i) or next(iter(self.modifiers(subj[0])), None)
+            if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
 
     def modifiers(self, tok: Token) -> list[ActorMention]:
         """States named in a noun's modifiers: "Russian" in "the Russian side", both in "Hungarian and Romanian officials"."""

@@ -27,6 +27,7 @@ from .lexicon import Lexicon
 __all__ = ["participants", "purpose_clauses", "subjects"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
+_ABOUT = ("over", "about", "against", "at")
 _LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "resume", "continue", "make", "pay",
                 "launch", "carry", "stage", "mount", "impose", "issue", "express", "reaffirm", "reiterate", "voice",
                 "extend", "offer", "step"}
@@ -113,6 +114,12 @@ def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMentio
             if inner:
                 out.extend(inner)
                 continue
+            # "to protest President Assad's failure": with no complement, the possessor is the target
+            owners = [m for g in c.children if g.dep_ == "poss" for m in [idx.at(g)]
+                      if m is not None and m.actor not in exclude and m not in out]
+            if owners:
+                out.extend(owners)
+                continue
         for m in _resolve_all(_with_conjuncts(c), idx):
             if m.actor not in exclude and m not in out:
                 out.append(m)
@@ -145,7 +152,8 @@ def _measured(noun: Token) -> Token:
 
 
 def purpose_clauses(trigger: Token) -> list[Token]:
-    """What an action is done for: "began a hunger strike to protest against X", "rallied in protest at X".
+    """What an action is done for: "began a hunger strike to protest against X", "rallied in protest at X",
+    "demonstrated, calling for independence from X".
 
     Returns the heads of the purpose clauses ("protest", "demand") and of "in protest of/at/against" phrases.
     """
@@ -154,8 +162,9 @@ def purpose_clauses(trigger: Token) -> list[Token]:
         clause = clause.head
     out = []
     for c in [*trigger.children, *(clause.children if clause.i != trigger.i else ())]:
-        if c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children):
-            out.append(c)
+        if c.dep_ == "advcl" and c.pos_ == "VERB" and (c.tag_ == "VBG" or
+                                                        any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)):
+            out.append(c)  # "to demand reforms", "..., calling for independence"
         elif c.dep_ == "prep" and c.text.lower() == "in":
             out.extend(g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "protest")
     return out
@@ -220,6 +229,12 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     if etype in _SYMMETRIC and len(actors) >= 2 and not any(
             c.dep_ == "prep" and c.text.lower() == "with" for c in trigger.children):
         return [(actors[0], actors[1])]
+    if etype == "ACCUSE":
+        # "complained to the UN over Israeli raids": what is complained about beats whom it is told to
+        about = _resolve_all([g for c in trigger.children if c.dep_ == "prep" and c.text.lower() in _ABOUT
+                              for g in c.children if g.dep_ == "pobj"], idx)
+        about = [m for m in about if m.actor not in {a.actor for a in actors}]
+        targets = about + [t for t in targets if t not in about]
     if not targets:
         targets = _phrase_targets(trigger, idx, {a.actor for a in actors})
     if not targets and etype in ("PROTEST", "COERCE"):  # a protest or a blockade is against what its purpose names
