@@ -506,6 +506,9 @@ class MentionIndex:
                     m = self._by_token.get(t.i)
                     if m is not None and m.actor.kind in ("state", "organization", "group") and m not in out:
                         out.append(m)
+                    elif m is None and t.dep_ == "compound":
+                        # "the Palestinian Islamic Jihad movement": through a chain of unnamed compounds
+                        out.extend(x for x in self.modifiers(t) if x not in out)
         return out
 
     def state_of(self, m: ActorMention) -> ActorMention:

@@ -30,12 +30,13 @@ _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards"
 _ABOUT = ("over", "about", "against", "at")
 _LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "resume", "continue", "make", "pay",
                 "launch", "carry", "stage", "mount", "impose", "issue", "express", "reaffirm", "reiterate", "voice",
-                "extend", "offer", "step"}
+                "extend", "offer", "step", "insist", "renew", "repeat", "press", "organize", "organise", "call",
+                "declare"}
 #: Copulas that govern "in contact", "in talks": the subject is the participant.
 _COPULAS = {"be", "remain", "stay", "keep", "get"}
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 #: Passives that describe the subject's own state ("France is prepared to ..."): the subject acts.
-_STATIVE_PASSIVES = {"prepare", "commit", "determine", "engage", "dispose", "inclined"}
+_STATIVE_PASSIVES = {"prepare", "commit", "determine", "engage", "dispose", "inclined", "oppose"}
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -89,6 +90,9 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
                 m = _resolve_all([tok.head], idx)
                 return m, False
             tok = tok.head
+            # "issued a declaration demanding that ...": the document's issuer demands
+            if tok.dep_ == "dobj" and tok.lemma_.lower() in Lexicon.default().cues["document_nouns"]:
+                tok = tok.head
             continue
         break
     return [], False
