@@ -109,6 +109,10 @@ def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
             if node.dep_ in ("advcl", "relcl", "conj"):
                 return None
             return heads[parent.i]
+        if node.dep_ == "ccomp":  # "reiterated its demand that Israel ease ...": the noun's clause
+            noun = next((heads[c.i] for c in parent.children if c.dep_ == "dobj" and c.i in heads and c.i < node.i), None)
+            if noun is not None:
+                return noun
         node = parent
     return None
 
@@ -234,6 +238,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     triggers = list(find_triggers(sent, lex))
     acts = [*speech.obligations(sent, idx, lex, triggers), *speech.insinuations(sent, idx, lex),
             *speech.evaluations(sent, idx, lex)]
+    asked = {t.i for act in acts if act.content is not None for t in act.content.subtree}
     for act in acts:
         # an undated statement belongs to the occasion its speaker was last dated at ("On April 4, X
         # denounced ... X told reporters ...")
@@ -253,7 +258,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 for p in purpose_clauses(sent.doc[t.i])}
     for trig in triggers:
         tok = sent.doc[trig.i]
-        if _governor(tok, triggers) is not None or tok.i in purposes or _hypothetical(tok, lex):
+        if _governor(tok, triggers) is not None or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex):
             continue
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):

@@ -77,6 +77,9 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
     tok = verb
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # "The Red Cross operating in Iraq said ...": the parser made the participle the subject
+        subj = [g for c in subj for g in ([x for x in c.children if x.dep_ == "nsubj"] if c.pos_ == "VERB" else [])
+                or [c]]
         if subj:
             passive = subj[0].dep_ == "nsubjpass"
             if passive:
@@ -198,7 +201,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         if poss:
             actors = _resolve_all(_with_conjuncts(poss[0]), idx)
         noun = _measured(trigger)
-        if not actors and noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and noun.head.pos_ in ("VERB", "AUX", "ADP"):
+        # "held talks", "engaged in talks"; not "imposed a curfew after a demonstration"
+        inside = noun.dep_ != "pobj" or noun.head.text.lower() in ("in", "into", "to", "for", "on")
+        if not actors and inside and noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and \
+                noun.head.pos_ in ("VERB", "AUX", "ADP"):
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
             in_state = noun.dep_ == "pobj" and noun.head.text.lower() == "in" and head.lemma_.lower() in _COPULAS
             if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in _LIGHT_VERBS or noun.dep_ == "dobj" or in_state):
@@ -209,6 +215,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         targets = _targets_of(trigger, idx, exclude)
         if not targets and trigger.dep_ == "dobj":
             targets = [m for m in _targets_of(trigger.head, idx, exclude) if m.start > trigger.i]
+            if not targets:  # "reiterated its demand that Israel ease ...": who is to act is the target
+                targets = [m for c in trigger.head.children if c.dep_ == "ccomp" and c.i > trigger.i
+                           for m in subjects(c, idx)[0] if m.actor not in exclude]
     else:
         head = trigger
         if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "amod", "oprd"):

@@ -63,6 +63,8 @@ class SpeechAct:
     target: ActorMention | None
     verb: Token
     negated: bool = False
+    #: the clause that says what is asked or claimed: its own triggers are content, not events
+    content: Token | None = None
 
 
 def speaker_of(tok: Token, idx: MentionIndex, lex: Lexicon, *, steps: int = 4) -> tuple[list[ActorMention], Token | None]:
@@ -100,7 +102,7 @@ def obligations(sent: Span, idx: MentionIndex, lex: Lexicon, triggers: list[Trig
             continue
         trig = Trigger(verb.head.i, (verb.head.i, tok.i), f"{verb.head.text} ... {tok.text}", "REQUEST", None, "VERB")
         for sp in speaker:
-            yield SpeechAct(trig, sp, addressee[0], verb.head, negated=is_negated(verb, lex))
+            yield SpeechAct(trig, sp, addressee[0], verb.head, negated=is_negated(verb, lex), content=verb)
 
 
 def insinuations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechAct]:
