@@ -336,6 +336,11 @@ def _resident(doc: Doc, m: ActorMention, gz: Gazetteer) -> ActorMention:
         return m
     # the place itself, not how it is described ("the Israeli-occupied West Bank" is no Israeli place)
     iso = _country_of_tokens([t for t in _place_of(tok) if t.dep_ in ("pobj", "compound")], gz)
+    if iso is None and any(c.dep_ == "amod" and c.lemma_.lower() == "ethnic" for c in tok.children):
+        # an ethnic minority is of the country the sentence places the events in ("ethnic Albanians
+        # demonstrated in Serbia")
+        iso = _country_of_tokens([g for t in tok.sent if t.dep_ == "prep" and t.text.lower() == "in"
+                                  for g in t.children if g.dep_ == "pobj"], gz)
     if not iso or iso == m.actor.country:
         return m
     info = gz.country(iso)
