@@ -33,7 +33,7 @@ _LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "re
                 "extend", "offer", "step", "insist", "renew", "repeat", "press", "organize", "organise", "call",
                 "declare"}
 #: Copulas that govern "in contact", "in talks": the subject is the participant.
-_COPULAS = {"be", "remain", "stay", "keep", "get"}
+_COPULAS = {"be", "remain", "stay", "keep", "get", "go", "put"}
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 #: Passives that describe the subject's own state ("France is prepared to ..."): the subject acts.
 _STATIVE_PASSIVES = {"prepare", "commit", "determine", "engage", "dispose", "inclined", "oppose"}
@@ -206,7 +206,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         if not actors and inside and noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and \
                 noun.head.pos_ in ("VERB", "AUX", "ADP"):
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
-            in_state = noun.dep_ == "pobj" and noun.head.text.lower() == "in" and head.lemma_.lower() in _COPULAS
+            # "are in talks", "remained on alert", "converged for a rally": those in it take part
+            in_state = noun.dep_ == "pobj" and ((noun.head.text.lower() in ("in", "on") and head.lemma_.lower() in _COPULAS)
+                                                or etype in ("PROTEST", "MOBILIZE"))
             if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in _LIGHT_VERBS or noun.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)
         if not actors and trigger.dep_ in ("nsubj",):

@@ -25,6 +25,10 @@ def is_negated(trigger: Token, lex: Lexicon) -> bool:
     """Does the text say the event at ``trigger`` did not happen?"""
     if _neg_child(trigger):
         return True
+    # "failed to reach agreement", "refrained from attacking"
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" else trigger
+    if verb.dep_ in ("xcomp", "pcomp") and verb.head.lemma_.lower() in lex.cues["failure_verbs"]:
+        return True
     if trigger.dep_ == "conj" and _neg_child(trigger.head) and any(c.text.lower() == "nor" for c in trigger.head.children):
         return True
     if trigger.pos_ in ("NOUN", "PROPN"):
