@@ -142,7 +142,8 @@ def build(
     """
     from .export import export_rdf, write_html, write_report
     from .extract import Extractor
-    from .graph import Store, document_graph, events_from_store, resolve, validate
+    from .graph import Store, document_triples, events_from_store, resolve, validate
+    from .graph.iri import doc_iri
 
     if on_error not in ("stop", "skip"):
         raise NewsKGError(f"--on-error must be 'stop' or 'skip', not {on_error!r}",
@@ -169,7 +170,7 @@ def build(
         stream = itertools.chain([first], docs) if first is not None else iter(())
         extractor = Extractor(settings.model, batch_size=batch_size, n_process=n_process) if first else None
         for doc, events in (extractor.pipe(stream) if extractor else ()):
-            store.replace_document(document_graph(doc, events, prefixes=False))
+            store.replace_document_triples(doc_iri(doc.id), document_triples(doc, events))
             n_docs += 1
             n_events += len(events)
             if n_docs % FLUSH_EVERY == 0:

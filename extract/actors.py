@@ -257,17 +257,18 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         if p is not None:
             add(ActorMention(tok.i, tok.i + 1, tok.text, person_actor(p)))
     # gazetteer phrases the model missed (capitals, "Kremlin", demonyms)
+    words = [t.text_with_ws for t in doc]
+    upper = [t.text[:1].isupper() for t in doc]
+    nominal = [t.pos_ in ("PROPN", "NOUN", "ADJ") for t in doc]
     for n in (4, 3, 2, 1):
         for i in range(len(doc) - n + 1):
-            if any(j in taken for j in range(i, i + n)):
+            if not upper[i] or not nominal[i + n - 1] or any(j in taken for j in range(i, i + n)):
                 continue
-            span = doc[i:i + n]
-            if not span[0].text[:1].isupper() or span[-1].pos_ not in ("PROPN", "NOUN", "ADJ"):
-                continue
-            hit = gz.lookup(span.text)
+            text = "".join(words[i:i + n]).rstrip()
+            hit = gz.lookup(text)
             if hit is None:
                 continue
-            add(ActorMention(i, i + n, span.text, Actor(hit.name, kind=hit.kind, country=hit.country)))
+            add(ActorMention(i, i + n, text, Actor(hit.name, kind=hit.kind, country=hit.country)))
     for ent in unknown_orgs:
         # "the Palestinian Islamic Jihad movement", "the US Congress", "the Ivory Coast's Supreme Court":
         # a state named inside or in front gives the country

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import SKOS
 
 from ..ontology.namespace import NIF, NKG, PLOVER, PLOVERMODE, PROV, SCHEMA, SEM, bind_prefixes
@@ -31,7 +33,7 @@ from .iri import (
     actor_iri, context_iri, doc_iri, event_iri, mention_iri, outlet_iri, sentence_iri,
 )
 
-__all__ = ["document_graph", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal", "actor_table", "actor_records", "select_rows"]
+__all__ = ["document_graph", "document_triples", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal", "actor_table", "actor_records", "select_rows"]
 
 #: Actor kind -> ontology class.
 KIND_CLASSES = {"person": NKG.Person, "organization": NKG.Organization, "state": NKG.State, "group": NKG.Group}
@@ -49,17 +51,88 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=_DATE_TYPES[date_precision(value)])
 
 
-def _add_actor(g: Graph, actor: Actor) -> URIRef:
+def _actor_triples(actor: Actor) -> tuple[URIRef, list[tuple[Node, Node, Node]]]:
     node = actor_iri(actor)
-    g.add((node, RDF.type, KIND_CLASSES[actor.kind]))
-    g.add((node, SKOS.prefLabel, Literal(actor.name)))
-    g.add((node, RDFS.label, Literal(actor.name)))
-    for alias in actor.aliases:
-        if alias != actor.name:
-            g.add((node, SKOS.altLabel, Literal(alias)))
+    triples: list[tuple[Node, Node, Node]] = [
+        (node, RDF.type, KIND_CLASSES[actor.kind]),
+        (node, SKOS.prefLabel, Literal(actor.name)),
+        (node, RDFS.label, Literal(actor.name)),
+    ]
+    triples.extend((node, SKOS.altLabel, Literal(alias)) for alias in actor.aliases if alias != actor.name)
     if actor.country:
-        g.add((node, NKG.countryCode, Literal(actor.country)))
-    return node
+        triples.append((node, NKG.countryCode, Literal(actor.country)))
+    return node, triples
+
+
+def document_triples(doc: Document, events: Sequence[Event]) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of one document's named graph (see :func:`document_graph`); a triple may repeat.
+
+    ``build`` writes them to the store without an rdflib graph in between: adding a triple to an
+    rdflib graph costs more than making it.
+
+    >>> from newskg.records import Document
+    >>> triples = set(document_triples(Document("d1", "Text."), []))
+    >>> (doc_iri("d1"), RDF.type, SCHEMA.NewsArticle) in triples
+    True
+    """
+    d = doc_iri(doc.id)
+    yield d, RDF.type, SCHEMA.NewsArticle
+    yield d, SCHEMA.identifier, Literal(doc.id)
+    if doc.published:
+        yield d, SCHEMA.datePublished, Literal(doc.published.isoformat(), datatype=XSD.date)
+    if doc.url:
+        yield d, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)
+    if doc.title:
+        yield d, SCHEMA.headline, Literal(doc.title)
+    if doc.outlet:
+        o = outlet_iri(doc.outlet)
+        yield d, SCHEMA.publisher, o
+        yield o, RDF.type, SCHEMA.Organization
+        yield o, SCHEMA.name, Literal(doc.outlet)
+    ctx = context_iri(doc.id, len(doc.text))
+    yield ctx, RDF.type, NIF.Context
+    yield ctx, NIF.isString, Literal(doc.text)
+    yield ctx, NIF.beginIndex, Literal(0)
+    yield ctx, NIF.endIndex, Literal(len(doc.text))
+    yield ctx, NIF.sourceUrl, d
+
+    iris = {ev.key: event_iri(ev) for ev in events}
+    for ev in events:
+        e = iris[ev.key]
+        m = mention_iri(ev)
+        s = sentence_iri(doc.id, ev.start, ev.end)
+        yield s, RDF.type, NIF.Sentence
+        yield s, NIF.anchorOf, Literal(ev.sentence)
+        yield s, NIF.beginIndex, Literal(ev.start)
+        yield s, NIF.endIndex, Literal(ev.end)
+        yield s, NIF.referenceContext, ctx
+
+        yield e, RDF.type, NKG.Event
+        yield e, NKG.eventType, PLOVER[ev.action]
+        if ev.mode:
+            yield e, NKG.eventMode, PLOVERMODE[ev.mode]
+        for role, actor in ((NKG.actor, ev.actor), (NKG.recipient, ev.target)):
+            if actor is not None:
+                node, triples = _actor_triples(actor)
+                yield from triples
+                yield e, role, node
+        if ev.date:
+            yield e, SEM.hasTimeStamp, date_literal(ev.date)
+        yield e, NKG.hasMention, m
+        if ev.denies is not None:
+            yield e, NKG.denies, iris.get(ev.denies.key, event_iri(ev.denies))
+
+        yield m, RDF.type, NKG.Mention
+        yield m, NKG.mentionOf, e
+        yield m, NKG.status, STATUS_TERMS[ev.status]
+        yield m, PROV.wasDerivedFrom, d
+        yield m, NKG.evidence, s
+        if ev.trigger:
+            yield m, NKG.trigger, Literal(ev.trigger)
+        if ev.source:
+            node, triples = _actor_triples(ev.source)
+            yield from triples
+            yield m, PROV.wasAttributedTo, node
 
 
 def document_graph(doc: Document, events: Sequence[Event], *, prefixes: bool = True) -> Graph:
@@ -71,72 +144,18 @@ def document_graph(doc: Document, events: Sequence[Event], *, prefixes: bool = T
     events : sequence of Event
         The events extracted from ``doc``.
     prefixes : bool
-        Bind the newskg prefixes (for Turtle or TriG).  ``build`` writes the
-        graph to the store as N-Triples, where prefixes do not appear, and
-        skips binding them: it costs more than building the triples.
+        Bind the newskg prefixes (for Turtle or TriG).
 
     Returns
     -------
     rdflib.Graph
         Identified by the document IRI, with every newskg prefix bound (unless ``prefixes`` is false).
     """
-    d = doc_iri(doc.id)
-    g = Graph(identifier=d)
+    g = Graph(identifier=doc_iri(doc.id))
     if prefixes:
         bind_prefixes(g)
-    g.add((d, RDF.type, SCHEMA.NewsArticle))
-    g.add((d, SCHEMA.identifier, Literal(doc.id)))
-    if doc.published:
-        g.add((d, SCHEMA.datePublished, Literal(doc.published.isoformat(), datatype=XSD.date)))
-    if doc.url:
-        g.add((d, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)))
-    if doc.title:
-        g.add((d, SCHEMA.headline, Literal(doc.title)))
-    if doc.outlet:
-        o = outlet_iri(doc.outlet)
-        g.add((d, SCHEMA.publisher, o))
-        g.add((o, RDF.type, SCHEMA.Organization))
-        g.add((o, SCHEMA.name, Literal(doc.outlet)))
-    ctx = context_iri(doc.id, len(doc.text))
-    g.add((ctx, RDF.type, NIF.Context))
-    g.add((ctx, NIF.isString, Literal(doc.text)))
-    g.add((ctx, NIF.beginIndex, Literal(0)))
-    g.add((ctx, NIF.endIndex, Literal(len(doc.text))))
-    g.add((ctx, NIF.sourceUrl, d))
-
-    iris = {ev.key: event_iri(ev) for ev in events}
-    for ev in events:
-        e = iris[ev.key]
-        m = mention_iri(ev)
-        s = sentence_iri(doc.id, ev.start, ev.end)
-        g.add((s, RDF.type, NIF.Sentence))
-        g.add((s, NIF.anchorOf, Literal(ev.sentence)))
-        g.add((s, NIF.beginIndex, Literal(ev.start)))
-        g.add((s, NIF.endIndex, Literal(ev.end)))
-        g.add((s, NIF.referenceContext, ctx))
-
-        g.add((e, RDF.type, NKG.Event))
-        g.add((e, NKG.eventType, PLOVER[ev.action]))
-        if ev.mode:
-            g.add((e, NKG.eventMode, PLOVERMODE[ev.mode]))
-        g.add((e, NKG.actor, _add_actor(g, ev.actor)))
-        if ev.target:
-            g.add((e, NKG.recipient, _add_actor(g, ev.target)))
-        if ev.date:
-            g.add((e, SEM.hasTimeStamp, date_literal(ev.date)))
-        g.add((e, NKG.hasMention, m))
-        if ev.denies is not None:
-            g.add((e, NKG.denies, iris.get(ev.denies.key, event_iri(ev.denies))))
-
-        g.add((m, RDF.type, NKG.Mention))
-        g.add((m, NKG.mentionOf, e))
-        g.add((m, NKG.status, STATUS_TERMS[ev.status]))
-        g.add((m, PROV.wasDerivedFrom, d))
-        g.add((m, NKG.evidence, s))
-        if ev.trigger:
-            g.add((m, NKG.trigger, Literal(ev.trigger)))
-        if ev.source:
-            g.add((m, PROV.wasAttributedTo, _add_actor(g, ev.source)))
+    for triple in document_triples(doc, events):
+        g.add(triple)
     return g
 
 
@@ -241,29 +260,47 @@ def events_from_store(store, *, doc: str | None = None) -> Iterator[Event]:
     """
     actors = actor_records(store)
     ids = [doc] if doc is not None else store.document_ids()
-    for doc_id in ids:  # one document at a time: memory stays flat however large the store
-        built: dict[str, tuple[Event, str | None, str]] = {}
-        for row in store.query(_EVENTS_QUERY, bindings={"docIri": doc_iri(doc_id)}):
-            def actor(var: str) -> Actor | None:
-                term = row[var]
-                return None if term is None else actors.get(term.value)
-            ev = Event(
-                doc=doc_id, sentence=row["sentence"].value, start=int(row["start"].value),
-                end=int(row["end"].value), actor=actor("actor"), action=_local(row["type"].value),
-                mode=_local(row["mode"].value) if row["mode"] is not None else None,
-                target=actor("recipient"), date=row["date"].value if row["date"] is not None else None,
-                source=actor("source"), status=_STATUSES[row["status"].value],
-                trigger=row["trigger"].value if row["trigger"] is not None else "",
-            )
-            denied = row["denied"].value if row["denied"] is not None else None
-            built[row["m"].value] = (ev, denied, row["e"].value)
-        by_event = {}
-        for ev, _, e in built.values():
-            by_event.setdefault(e, ev)
-        final = []
-        for ev, denied, _ in built.values():
-            if denied is not None and denied in by_event:
-                ev = ev.with_(denies=by_event[denied])
-            final.append(ev)
-        final.sort(key=lambda ev: (ev.start, ev.action, ev.actor.name, ev.key))
-        yield from final
+    # a batch of documents per query: memory stays flat however large the store, and a query per
+    # document would cost more than the rows it returns
+    for k in range(0, len(ids), _EVENT_BATCH):
+        batch = ids[k:k + _EVENT_BATCH]
+        iris = {str(doc_iri(d)): d for d in batch}
+        rows: dict[str, list] = {d: [] for d in batch}
+        values = " ".join(str(ox.NamedNode(iri)) for iri in iris)
+        query = _EVENTS_QUERY.replace("WHERE {", f"WHERE {{ VALUES ?docIri {{ {values} }}", 1)
+        for row in store.query(query):
+            rows[iris[row["docIri"].value]].append(row)
+        for doc_id in batch:
+            yield from _document_events(doc_id, rows[doc_id], actors)
+
+
+_EVENT_BATCH = 200
+
+
+def _document_events(doc_id: str, rows: list, actors: dict[str, Actor]) -> list[Event]:
+    """One document's events from its rows of the events query, denials linked, in table order."""
+    built: dict[str, tuple[Event, str | None, str]] = {}
+    for row in rows:
+        def actor(var: str) -> Actor | None:
+            term = row[var]
+            return None if term is None else actors.get(term.value)
+        ev = Event(
+            doc=doc_id, sentence=row["sentence"].value, start=int(row["start"].value),
+            end=int(row["end"].value), actor=actor("actor"), action=_local(row["type"].value),
+            mode=_local(row["mode"].value) if row["mode"] is not None else None,
+            target=actor("recipient"), date=row["date"].value if row["date"] is not None else None,
+            source=actor("source"), status=_STATUSES[row["status"].value],
+            trigger=row["trigger"].value if row["trigger"] is not None else "",
+        )
+        denied = row["denied"].value if row["denied"] is not None else None
+        built[row["m"].value] = (ev, denied, row["e"].value)
+    by_event = {}
+    for ev, _, e in built.values():
+        by_event.setdefault(e, ev)
+    final = []
+    for ev, denied, _ in built.values():
+        if denied is not None and denied in by_event:
+            ev = ev.with_(denies=by_event[denied])
+        final.append(ev)
+    final.sort(key=lambda ev: (ev.start, ev.action, ev.actor.name, ev.key))
+    return final

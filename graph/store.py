@@ -25,8 +25,10 @@ crash the store holds either the old or the new graph, never a mix.
 from __future__ import annotations
 
 import fcntl
+import functools
 import logging
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -112,6 +114,12 @@ def to_ox(term):
     if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode):
         return term
     raise TypeError(f"cannot convert {term!r} to an RDF term")
+
+
+@functools.lru_cache(maxsize=4096)
+def _ox_cached(term):
+    """:func:`to_ox` for the IRIs that repeat in every document (the vocabulary, actors)."""
+    return to_ox(term)
 
 
 class Store:
@@ -206,6 +214,17 @@ class Store:
             raise StoreError("a document graph needs an IRI as its identifier",
                              hint="build it with newskg.graph.document_graph")
         body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+
+    def replace_document_triples(self, name: URIRef, triples: Iterable[tuple]) -> None:
+        """Replace the named graph ``name`` by rdflib ``triples`` (repeats allowed), atomically.
+
+        Faster than :meth:`replace_document` for a graph built only to be stored: the terms go
+        straight to Oxigraph, which writes them in N-Triples syntax.
+        """
+        self._check_writable()
+        lines = dict.fromkeys(f"{_ox_cached(s)} {_ox_cached(p)} {to_ox(o)} ." for s, p, o in triples)
+        body = "\n".join(lines)
         self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
 
     def replace_triples(self, name: str, triples) -> None:
