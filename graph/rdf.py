@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 from rdflib.namespace import SKOS
@@ -259,22 +258,22 @@ def events_from_store(store, *, doc: str | None = None) -> Iterator[Event]:
         the same document.
     """
     actors = actor_records(store)
-    ids = [doc] if doc is not None else store.document_ids()
-    # a batch of documents per query: memory stays flat however large the store, and a query per
-    # document would cost more than the rows it returns
-    for k in range(0, len(ids), _EVENT_BATCH):
-        batch = ids[k:k + _EVENT_BATCH]
-        iris = {str(doc_iri(d)): d for d in batch}
-        rows: dict[str, list] = {d: [] for d in batch}
-        values = " ".join(str(ox.NamedNode(iri)) for iri in iris)
-        query = _EVENTS_QUERY.replace("WHERE {", f"WHERE {{ VALUES ?docIri {{ {values} }}", 1)
-        for row in store.query(query):
-            rows[iris[row["docIri"].value]].append(row)
-        for doc_id in batch:
-            yield from _document_events(doc_id, rows[doc_id], actors)
-
-
-_EVENT_BATCH = 200
+    if doc is not None:
+        yield from _document_events(doc, list(store.query(_EVENTS_QUERY, bindings={"docIri": doc_iri(doc)})), actors)
+        return
+    # one query, its rows in document order: each document's rows are consecutive, so memory holds one
+    # document at a time (a query per document, or per batch of them, costs far more)
+    current: str | None = None
+    rows: list = []
+    for row in store.query(_EVENTS_QUERY + "ORDER BY ?doc"):
+        doc_id = row["doc"].value
+        if doc_id != current and rows:
+            yield from _document_events(current, rows, actors)
+            rows = []
+        current = doc_id
+        rows.append(row)
+    if rows:
+        yield from _document_events(current, rows, actors)
 
 
 def _document_events(doc_id: str, rows: list, actors: dict[str, Actor]) -> list[Event]:
