@@ -198,6 +198,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             is_gov = root.lemma_.lower() in lex.cues["government_nouns"] or "ministry" in text.lower()
             if iso and is_gov:
                 add(ActorMention(ent.start, ent.end, ent.text, Actor(_title_case(text), kind="organization", country=iso), True))
+            elif ent.start > 0 and set(doc[ent.start - 1].text.lower().strip(".").split("-")) & titles:
+                pending_people.append((ent, text.split()))  # "Vice-President Moody Awori" tagged ORG: a person
             else:
                 pending_people.append((ent, []))  # maybe a surname the model took for an organisation
     last_roles: set[str] = set()
@@ -310,8 +312,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     group_nouns = lex.cues["group_nouns"]
     for tok in doc:
         # ... and peoples the gazetteer has no state for ("Iraqi Kurds", "Tamils")
-        people = tok.ent_type_ in _NORP and tok.tag_ in ("NNPS", "NNS")
-        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or (tok.text.lower() not in group_nouns and not people):
+        a_people = tok.ent_type_ in _NORP and tok.tag_ in ("NNPS", "NNS")
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or (tok.text.lower() not in group_nouns and not a_people):
             continue
         mods = _modifiers(tok)
         named = [mentions[k] for k in list(mentions) if any(mentions[k].start <= m.i < mentions[k].end for m in mods)]
@@ -378,7 +380,7 @@ def _countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazettee
     titles = set(lex.cues["titles"]) | set(lex.cues["role_nouns"])
     states_in: dict[int, set[str]] = {}
     for m in mentions:
-        if m.actor.kind == "state" and m.actor.country:
+        if m.actor.kind in ("state", "group") and m.actor.country:  # "Rwandan rebels" place the sentence too
             states_in.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)
     found: dict[str, str] = {}
     for m in mentions:
@@ -389,7 +391,7 @@ def _countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazettee
         iso = _country_of_tokens(_place_of(head), gz)
         if iso is None:
             before = doc[max(0, m.start - 3):m.start]
-            words = {t.text.lower().strip(".") for t in list(doc[m.start:m.end]) + list(before)}
+            words = {w for t in list(doc[m.start:m.end]) + list(before) for w in t.text.lower().strip(".").split("-")}
             titled = bool(words & titles) and not words & lex.cues["non_state_titles"]
             # an official of an organisation ("U.N. Secretary-General Kofi Annan") speaks for no state
             of_org = any(o.actor.kind == "organization" and m.start - 4 <= o.start < m.start for o in mentions)
