@@ -297,6 +297,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
+            if target is None and etype_a in lex.cues["needs_recipient"]:
+                continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,
                         mode=mode_a, target=target, date=date, source=att.source, status=status,
                         trigger=trig.text), trig
