@@ -154,9 +154,10 @@ def build(
 
     def problem(err: InputError) -> None:
         problems.append(err)
-        log.warning("skipped: %s", err)
         if on_problem is not None:
-            on_problem(err)
+            on_problem(err)  # the caller reports it (the CLI prints it once)
+        else:
+            log.warning("skipped: %s", err)
 
     docs = read_corpus(inputs, published=published, on_error=on_error, on_problem=problem)
     first = next(docs, None)  # bad input fails here, before the model is loaded

@@ -373,7 +373,9 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                     if claimant.kind != "person" and claimant.country and hit is None:
                         info = gz.country(claimant.country)
                         claimant = Actor(info.name, kind="state", country=claimant.country) if info else claimant
-                if ev.target is None or ev.target == ev.actor:
+                # whom a denial answers is the claimant, not the denier's own side the claim was about
+                if ev.target is None or ev.target == ev.actor or (
+                        ev.target.country is not None and ev.target.country == ev.actor.country):
                     ev = ev.with_(target=claimant)
                 # a denial disputes what a claim says happened; an accusation or demand was still made
                 if claim.status == "asserted" and claim.action not in _SPEECH_ACTS:

@@ -200,6 +200,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         poss = [c for c in trigger.children if c.dep_ == "poss"]
         if poss:
             actors = _resolve_all(_with_conjuncts(poss[0]), idx)
+        if not actors:  # "the Turkish offer", "Israeli air raids": the nationality in front is the actor
+            actors = [m for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
+                      for m in [idx.at(c)] if m is not None and m.actor.kind == "state"]
         noun = _measured(trigger)
         # "held talks", "engaged in talks"; not "imposed a curfew after a demonstration"
         inside = noun.dep_ != "pobj" or noun.head.text.lower() in ("in", "into", "to", "for", "on")
