@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -122,3 +123,15 @@ def test_broken_graphs_do_not_conform(breakage: str) -> None:
         s = next(g.objects(m, NKG.evidence))
         g.set((s, URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex"), Literal(99)))
     assert not validate(g).conforms, breakage
+
+
+def test_every_type_and_mode_the_cues_produce_is_declared() -> None:
+    cues = json.loads((PACKAGE / "extract" / "data" / "cues.json").read_text(encoding="utf-8"))
+    pairs = [(r["type"], r["mode"]) for r in cues["governed_objects"]]
+    pairs += [("THREATEN", mode) for mode in cues["threat_modes"].values()]
+    pairs += [tuple(v) for k, v in cues["civilian_retype"].items() if not k.startswith("_")]
+    declared = _declared()
+    for etype, mode in pairs:
+        assert str(PLOVER[etype]) in declared, etype
+        if mode is not None:
+            assert mode in modes(etype), f"mode {mode} does not apply to {etype}"
