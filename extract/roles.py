@@ -212,7 +212,11 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             # "are in talks", "remained on alert", "converged for a rally": those in it take part
             in_state = noun.dep_ == "pobj" and ((noun.head.text.lower() in ("in", "on") and head.lemma_.lower() in _COPULAS)
                                                 or etype in ("PROTEST", "MOBILIZE"))
-            if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in _LIGHT_VERBS or noun.dep_ == "dobj" or in_state):
+            # "X held talks", "X launched a strike"; but "the ministry confirmed the call" only reports it
+            reports = head.lemma_.lower() in (Lexicon.default().cues["reporting_verbs"] | {"deny", "welcome"}) - {
+                "announce", "declare"}  # announcing a suspension or a ceasefire does it
+            if head.pos_ in ("VERB", "AUX") and not reports and (
+                    head.lemma_.lower() in _LIGHT_VERBS or noun.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)
         if not actors and trigger.dep_ in ("nsubj",):
             return []
