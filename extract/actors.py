@@ -478,6 +478,12 @@ class MentionIndex:
                     inner = next((self.at(g) for g in p.children if g.dep_ == "pobj"), None)
                     if inner is not None:
                         return inner
+        cues = Lexicon.default().cues
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children):
+            if tok.lemma_.lower() in cues["organization_anaphors"] and not self.modifiers(tok):
+                # "the alliance", "the bloc": the organisation last named
+                return next((m for m in reversed(self.mentions) if m.start < tok.i and m.actor.kind == "organization"),
+                            None)
         pronoun = tok.text.lower()
         if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
             # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject

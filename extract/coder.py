@@ -365,7 +365,11 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             # people deny what is said about themselves: prefer the last claim the denier takes part in
             about = [c for c in claims if ev.actor.country and ev.actor.country in
                      (c.actor.country, c.target.country if c.target else None)]
-            if claims:
+            # a denial that says what it denies ("denied reports that troops had crossed") answers an
+            # earlier claim only when that claim is about the denier
+            says_what = any(c.dep_ in ("ccomp", "acl", "relcl") for t in [sdoc[trig.i], *sdoc[trig.i].children]
+                            for c in t.children) if lemma in lex.cues["denial_verbs"] else False
+            if about or (claims and not says_what):
                 claim = (about or claims)[-1]
                 claimant = claim.source
                 if claimant is not None:
@@ -398,4 +402,9 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             continue
         seen[key] = len(merged)
         merged.append(ev)
-    return merged
+    # "X met Y to discuss ...": an event without a target adds nothing to the same act with one
+    aimed = {(ev.start, ev.action, ev.actor.name, ev.status) for ev in merged if ev.target is not None}
+    aimed |= {(ev.start, ev.action, ev.target.name, ev.status) for ev in merged
+              if ev.target is not None and ev.action in ("CONSULT", "COOPERATE", "AGREE")}
+    return [ev for ev in merged if ev.target is not None or ev.denies is not None
+            or (ev.start, ev.action, ev.actor.name, ev.status) not in aimed]

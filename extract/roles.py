@@ -215,6 +215,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             # "X held talks", "X launched a strike"; but "the ministry confirmed the call" only reports it
             reports = head.lemma_.lower() in (Lexicon.default().cues["reporting_verbs"] | {"deny", "welcome"}) - {
                 "announce", "declare"}  # announcing a suspension or a ceasefire does it
+            # "the ministers discussed the attack", "X condemned the attack": the object of another event
+            # is its topic, not the subject's own act
+            reports = reports or (head.lemma_.lower() in Lexicon.default().heads and
+                                  head.lemma_.lower() not in _LIGHT_VERBS and noun.dep_ == "dobj")
             if head.pos_ in ("VERB", "AUX") and not reports and (
                     head.lemma_.lower() in _LIGHT_VERBS or noun.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)

@@ -398,3 +398,24 @@ def test_people_where_they_live_and_organisations_the_gazetteer_does_not_know():
     assert (found["Albanians"].name, found["Albanians"].kind, found["Albanians"].country) == \
         ("Albanians in Serbia", "group", "SRB")
     assert found["the Workers Union"].kind == "organization" and found["the Workers Union"].name == "Workers Union"
+
+
+def test_the_object_of_another_event_is_its_topic_not_the_subjects_act():
+    # "Rome condemned the attack ." -- Rome accuses; it did not attack
+    got = _coded(["Rome", "condemned", "the", "attack", "."], [1, 1, 3, 1, 1],
+                 ["nsubj", "ROOT", "det", "dobj", "punct"], ["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+                 ["Rome", "condemn", "the", "attack", "."], ["B-GPE", "O", "O", "O", "O"])
+    assert [a for _, a, _, _ in got] == ["ACCUSE"]
+
+
+def test_aid_needs_a_recipient_and_the_alliance_is_the_organisation_last_named():
+    # "NATO met . The alliance sent aid ."
+    words = ["NATO", "met", ".", "The", "alliance", "sent", "aid", "."]
+    doc = make(words, [1, 1, 1, 4, 5, 5, 5, 5], ["nsubj", "ROOT", "punct", "det", "nsubj", "ROOT", "dobj", "punct"],
+               ["PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "NOUN", "PUNCT"],
+               lemmas=["NATO", "meet", ".", "the", "alliance", "send", "aid", "."],
+               ents=["B-ORG", "O", "O", "O", "O", "O", "O", "O"], sent_starts=[1, 0, 0, 1, 0, 0, 0, 0])
+    idx = MentionIndex(find_mentions(doc, GZ, LEX))
+    assert idx.at(doc[4]).actor.name == "NATO"
+    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
+    assert all(e.action != "AID" for e in events), "aid to no one is not coded"
