@@ -28,8 +28,8 @@ from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from . import speech
+from .roles import _targets_of
 from .roles import participants, purpose_clauses
-from .roles import subjects as _subjects
 from .status import is_hedged, is_negated, is_prospective
 from .triggers import Trigger, find_triggers
 
@@ -135,25 +135,10 @@ def _threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lex
     return None
 
 
-def subjects_of(verb: Token, idx: MentionIndex) -> list[ActorMention]:
-    return _subjects(verb, idx)[0]
-
-
 def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):
     """"A (of state S) said/told B that S is ready to ..." is A's offer to B (PLOVER codes the speaker)."""
-    reporting = lex.cues["reporting_verbs"]
-    node = tok
-    for _ in range(6):
-        if node.head.i == node.i:
-            return pairs
-        if node.head.lemma_.lower() in reporting and node.dep_ in ("ccomp", "advcl", "xcomp", "parataxis"):
-            break
-        node = node.head
-    else:
-        return pairs
-    verb = node.head
-    speakers, _ = _subjects(verb, idx)
-    if not speakers or speakers[0].actor.kind != "person":
+    speakers, verb = speech.speaker_of(tok, idx, lex, steps=6, insinuating=False)
+    if verb is None or not speakers or speakers[0].actor.kind != "person":
         return pairs
     speaker = speakers[0]
     out = []
@@ -163,17 +148,12 @@ def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):
                 addressed = [m for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
                              for m in [idx.at(c)] if m is not None]
                 if not addressed and verb.dep_ in ("advcl", "conj", "xcomp"):
-                    addressed = _heads_targets(verb.head, idx, speaker)
+                    addressed = _targets_of(verb.head, idx, {speaker.actor})
                 target_m = addressed[0] if addressed else None
             out.append((speaker, target_m))
         else:
             out.append((actor_m, target_m))
     return out
-
-
-def _heads_targets(verb: Token, idx: MentionIndex, speaker: ActorMention) -> list[ActorMention]:
-    from .roles import _targets_of
-    return _targets_of(verb, idx, {speaker.actor})
 
 
 def _coercive_content(tok: Token, triggers: list[Trigger], lex: Lexicon) -> bool:

@@ -67,9 +67,13 @@ class SpeechAct:
     content: Token | None = None
 
 
-def speaker_of(tok: Token, idx: MentionIndex, lex: Lexicon, *, steps: int = 4) -> tuple[list[ActorMention], Token | None]:
-    """Who reports the clause ``tok`` is in, and the reporting verb: "Y must go, X said" gives X and "said"."""
-    reporting = lex.cues["reporting_verbs"] | _INSINUATING
+def speaker_of(tok: Token, idx: MentionIndex, lex: Lexicon, *, steps: int = 4,
+               insinuating: bool = True) -> tuple[list[ActorMention], Token | None]:
+    """Who reports the clause ``tok`` is in, and the reporting verb: "Y must go, X said" gives X and "said".
+
+    With ``insinuating`` (the default), "hoped", "suggested" and "warned" count as reporting verbs too.
+    """
+    reporting = lex.cues["reporting_verbs"] | (_INSINUATING if insinuating else frozenset())
     node = tok
     for _ in range(steps):
         if node.head.i == node.i:

@@ -208,29 +208,28 @@ class Store:
 
     def replace_document(self, graph: Graph) -> None:
         """Replace the named graph ``graph.identifier`` by ``graph``'s triples, atomically."""
-        self._check_writable()
         name = graph.identifier
         if not isinstance(name, URIRef):
             raise StoreError("a document graph needs an IRI as its identifier",
                              hint="build it with newskg.graph.document_graph")
-        body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        self.replace_document_triples(name, graph)
 
     def replace_document_triples(self, name: URIRef, triples: Iterable[tuple]) -> None:
         """Replace the named graph ``name`` by rdflib ``triples`` (repeats allowed), atomically.
 
-        Faster than :meth:`replace_document` for a graph built only to be stored: the terms go
-        straight to Oxigraph, which writes them in N-Triples syntax.
+        ``build`` calls it with :func:`~newskg.graph.document_triples`, without an rdflib graph in
+        between: the terms go straight to Oxigraph, which writes them in N-Triples syntax.
         """
-        self._check_writable()
-        lines = dict.fromkeys(f"{_ox_cached(s)} {_ox_cached(p)} {to_ox(o)} ." for s, p, o in triples)
-        body = "\n".join(lines)
-        self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        self._replace_graph(name, dict.fromkeys(f"{_ox_cached(s)} {_ox_cached(p)} {to_ox(o)} ." for s, p, o in triples))
 
     def replace_triples(self, name: str, triples) -> None:
         """Replace the named graph ``name`` by pyoxigraph triples, atomically (used by resolution)."""
+        self._replace_graph(name, (f"{t.subject} {t.predicate} {t.object} ." for t in sorted(triples, key=str)))
+
+    def _replace_graph(self, name: str, lines: Iterable[str]) -> None:
+        """Drop the named graph ``name`` and insert ``lines`` (N-Triples) into it, in one transaction."""
         self._check_writable()
-        body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in sorted(triples, key=str))
+        body = "\n".join(lines)
         self.ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
 
     def bulk_load(self, path: str | Path, *, fmt: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
