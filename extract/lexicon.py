@@ -54,6 +54,9 @@ class Lexicon:
         self.governed = tuple((frozenset(r["words"]), frozenset(r["objects"]), r["type"], r["mode"])
                               for r in cues.get("governed_objects", ()))
         self.heads = frozenset(self._by_head)
+        #: verbs that only report or acknowledge an event named as their object ("confirmed the call")
+        self.report_only = (self.cues["reporting_verbs"] | self.cues["acknowledging_verbs"]) - \
+            self.cues["performative_verbs"]
         self._idioms: dict[str, list[TriggerPattern]] = {}
         for phrase in cues.get("idioms", ()):
             head, *extras = phrase.split()

@@ -28,28 +28,16 @@ __all__ = ["participants", "purpose_clauses", "subjects"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _ABOUT = ("over", "about", "against", "at")
-_LIGHT_VERBS = {"hold", "have", "conduct", "take", "begin", "start", "open", "resume", "continue", "make", "pay",
-                "launch", "carry", "stage", "mount", "impose", "issue", "express", "reaffirm", "reiterate", "voice",
-                "extend", "offer", "step", "insist", "renew", "repeat", "press", "organize", "organise", "call",
-                "declare"}
-#: Copulas that govern "in contact", "in talks": the subject is the participant.
-_COPULAS = {"be", "remain", "stay", "keep", "get", "go", "put"}
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
-#: Passives that describe the subject's own state ("France is prepared to ..."): the subject acts.
-_STATIVE_PASSIVES = {"prepare", "commit", "determine", "engage", "dispose", "inclined", "oppose"}
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
 
 
-_PROXY_NOUNS = {"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide",
-                "aides", "adviser", "advisers", "advisor", "entourage", "camp", "circle"}
-
-
 def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
     """"a source close to X", "an aide to X", "officials of X": X's state speaks."""
-    if t.text.lower() not in _PROXY_NOUNS:
+    if t.text.lower() not in Lexicon.default().cues["proxy_nouns"]:
         return None
     for d in t.subtree:
         if d.i == t.i:
@@ -84,7 +72,7 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             passive = subj[0].dep_ == "nsubjpass"
             if passive:
                 agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                if agents or tok.lemma_.lower() not in _STATIVE_PASSIVES:
+                if agents or tok.lemma_.lower() not in Lexicon.default().cues["stative_passives"]:
                     return _resolve_all([x for a in agents for x in _with_conjuncts(a)], idx), True
             # several subjects the parser did not coordinate ("A and B held talks" as two nsubj)
             return _resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx), False
@@ -210,17 +198,17 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                 noun.head.pos_ in ("VERB", "AUX", "ADP"):
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
             # "are in talks", "remained on alert", "converged for a rally": those in it take part
-            in_state = noun.dep_ == "pobj" and ((noun.head.text.lower() in ("in", "on") and head.lemma_.lower() in _COPULAS)
+            in_state = noun.dep_ == "pobj" and ((noun.head.text.lower() in ("in", "on") and head.lemma_.lower() in Lexicon.default().cues["state_copulas"])
                                                 or etype in ("PROTEST", "MOBILIZE"))
             # "X held talks", "X launched a strike"; but "the ministry confirmed the call" only reports it
-            reports = head.lemma_.lower() in (Lexicon.default().cues["reporting_verbs"] | {"deny", "welcome"}) - {
-                "announce", "declare"}  # announcing a suspension or a ceasefire does it
+            lex = Lexicon.default()
+            reports = head.lemma_.lower() in lex.report_only  # announcing a suspension or a ceasefire does it
             # "the ministers discussed the attack", "X condemned the attack": the object of another event
             # is its topic, not the subject's own act
-            reports = reports or (head.lemma_.lower() in Lexicon.default().heads and
-                                  head.lemma_.lower() not in _LIGHT_VERBS and noun.dep_ == "dobj")
+            reports = reports or (head.lemma_.lower() in lex.heads and
+                                  head.lemma_.lower() not in lex.cues["light_verbs"] and noun.dep_ == "dobj")
             if head.pos_ in ("VERB", "AUX") and not reports and (
-                    head.lemma_.lower() in _LIGHT_VERBS or noun.dep_ == "dobj" or in_state):
+                    head.lemma_.lower() in lex.cues["light_verbs"] or noun.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)
         if not actors and trigger.dep_ in ("nsubj",):
             return []

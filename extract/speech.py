@@ -49,8 +49,6 @@ from .triggers import Trigger
 
 __all__ = ["SpeechAct", "evaluations", "insinuations", "obligations", "participial_speaker", "speaker_of"]
 
-#: Verbs by which a speaker insinuates even when the content is negated ("hoped France was not involved").
-_INSINUATING = {"hope", "suggest", "warn", "insinuate", "imply", "doubt"}
 _REPORT_DEPS = ("ccomp", "parataxis", "advcl", "xcomp")
 
 
@@ -73,7 +71,7 @@ def speaker_of(tok: Token, idx: MentionIndex, lex: Lexicon, *, steps: int = 4,
 
     With ``insinuating`` (the default), "hoped", "suggested" and "warned" count as reporting verbs too.
     """
-    reporting = lex.cues["reporting_verbs"] | (_INSINUATING if insinuating else frozenset())
+    reporting = lex.cues["reporting_verbs"] | (lex.cues["insinuating_verbs"] if insinuating else frozenset())
     node = tok
     for _ in range(steps):
         if node.head.i == node.i:
@@ -119,7 +117,7 @@ def insinuations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[Speech
         speakers, verb = speaker_of(clause, idx, lex, steps=2)
         if not speakers or verb is None:
             continue
-        if is_negated(clause, lex) and verb.lemma_.lower() not in _INSINUATING:
+        if is_negated(clause, lex) and verb.lemma_.lower() not in lex.cues["insinuating_verbs"]:
             continue  # "X said France was not involved" defends France
         linked = [m for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("to", "with", "in")
                   for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
@@ -138,7 +136,7 @@ def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechA
     against Russia) or dismissing a claim ("suggestions ... were ridiculous", REJECT, target left to the
     coder's claim linking)."""
     table = lex.cues["evaluation_adjectives"]
-    claim_nouns = lex.cues["denial_objects"] | {"suggestion", "suggestions", "comment", "comments"}
+    claim_nouns = lex.cues["denial_objects"] | lex.cues["evaluated_claim_nouns"]
     for tok in sent:
         etype = next((t for t, words in table.items() if not t.startswith("_") and tok.text.lower() in words), None)
         if etype is None or tok.dep_ not in ("acomp", "attr", "oprd") or tok.head.pos_ not in ("AUX", "VERB"):
