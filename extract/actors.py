@@ -45,6 +45,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ORG_LABELS = {"ORG"}
 _NORP = {"NORP"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_WHERE_FROM = ("of", "in", "from", "at", "inside", "throughout", "across")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,28 @@ def _place_of(tok: Token) -> list[Token]:
                     out.append(g)
                     out.extend(_modifiers(g))
     return out
+
+
+def _described_by(tok: Token) -> list[Token]:
+    """What a group noun is described by after it, where it says who they are, not what they do:
+    "workers of the bus company of Tehran", "workers affiliated with the Serbian union", "militants loyal
+    to Iraq's ...". Not "protesters against the US", "refugees fleeing to Chad"."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.i < tok.i:
+            continue
+        if (c.dep_ == "prep" and c.text.lower() in _WHERE_FROM) or (c.dep_ == "acl" and c.tag_ == "VBN") \
+                or (c.dep_ == "amod" and c.pos_ == "ADJ"):
+            out.extend(t for t in c.subtree if t.i > c.i or c.dep_ != "prep")
+    return out
+
+
+def _where_acting(tok: Token) -> list[Token]:
+    """The place a subject acts in: "prisoners rioted at a jail in East Timor's capital Dili"."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [t for p in tok.head.children if p.dep_ == "prep" and p.text.lower() in ("in", "at", "inside")
+            for t in p.subtree if t.i > p.i]
 
 
 def _government_phrase(tok: Token, gz: Gazetteer, lex: Lexicon) -> str | None:
@@ -324,9 +347,10 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             taken.difference_update(range(n.start, n.end))
         start = min([tok.i] + [m.i for m in mods])
         phrase = _clean(doc[start:tok.i + 1].text)
+        country = _country_of_tokens(mods + _place_of(tok), gz) or _country_of_tokens(_described_by(tok), gz) \
+            or _country_of_tokens(_where_acting(tok), gz)
         add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
-                         Actor(phrase[:1].upper() + phrase[1:], kind="group",
-                               country=_country_of_tokens(mods + _place_of(tok), gz))))
+                         Actor(phrase[:1].upper() + phrase[1:], kind="group", country=country)))
     ordered = [_resident(doc, mentions[k], gz) for k in sorted(mentions)]
     return _countries_from_context(doc, _shared_aliases(ordered), gz, lex)
 

@@ -10,6 +10,8 @@ in an id can change the shape of an IRI.  No blank nodes are ever minted.
 'https://w3id.org/newskg/id/actor/state/FRA'
 >>> str(actor_iri(Actor("Sergei Shoigu", kind="person", country="RUS")))
 'https://w3id.org/newskg/id/actor/person/RUS/sergei-shoigu'
+>>> actor_iri(Actor("Workers", kind="group", country="SRB")) != actor_iri(Actor("Workers", kind="group", country="IRN"))
+True
 >>> slug("Ségolène  Royal!")
 'segolene-royal'
 """
@@ -90,11 +92,12 @@ def sentence_iri(doc_id: str, start: int, end: int) -> URIRef:
 
 
 def actor_iri(actor: Actor) -> URIRef:
-    """The IRI of an actor: states by ISO code, others by kind, country and name."""
+    """The IRI of an actor: states by ISO code, persons and groups by country and name ("workers" in
+    Serbia are not "workers" in Iran), organisations by name."""
     if actor.kind == "state" and actor.country:
         return URIRef(f"{_BASE}actor/state/{actor.country}")
-    if actor.kind == "person":
-        return URIRef(f"{_BASE}actor/person/{actor.country or 'xx'}/{slug(actor.name)}")
+    if actor.kind in ("person", "group"):
+        return URIRef(f"{_BASE}actor/{actor.kind}/{actor.country or 'xx'}/{slug(actor.name)}")
     kind = {"organization": "org", "group": "group", "state": "state"}[actor.kind]
     return URIRef(f"{_BASE}actor/{kind}/{slug(actor.name)}")
 

@@ -400,6 +400,29 @@ def test_people_where_they_live_and_organisations_the_gazetteer_does_not_know():
     assert found["the Workers Union"].kind == "organization" and found["the Workers Union"].name == "Workers Union"
 
 
+def test_groups_take_the_country_that_describes_them_or_where_they_act():
+    # "Workers affiliated with the Serbian union rioted . Prisoners rioted at a jail in Dili ."
+    # ". Protesters against Israel rioted ."
+    words = ["Workers", "affiliated", "with", "the", "Serbian", "union", "rioted", ".",
+             "Prisoners", "rioted", "at", "a", "jail", "in", "Dili", ".",
+             "Protesters", "against", "Israel", "rioted", "."]
+    heads = [6, 0, 1, 5, 5, 2, 6, 6, 9, 9, 9, 12, 10, 12, 13, 9, 19, 16, 17, 19, 19]
+    deps = ["nsubj", "acl", "prep", "det", "amod", "pobj", "ROOT", "punct", "nsubj", "ROOT", "prep", "det", "pobj",
+            "prep", "pobj", "punct", "nsubj", "prep", "pobj", "ROOT", "punct"]
+    pos = ["NOUN", "VERB", "ADP", "DET", "ADJ", "NOUN", "VERB", "PUNCT", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP",
+           "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["worker", "affiliate", "with", "the", "serbian", "union", "riot", ".", "prisoner", "riot", "at", "a",
+              "jail", "in", "Dili", ".", "protester", "against", "Israel", "riot", "."]
+    ents = ["O"] * 4 + ["B-NORP"] + ["O"] * 9 + ["B-GPE"] + ["O"] * 3 + ["B-GPE", "O", "O"]
+    doc = make(words, heads, deps, pos, lemmas=lemmas, ents=ents,
+               sent_starts=[1] + [0] * 7 + [1] + [0] * 7 + [1] + [0] * 4)
+    doc[1].tag_ = "VBN"
+    found = {m.text: m.actor for m in find_mentions(doc, GZ, LEX)}
+    assert (found["Workers"].kind, found["Workers"].country) == ("group", "SRB"), "who describes them"
+    assert (found["Prisoners"].kind, found["Prisoners"].country) == ("group", "TLS"), "where they act"
+    assert (found["Protesters"].kind, found["Protesters"].country) == ("group", None), "whom they oppose is no home"
+
+
 def test_the_object_of_another_event_is_its_topic_not_the_subjects_act():
     # "Rome condemned the attack ." -- Rome accuses; it did not attack
     got = _coded(["Rome", "condemned", "the", "attack", "."], [1, 1, 3, 1, 1],
