@@ -42,6 +42,10 @@ _MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "
 #: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
 _SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
+#: Concessions that, promised to someone, are an AGREE: "will allow the refugees to return", "will release
+#: the prime minister" (PLOVER: AGREE is agreeing to or promising a future act).  Announced with nobody to
+#: promise it to ("will resign") they keep their type; made conditional they are threats (_as_threat).
+_PROMISED = {"CONCEDE", "RETREAT"}
 
 
 def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tuple[str | None, bool]:
@@ -277,6 +281,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
+            if etype_a in _PROMISED and prospective and target is not None:
+                etype_a, mode_a = "AGREE", None
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,

@@ -356,6 +356,21 @@ def test_coercion_announced_for_the_future_is_a_threat(aux, expected):
     assert [(a, t) for _, a, _, t in _coded(words, heads, deps, pos, lemmas, ents)] == [(expected, "PER")]
 
 
+@pytest.mark.parametrize("words, expected", [
+    (["Chile", "will", "release", "Peru", "."], [("AGREE", "PER")]),  # a concession promised to someone
+    (["Chile", "released", "Peru", "."], [("RETREAT", "PER")]),
+    (["Chile", "will", "resign", "."], [("RETREAT", None)]),  # announced, promised to nobody
+])
+def test_a_concession_promised_to_someone_is_an_agreement(words, expected):
+    v = 2 if words[1] == "will" else 1
+    heads = [v] * len(words)
+    deps = ["nsubj", *(["aux"] if v == 2 else []), "ROOT", *(["dobj"] if len(words) - v == 3 else []), "punct"]
+    pos = ["PROPN", *(["AUX"] if v == 2 else []), "VERB", *(["PROPN"] if len(words) - v == 3 else []), "PUNCT"]
+    lemmas = [w if w[0].isupper() else {"released": "release"}.get(w, w) for w in words]
+    ents = ["B-GPE" if w[0].isupper() else "O" for w in words]
+    assert [(a, t) for _, a, _, t in _coded(words, heads, deps, pos, lemmas, ents)] == expected
+
+
 def test_events_inside_a_condition_are_not_coded_and_the_purpose_of_a_protest_is_its_target():
     # "Workers began a hunger strike to protest against Chile unless Chile attacks Peru ."
     words = ["Workers", "began", "a", "hunger", "strike", "to", "protest", "against", "Chile",
