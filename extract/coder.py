@@ -42,10 +42,6 @@ _MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "
 #: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
 _SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
-#: Concessions that, promised to someone, are an AGREE: "will allow the refugees to return", "will release
-#: the prime minister" (PLOVER: AGREE is agreeing to or promising a future act).  Announced with nobody to
-#: promise it to ("will resign") they keep their type; made conditional they are threats (_as_threat).
-_PROMISED = {"CONCEDE", "RETREAT"}
 
 
 def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tuple[str | None, bool]:
@@ -272,6 +268,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if etype == "AGREE":
             pairs = _speaker_commits(tok, pairs, idx, lex)
         retype = retypes.get(tok.lemma_.lower())
+        promises = lex.cues["promised_acts"]
         civilians = any(c.dep_ == "nsubj" and (c.text.lower() in lex.cues["group_nouns"] or _people_noun(c, gz))
                         for c in tok.children)
         for actor_m, target_m in pairs:
@@ -281,8 +278,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
-            if etype_a in _PROMISED and prospective and target is not None:
-                etype_a, mode_a = "AGREE", None
+            if prospective and target is not None and (etype_a in promises or f"{etype_a}/{mode_a}" in promises):
+                etype_a, mode_a = "AGREE", None  # "will allow the refugees to return", "will release X"
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,

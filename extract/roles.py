@@ -243,9 +243,11 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     if etype in _SYMMETRIC and len(actors) >= 2 and not any(
             c.dep_ == "prep" and c.text.lower() == "with" for c in trigger.children):
         return [(actors[0], actors[1])]
-    if etype == "ACCUSE":
-        # "complained to the UN over Israeli raids": what is complained about beats whom it is told to
-        about = _resolve_all([g for c in trigger.children if c.dep_ == "prep" and c.text.lower() in _ABOUT
+    # "complained to the UN over Israeli raids": what is complained about beats whom it is told to;
+    # "withdrew its inspectors from Iraq": whom one withdraws from beats what is withdrawn
+    preferred = {"ACCUSE": _ABOUT, "RETREAT": ("from",)}.get(etype)
+    if preferred:
+        about = _resolve_all([g for c in trigger.children if c.dep_ == "prep" and c.text.lower() in preferred
                               for g in c.children if g.dep_ == "pobj"], idx)
         about = [m for m in about if m.actor not in {a.actor for a in actors}]
         targets = about + [t for t in targets if t not in about]

@@ -360,6 +360,7 @@ def test_coercion_announced_for_the_future_is_a_threat(aux, expected):
     (["Chile", "will", "release", "Peru", "."], [("AGREE", "PER")]),  # a concession promised to someone
     (["Chile", "released", "Peru", "."], [("RETREAT", "PER")]),
     (["Chile", "will", "resign", "."], [("RETREAT", None)]),  # announced, promised to nobody
+    (["Chile", "will", "withdraw", "Peru", "."], [("RETREAT", "PER")]),  # a withdrawal may as well be a threat
 ])
 def test_a_concession_promised_to_someone_is_an_agreement(words, expected):
     v = 2 if words[1] == "will" else 1
@@ -369,6 +370,16 @@ def test_a_concession_promised_to_someone_is_an_agreement(words, expected):
     lemmas = [w if w[0].isupper() else {"released": "release"}.get(w, w) for w in words]
     ents = ["B-GPE" if w[0].isupper() else "O" for w in words]
     assert [(a, t) for _, a, _, t in _coded(words, heads, deps, pos, lemmas, ents)] == expected
+
+
+def test_whom_one_withdraws_from_is_the_target_not_what_is_withdrawn():
+    # "Chile withdrew Swiss troops from Peru ."
+    words = ["Chile", "withdrew", "Swiss", "troops", "from", "Peru", "."]
+    got = _coded(words, [1, 1, 3, 1, 1, 4, 1], ["nsubj", "ROOT", "amod", "dobj", "prep", "pobj", "punct"],
+                 ["PROPN", "VERB", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"],
+                 ["Chile", "withdraw", "swiss", "troop", "from", "Peru", "."],
+                 ["B-GPE", "O", "B-NORP", "O", "O", "B-GPE", "O"])
+    assert [(a, t) for _, a, _, t in got] == [("RETREAT", "PER")]
 
 
 def test_events_inside_a_condition_are_not_coded_and_the_purpose_of_a_protest_is_its_target():
