@@ -236,8 +236,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                 for x in trigger.children:
                     if x.dep_ == "xcomp":
                         targets = _targets_of(x, idx, exclude)
-        if trigger.lemma_.lower() in ("receive", "host") and targets and actors:
-            actors, targets = targets[:1], actors[:1]  # the visitor is the actor
+        hosting = Lexicon.default().cues["hosting_words"]
+        if etype == "CONSULT" and targets and actors and (trigger.lemma_.lower() in hosting or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in hosting for c in trigger.children)):
+            actors, targets = targets[:1], actors[:1]  # "received X", "gave X a warm welcome": the visitor acts
     if not actors:
         return []
     if etype in _SYMMETRIC and len(actors) >= 2 and not any(

@@ -319,6 +319,7 @@ def test_noun_compounds_in_the_lexicon_are_headed_by_their_last_word():
     ("suspended", "flights", ("SANCTION", "discontinue")),
     ("lifted", "curfew", ("CONCEDE", None)),         # easing a coercive measure
     ("eased", "restrictions", ("CONCEDE", None)),
+    ("lifted", "blockade", ("RETREAT", "access")),    # easing a military blockade
     ("provided", "aid", ("AID", None)),               # the object alone keeps its own meaning
 ])
 def test_what_a_verb_does_to_its_object_decides_the_event(verb, obj, expected):
@@ -370,6 +371,15 @@ def test_a_concession_promised_to_someone_is_an_agreement(words, expected):
     lemmas = [w if w[0].isupper() else {"released": "release"}.get(w, w) for w in words]
     ents = ["B-GPE" if w[0].isupper() else "O" for w in words]
     assert [(a, t) for _, a, _, t in _coded(words, heads, deps, pos, lemmas, ents)] == expected
+
+
+def test_the_visitor_is_the_actor_of_a_welcome():
+    # "Japan gave a welcome to Serbia ."
+    got = _coded(["Japan", "gave", "a", "welcome", "to", "Serbia", "."], [1, 1, 3, 1, 1, 4, 1],
+                 ["nsubj", "ROOT", "det", "dobj", "prep", "pobj", "punct"],
+                 ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+                 ["Japan", "give", "a", "welcome", "to", "Serbia", "."], ["B-GPE"] + ["O"] * 4 + ["B-GPE", "O"])
+    assert got == [("SRB", "CONSULT", "visit", "JPN")]
 
 
 def test_whom_one_withdraws_from_is_the_target_not_what_is_withdrawn():
