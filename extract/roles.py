@@ -53,7 +53,9 @@ def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
     for t in toks:
         own = idx.at(t) or _proxy(t, idx)
         mods = idx.modifiers(t)
-        found = mods if (len(mods) > 1 and (own is None or own in mods)) else ([own] if own is not None else mods)
+        # "Hungarian and Romanian officials" are two states; "the Ivory Coast's Supreme Court" is the court
+        several = len(mods) > 1 and (own is None or (own in mods and own.actor.kind == "state"))
+        found = mods if several else ([own] if own is not None else mods)
         for m in found:
             if m is not None and all(m.actor != o.actor for o in out):
                 out.append(m)

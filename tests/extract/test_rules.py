@@ -373,6 +373,22 @@ def test_a_concession_promised_to_someone_is_an_agreement(words, expected):
     assert [(a, t) for _, a, _, t in _coded(words, heads, deps, pos, lemmas, ents)] == expected
 
 
+def test_a_states_organisation_acts_once_and_coordinated_states_each_act():
+    # "Chile 's Supreme Court freed Peru ." / "Chilean and Peruvian officials freed Bolivia ."
+    got = _coded(["Chile", "'s", "Supreme", "Court", "freed", "Peru", "."], [3, 0, 3, 4, 4, 4, 4],
+                 ["poss", "case", "compound", "nsubj", "ROOT", "dobj", "punct"],
+                 ["PROPN", "PART", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
+                 ["Chile", "'s", "Supreme", "Court", "free", "Peru", "."],
+                 ["B-GPE", "O", "B-ORG", "I-ORG", "O", "B-GPE", "O"])
+    assert got == [("CHL", "RETREAT", "release", "PER")] and len(got) == 1
+    got = _coded(["Chilean", "and", "Peruvian", "officials", "freed", "Bolivia", "."], [3, 0, 0, 4, 4, 4, 4],
+                 ["amod", "cc", "conj", "nsubj", "ROOT", "dobj", "punct"],
+                 ["ADJ", "CCONJ", "ADJ", "NOUN", "VERB", "PROPN", "PUNCT"],
+                 ["chilean", "and", "peruvian", "official", "free", "Bolivia", "."],
+                 ["B-NORP", "O", "B-NORP", "O", "O", "B-GPE", "O"])
+    assert sorted(got) == [("CHL", "RETREAT", "release", "BOL"), ("PER", "RETREAT", "release", "BOL")]
+
+
 def test_the_visitor_is_the_actor_of_a_welcome():
     # "Japan gave a welcome to Serbia ."
     got = _coded(["Japan", "gave", "a", "welcome", "to", "Serbia", "."], [1, 1, 3, 1, 1, 4, 1],
