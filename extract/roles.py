@@ -28,6 +28,7 @@ __all__ = ["participants", "purpose_clauses", "subjects"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _ABOUT = ("over", "about", "against", "at")
+_LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 
 
@@ -131,7 +132,9 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set) -> list[Act
             for t in c.subtree}
     skip |= {t.i for c in trigger.children if c.dep_ in ("advcl", "relcl", "parataxis") for t in c.subtree}
     cands = [t for t in trigger.subtree if t.i not in skip and t.i != trigger.i]
-    cands.sort(key=lambda t: (t.i < trigger.i, abs(t.i - trigger.i)))
+    # where something happens ("ban voting in East Jerusalem if Hamas ran") names a target last
+    where = {t.i for p in trigger.subtree if p.dep_ == "prep" and p.text.lower() in _LOCATIVE for t in p.subtree}
+    cands.sort(key=lambda t: (t.i in where, t.i < trigger.i, abs(t.i - trigger.i)))
     out: list[ActorMention] = []
     for t in cands:
         m = idx.at(t) if t.pos_ in ("PROPN", "NOUN", "ADJ") else None

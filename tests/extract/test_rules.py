@@ -54,6 +54,29 @@ def test_gazetteer_does_not_map_ordinary_words(text):
     assert GZ.lookup(text) is None
 
 
+@pytest.mark.parametrize("text,iso", [
+    ("Kharkiv", "UKR"), ("the city of Kherson", None), ("Kherson", "UKR"), ("Texas", "USA"), ("Monrovia", "LBR"),
+    ("Paris", "FRA"), ("Kyiv", "UKR"), ("NATO", None), ("kharkiv", None), ("Nowhereville", None), ("", None),
+])
+def test_places_are_in_the_state_geonames_gives_the_most_populous_of_that_name(text, iso):
+    assert GZ.place(text) == iso
+
+
+def test_places_become_states_unless_the_name_looks_like_a_persons():
+    # "Russia shelled Kharkiv . Kenzo Oshima , the coordinator , visited Kharkiv ."
+    words = ["Russia", "shelled", "Kharkiv", ".", "Kenzo", "Oshima", ",", "the", "coordinator", ",", "visited",
+             "Kharkiv", "."]
+    heads = [1, 1, 1, 1, 5, 10, 5, 8, 5, 5, 10, 10, 10]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "compound", "nsubj", "punct", "det", "appos", "punct", "ROOT",
+            "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB",
+           "PROPN", "PUNCT"]
+    ents = ["B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O"]
+    doc = make(words, heads, deps, pos, ents=ents, sent_starts=[1, 0, 0, 0, 1] + [0] * 8)
+    found = [(m.text, m.actor.country) for m in find_mentions(doc, GZ, LEX)]
+    assert found == [("Russia", "RUS"), ("Kharkiv", "UKR"), ("Kharkiv", "UKR")], "Oshima is no place here"
+
+
 def test_gazetteer_organisations_and_people():
     assert GZ.lookup("NATO").kind == "organization" and GZ.lookup("NATO").country is None
     assert GZ.lookup("Hezbollah").kind == "group"
