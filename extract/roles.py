@@ -27,7 +27,6 @@ from .lexicon import Lexicon
 __all__ = ["participants", "purpose_clauses", "subjects"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
-_ABOUT = ("over", "about", "against", "at")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 
@@ -130,7 +129,11 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set) -> list[Act
     """Fallback: actors named inside the trigger's own phrase (objects and complements), nearest first."""
     skip = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "poss", "agent")
             for t in c.subtree}
-    skip |= {t.i for c in trigger.children if c.dep_ in ("advcl", "relcl", "parataxis") for t in c.subtree}
+    # nor in other clauses: "suspended the constitution and arrested the president"; unless the object is
+    # shared ("established ties with and opened an embassy in Tehran": a preposition left without object)
+    shared = any(t.dep_ == "prep" and not any(g.dep_ == "pobj" for g in t.children) for t in trigger.subtree)
+    skip |= {t.i for c in trigger.children if c.dep_ in ("advcl", "relcl", "parataxis") or
+             (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not shared) for t in c.subtree}
     cands = [t for t in trigger.subtree if t.i not in skip and t.i != trigger.i]
     # where something happens ("ban voting in East Jerusalem if Hamas ran") names a target last
     where = {t.i for p in trigger.subtree if p.dep_ == "prep" and p.text.lower() in _LOCATIVE for t in p.subtree}
@@ -244,7 +247,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         hosting = Lexicon.default().cues["hosting_words"]
         if etype == "CONSULT" and targets and actors and (trigger.lemma_.lower() in hosting or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in hosting for c in trigger.children)):
-            actors, targets = targets[:1], actors[:1]  # "received X", "gave X a warm welcome": the visitor acts
+            return [(v, actors[0]) for v in targets]  # "received X", "gave X a warm welcome": the visitors act
     if not actors:
         return []
     if etype in _SYMMETRIC and len(actors) >= 2 and not any(
@@ -252,7 +255,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         return [(actors[0], actors[1])]
     # "complained to the UN over Israeli raids": what is complained about beats whom it is told to;
     # "withdrew its inspectors from Iraq": whom one withdraws from beats what is withdrawn
-    preferred = {"ACCUSE": _ABOUT, "RETREAT": ("from",)}.get(etype)
+    preferred = Lexicon.default().cues["target_prepositions"].get(etype)
     if preferred:
         about = _resolve_all([g for c in trigger.children if c.dep_ == "prep" and c.text.lower() in preferred
                               for g in c.children if g.dep_ == "pobj"], idx)

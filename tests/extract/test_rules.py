@@ -421,6 +421,37 @@ def test_the_visitor_is_the_actor_of_a_welcome():
     assert got == [("SRB", "CONSULT", "visit", "JPN")]
 
 
+def test_forces_sent_somewhere_mobilize_against_the_place_they_are_sent_to():
+    # "Kenya sent police to Haiti ." / "Chile dispatched troops to Peru ."
+    for verb, lemma, obj, olemma, mode, dest, iso in [("sent", "send", "police", "police", "police", "Haiti", "HTI"),
+                                                      ("dispatched", "dispatch", "troops", "troop", "troops", "Peru", "PER")]:
+        got = _coded(["Kenya", verb, obj, "to", dest, "."], [1, 1, 1, 1, 3, 1],
+                     ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                     ["Kenya", lemma, olemma, "to", dest, "."], ["B-GPE", "O", "O", "O", "B-GPE", "O"])
+        assert got == [("KEN", "MOBILIZE", mode, iso)]
+
+
+def test_a_junta_is_its_state_and_a_coordinated_clause_keeps_its_own_object():
+    # "The junta in Niger suspended talks and arrested Bazoum ." -- no SANCTION of Bazoum
+    words = ["The", "junta", "in", "Niger", "suspended", "talks", "and", "arrested", "Bazoum", "."]
+    got = _coded(words, [1, 4, 1, 2, 4, 4, 4, 4, 7, 4],
+                 ["det", "nsubj", "prep", "pobj", "ROOT", "dobj", "cc", "conj", "dobj", "punct"],
+                 ["DET", "NOUN", "ADP", "PROPN", "VERB", "NOUN", "CCONJ", "VERB", "PROPN", "PUNCT"],
+                 ["the", "junta", "in", "Niger", "suspend", "talk", "and", "arrest", "Bazoum", "."],
+                 ["O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert [(a, act) for a, act, _, _ in got] == [("NER", "COERCE")]
+
+
+def test_a_host_receives_each_visitor():
+    # "Egypt hosted Israeli and Qatari negotiators ."
+    got = _coded(["Egypt", "hosted", "Israeli", "and", "Qatari", "negotiators", "."], [1, 1, 5, 2, 2, 1, 1],
+                 ["nsubj", "ROOT", "amod", "cc", "conj", "dobj", "punct"],
+                 ["PROPN", "VERB", "ADJ", "CCONJ", "ADJ", "NOUN", "PUNCT"],
+                 ["Egypt", "host", "israeli", "and", "qatari", "negotiator", "."],
+                 ["B-GPE", "O", "B-NORP", "O", "B-NORP", "O", "O"])
+    assert sorted(got) == [("ISR", "CONSULT", "visit", "EGY"), ("QAT", "CONSULT", "visit", "EGY")]
+
+
 def test_whom_one_withdraws_from_is_the_target_not_what_is_withdrawn():
     # "Chile withdrew Swiss troops from Peru ."
     words = ["Chile", "withdrew", "Swiss", "troops", "from", "Peru", "."]
