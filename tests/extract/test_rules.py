@@ -80,6 +80,8 @@ def test_places_become_states_unless_the_name_looks_like_a_persons():
 def test_gazetteer_organisations_and_people():
     assert GZ.lookup("NATO").kind == "organization" and GZ.lookup("NATO").country is None
     assert GZ.lookup("Hezbollah").kind == "group"
+    assert GZ.lookup("ECOWAS").name == "Economic Community of West African States"
+    assert (GZ.lookup("the Tamil Tigers").kind, GZ.lookup("the Tamil Tigers").country) == ("group", "LKA")
     assert GZ.person("Lavrov") == ("RUS", "Sergei Lavrov")
     assert GZ.demonym("Ivorians") == "CIV"
 
