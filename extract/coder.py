@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 _MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 #: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
 _SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
+#: Promised cooperation is an AGREE; a promised retreat is a CONCEDE, a promised concession stays one, and
+#: either made conditional is a threat (_as_threat).  (PLOVER-notes, rule 4.)
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
 
 
@@ -268,7 +270,6 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if etype == "AGREE":
             pairs = _speaker_commits(tok, pairs, idx, lex)
         retype = retypes.get(tok.lemma_.lower())
-        promises = lex.cues["promised_acts"]
         civilians = any(c.dep_ == "nsubj" and (c.text.lower() in lex.cues["group_nouns"] or _people_noun(c, gz))
                         for c in tok.children)
         for actor_m, target_m in pairs:
@@ -278,8 +279,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
-            if prospective and target is not None and (etype_a in promises or f"{etype_a}/{mode_a}" in promises):
-                etype_a, mode_a = "AGREE", None  # "will allow the refugees to return", "will release X"
+            if prospective and etype_a == "RETREAT":
+                etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,

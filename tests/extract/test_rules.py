@@ -383,12 +383,13 @@ def test_coercion_announced_for_the_future_is_a_threat(aux, expected):
 
 
 @pytest.mark.parametrize("words, expected", [
-    (["Chile", "will", "release", "Peru", "."], [("AGREE", "PER")]),  # a concession promised to someone
-    (["Chile", "released", "Peru", "."], [("RETREAT", "PER")]),
-    (["Chile", "will", "resign", "."], [("RETREAT", None)]),  # announced, promised to nobody
-    (["Chile", "will", "withdraw", "Peru", "."], [("RETREAT", "PER")]),  # a withdrawal may as well be a threat
+    (["Chile", "will", "release", "Peru", "."], [("CONCEDE", "PER")]),  # a retreat promised is a concession
+    (["Chile", "released", "Peru", "."], [("RETREAT", "PER")]),          # carried out it is a retreat
+    (["Chile", "will", "resign", "."], [("CONCEDE", None)]),
+    (["Chile", "will", "allow", "Peru", "."], [("CONCEDE", "PER")]),     # a promised concession stays one
+    (["Chile", "will", "support", "Peru", "."], [("AGREE", "PER")]),     # promised cooperation is an AGREE
 ])
-def test_a_concession_promised_to_someone_is_an_agreement(words, expected):
+def test_promised_retreats_are_concessions_and_promised_cooperation_is_agreement(words, expected):
     v = 2 if words[1] == "will" else 1
     heads = [v] * len(words)
     deps = ["nsubj", *(["aux"] if v == 2 else []), "ROOT", *(["dobj"] if len(words) - v == 3 else []), "punct"]
