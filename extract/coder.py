@@ -27,6 +27,7 @@ from .attribution import attribution
 from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
+from .modes import consult_mode
 from . import speech
 from .roles import _targets_of
 from .roles import participants, purpose_clauses
@@ -281,6 +282,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
+            if etype_a == "CONSULT" and mode_a is None:
+                mode_a = consult_mode(tok, actor, target, idx, lex)
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,

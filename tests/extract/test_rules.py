@@ -445,6 +445,20 @@ def test_a_junta_is_its_state_and_a_coordinated_clause_keeps_its_own_object():
     assert [(a, act) for a, act, _, _ in got] == [("NER", "COERCE")]
 
 
+@pytest.mark.parametrize("prep, place, lemma, ent, mode", [
+    ("in", "Oslo", "Oslo", "B-GPE", "third-party"),   # in a state that is neither side's
+    ("in", "Lima", "Lima", "B-GPE", None),            # at home of one side
+    ("by", "phone", "phone", "O", "phone"),
+    ("at", "summit", "summit", "O", "multilateral"),
+])
+def test_the_setting_of_a_meeting_gives_its_mode(prep, place, lemma, ent, mode):
+    # "Peru met Chile in Oslo ."
+    got = _coded(["Peru", "met", "Chile", prep, place, "."], [1, 1, 1, 1, 3, 1],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"],
+                 ["Peru", "meet", "Chile", prep, lemma, "."], ["B-GPE", "O", "B-GPE", "O", ent, "O"])
+    assert got == [("PER", "CONSULT", mode, "CHL")]
+
+
 def test_a_host_receives_each_visitor():
     # "Egypt hosted Israeli and Qatari negotiators ."
     got = _coded(["Egypt", "hosted", "Israeli", "and", "Qatari", "negotiators", "."], [1, 1, 5, 2, 2, 1, 1],

@@ -1,0 +1,74 @@
+"""The mode of a meeting from its setting (PLOVER-notes, rule 2).
+
+A meeting "on the sidelines of" a summit, or at a summit, conference or
+assembly, is ``multilateral``; a meeting held in a state that is neither
+side's is ``third-party``; one "by phone" or "over a video link" is
+``phone``.  A mode the trigger itself gives ("phoned", "visited") is kept.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> from newskg.extract.actors import ActorMention, MentionIndex
+>>> from newskg.records import Actor
+>>> words = ["Peru", "met", "Chile", "on", "the", "sidelines", "of", "the", "summit", "."]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 5, 3, 5, 8, 6, 1],
+...           deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj", "prep", "det", "pobj", "punct"],
+...           lemmas=["Peru", "meet", "Chile", "on", "the", "sideline", "of", "the", "summit", "."])
+>>> peru, chile = Actor("Peru", kind="state", country="PER"), Actor("Chile", kind="state", country="CHL")
+>>> idx = MentionIndex([ActorMention(0, 1, "Peru", peru), ActorMention(2, 3, "Chile", chile)])
+>>> consult_mode(doc[1], peru, chile, idx)
+'multilateral'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Actor
+from .actors import MentionIndex
+from .lexicon import Lexicon
+
+__all__ = ["consult_mode"]
+
+_SETTING_PREPS = ("on", "at", "during", "in", "by", "over", "via")
+
+
+_CLAUSES = ("ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj")
+
+
+def _setting_phrases(trigger: Token) -> list[Token]:
+    """The prepositions of the meeting's clause, wherever the parser attached them ("held talks with X on
+    the sidelines of ...", "met X in Brussels"), but not those of other clauses."""
+    clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
+        else trigger
+    out, stack = [], [clause]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ in _CLAUSES:
+                continue
+            if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS:
+                out.append(c)
+            stack.append(c)
+    return sorted(out, key=lambda p: p.i)
+
+
+def consult_mode(trigger: Token, actor: Actor, target: Actor | None, idx: MentionIndex,
+                 lex: Lexicon | None = None) -> str | None:
+    """``multilateral`` for a meeting at a summit or on its sidelines, ``third-party`` for one held in a
+    third state, ``phone`` for one by phone or video, else None."""
+    lex = lex or Lexicon.default()
+    settings = lex.cues["multilateral_settings"]
+    sides = {actor.country, target.country if target else None} - {None}
+    for prep in _setting_phrases(trigger):
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ in ("by", "over", "via"):
+            if any(g.lower_ in lex.cues["remote_media"] or g.lemma_.lower() in lex.cues["remote_media"] for g in objs):
+                return "phone"  # "spoke by phone", "talked over a video link"
+            continue
+        if any(g.lemma_.lower() in settings or g.lower_ in settings for g in objs):
+            return "multilateral"
+        if prep.lower_ == "in" and len(sides) == 2:
+            places = [m for g in objs for m in [idx.at(g)] if m is not None and m.actor.kind == "state"]
+            if places and places[0].actor.country not in sides:
+                return "third-party"
+    return None
