@@ -199,6 +199,7 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     titles = lex.cues["titles"]
     role_words = lex.cues["role_nouns"]
     people: dict[str, _Person] = {}          # surname (lower) -> person
+    alias_of: dict[str, str] = {}            # another surname a known person goes by ("assad") -> key in people
     mentions: dict[int, ActorMention] = {}   # start token -> mention
     taken: set[int] = set()
 
@@ -220,6 +221,12 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
                                 or (hit.via == "demonym" and len(ent) == 1)):
             kind = hit.kind
             add(ActorMention(ent.start, ent.end, ent.text, Actor(hit.name, kind=kind, country=hit.country)))
+            continue
+        if ent.label_ in _PLACE_LABELS and (gz.person(text) is not None or (
+                gz.place(text) is None and ent.label_ == "GPE" and ent.root.dep_ == "nsubj" and
+                ent.root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in ent.root.children))):
+            # a person the model took for a place: a known one, or an unknown name acting ("Shoigu met ...")
+            pending_people.append((ent, text.split()))
             continue
         if ent.label_ in _PLACE_LABELS:
             iso = gz.place(text)  # "shelled Kharkiv", "protests in Texas": the state the place is in
@@ -255,6 +262,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             iso = iso or known[0]
             if len(words) == 1:
                 words = known[1].split()
+                if words[-1].lower() != surname:
+                    alias_of[surname] = words[-1].lower()  # "Assad" is Bashar al-Assad
                 surname = words[-1].lower()
         roles = {t.text.lower() for t in ctx if t.text.lower() in role_words}
         if "counterpart" in roles and last_roles:
@@ -278,7 +287,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     for ent, words in pending_people:
         if words:
             continue
-        p = people.get(_clean(ent.text).split()[-1].lower()) if _clean(ent.text) else None
+        last = _clean(ent.text).split()[-1].lower() if _clean(ent.text) else ""
+        p = people.get(alias_of.get(last, last)) if last else None
         if p is not None:
             p.aliases.add(_clean(ent.text))
         elif ent.label_ in _ORG_LABELS:
@@ -290,13 +300,14 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
 
     for ent, words in pending_people:
         key = (words[-1] if words else (_clean(ent.text).split() or [""])[-1]).lower()
+        key = alias_of.get(key, key)
         if key in people:
             add(ActorMention(ent.start, ent.end, ent.text, person_actor(people[key])))
     # surnames the model missed
     for tok in doc:
         if tok.i in taken or tok.pos_ != "PROPN":
             continue
-        p = people.get(tok.text.lower())
+        p = people.get(alias_of.get(tok.text.lower(), tok.text.lower()))
         if p is not None:
             add(ActorMention(tok.i, tok.i + 1, tok.text, person_actor(p)))
     # gazetteer phrases the model missed (capitals, "Kremlin", demonyms)
@@ -540,9 +551,15 @@ class MentionIndex:
 
     def _reporter(self, pronoun: Token) -> ActorMention | None:
         """The subject of the verb whose reported clause ``pronoun`` is the subject of, if it is a mention."""
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ccomp":
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ not in ("ccomp", "acl"):
             return None
         verb = pronoun.head.head
+        cues = Lexicon.default().cues
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in cues["denial_objects"] and \
+                verb.dep_ == "dobj" and verb.head.lemma_.lower() in cues["denial_verbs"]:
+            verb = verb.head  # "Beijing rejected accusations that it had supplied weapons": the denier
+        elif pronoun.head.dep_ != "ccomp":
+            return None
         for _ in range(3):  # "rejected X and said they ...": the coordinated verb's subject
             subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
             if subj:

@@ -62,6 +62,17 @@ def test_places_are_in_the_state_geonames_gives_the_most_populous_of_that_name(t
     assert GZ.place(text) == iso
 
 
+def test_known_people_by_another_surname_and_names_the_model_took_for_places():
+    # "Erdogan met Assad . Shoigu met Erdogan ." -- Assad is Bashar al-Assad; "Shoigu" was tagged GPE
+    words = ["Erdogan", "met", "Assad", ".", "Shoigu", "met", "Erdogan", "."]
+    doc = make(words, [1, 1, 1, 1, 5, 5, 5, 5], ["nsubj", "ROOT", "dobj", "punct"] * 2,
+               ["PROPN", "VERB", "PROPN", "PUNCT"] * 2, lemmas=["Erdogan", "meet", "Assad", "."] + ["Shoigu", "meet", "Erdogan", "."],
+               ents=["B-PERSON", "O", "B-PERSON", "O", "B-GPE", "O", "B-PERSON", "O"], sent_starts=[1, 0, 0, 0, 1, 0, 0, 0])
+    found = [(m.text, m.actor.name, m.actor.kind) for m in find_mentions(doc, GZ, LEX)]
+    assert ("Assad", "Bashar al-Assad", "person") in found
+    assert ("Shoigu", "Shoigu", "person") in found
+
+
 def test_places_become_states_unless_the_name_looks_like_a_persons():
     # "Russia shelled Kharkiv . Kenzo Oshima , the coordinator , visited Kharkiv ."
     words = ["Russia", "shelled", "Kharkiv", ".", "Kenzo", "Oshima", ",", "the", "coordinator", ",", "visited",
