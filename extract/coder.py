@@ -241,7 +241,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 for p in purpose_clauses(sent.doc[t.i])}
     for trig in triggers:
         tok = sent.doc[trig.i]
-        if _governor(tok, triggers) is not None or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex):
+        governor = _governor(tok, triggers)
+        # what a denial says did not happen is still coded, as claimed or negated (code_document links the
+        # two); what a rejection turns down ("rejected calls to resign") is not an event
+        denied = governor is not None and governor.type == "REJECT" and \
+            tok.i in _denied_content(sent.doc[governor.i], lex)
+        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex):
             continue
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
@@ -289,6 +294,39 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,
                         mode=mode_a, target=target, date=date, source=att.source, status=status,
                         trigger=trig.text), trig
+
+
+def _claimant(claim: Event) -> Actor:
+    """Who makes a claim: its source, or the accuser of an accusation told in the outlet's own voice."""
+    return claim.source if claim.source is not None else claim.actor
+
+
+def _denied_content(denial: Token, lex: Lexicon) -> set[int]:
+    """Where a denial says what it denies: its own clause ("denied that France supported the plan") or the
+    content of the claim it names ("denied reports that Putin had spoken to Trump")."""
+    out: set[int] = set()
+    if denial.lemma_.lower() not in lex.cues["denial_verbs"]:
+        return out
+    for c in denial.children:
+        if c.dep_ == "ccomp":
+            out |= {t.i for t in c.subtree}
+        elif c.dep_ == "dobj" and c.lemma_.lower() in lex.cues["assertion_nouns"]:
+            out |= {t.i for g in c.children if g.dep_ in ("acl", "ccomp", "relcl", "appos") for t in g.subtree}
+    return out
+
+
+def _claim_owner(denial: Token, idx: MentionIndex, lex: Lexicon) -> Actor | None:
+    """Whose claim a denial names: "Moscow's claim", "accusations by Washington", "a Washington Post report"."""
+    for c in denial.children:
+        if c.dep_ != "dobj" or c.lemma_.lower() not in lex.cues["denial_objects"]:
+            continue
+        for g in c.children:
+            owner = g if g.dep_ in ("poss", "compound") else next(
+                (x for x in g.children if x.dep_ == "pobj"), None) if g.dep_ == "prep" and g.lower_ in ("by", "from") else None
+            m = idx.at(owner) if owner is not None else None
+            if m is not None:
+                return m.actor
+    return None
 
 
 def _same_pair(a: Event, b: Event) -> bool:
@@ -347,8 +385,9 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
         trig = events[k][1]
         lemma = sdoc[trig.i].lemma_.lower()
         if ev.action == "REJECT" and (lemma in lex.cues["denial_verbs"] or sdoc[trig.i].text.lower() in lex.cues["evaluation_adjectives"]["REJECT"]):
-            claims = [c for c in final if c.action != "REJECT" and c.source is not None and c.start <= ev.start
-                      and (c.source.country != ev.actor.country or c.source.country is None)]
+            # what was claimed: an attributed event, or an accusation (its actor makes the claim)
+            claims = [c for c in final if c.action != "REJECT" and (c.source is not None or c.action == "ACCUSE")
+                      and c.start <= ev.start and (_claimant(c).country != ev.actor.country or _claimant(c).country is None)]
             # people deny what is said about themselves: prefer the last claim the denier takes part in
             about = [c for c in claims if ev.actor.country and ev.actor.country in
                      (c.actor.country, c.target.country if c.target else None)]
@@ -356,9 +395,25 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             # earlier claim only when that claim is about the denier
             says_what = any(c.dep_ in ("ccomp", "acl", "relcl") for t in [sdoc[trig.i], *sdoc[trig.i].children]
                             for c in t.children) if lemma in lex.cues["denial_verbs"] else False
-            if about or (claims and not says_what):
+            said = _denied_content(sdoc[trig.i], lex)
+            content = [j for j in range(len(out)) if j != k and events[j][1].i in said and out[j].action != "REJECT"]
+            for j in content:
+                # what a denial says did not happen is negated when the denier's side took part in it, else
+                # only claimed ("denied reports that Putin had spoken to Trump")
+                c = out[j]
+                sides = {c.actor, c.target, c.actor.country, c.target.country if c.target else None} - {None}
+                if c.status == "asserted" and c.action not in _SPEECH_ACTS:
+                    out[j] = c.with_(status="negated" if {ev.actor, ev.actor.country} & sides else "claimed")
+                    if j < k:  # already passed on
+                        final[j] = out[j]
+            if content and not about:
+                claim = out[content[0]]  # the denial answers what it names
+                if ev.target is None or ev.target in (claim.actor, claim.target):
+                    ev = ev.with_(target=_claim_owner(sdoc[trig.i], idx, lex))
+                ev = ev.with_(denies=claim)
+            elif about or (claims and not says_what):
                 claim = (about or claims)[-1]
-                claimant = claim.source
+                claimant = _claimant(claim)
                 if claimant is not None:
                     hit = gz.lookup(claimant.name)
                     if claimant.kind != "person" and claimant.country and hit is None:

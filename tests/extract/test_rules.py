@@ -470,6 +470,23 @@ def test_the_setting_of_a_meeting_gives_its_mode(prep, place, lemma, ent, mode):
     assert got == [("PER", "CONSULT", mode, "CHL")]
 
 
+@pytest.mark.parametrize("denier, iso, status", [("Russia", "RUS", "claimed"), ("Peru", "PER", "negated")])
+def test_a_denial_of_a_report_links_to_what_the_report_says(denier, iso, status):
+    # "Russia denied Reuters reports that Peru met Chile ." -- claimed when another party denies it,
+    # negated when a side of it does
+    words = [denier, "denied", "Reuters", "reports", "that", "Peru", "met", "Chile", "."]
+    doc = make(words, [1, 1, 3, 1, 6, 6, 3, 6, 1],
+               ["nsubj", "ROOT", "compound", "dobj", "mark", "nsubj", "acl", "dobj", "punct"],
+               ["PROPN", "VERB", "PROPN", "NOUN", "SCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
+               lemmas=[denier, "deny", "Reuters", "report", "that", "Peru", "meet", "Chile", "."],
+               ents=["B-GPE", "O", "B-ORG", "O", "O", "B-GPE", "O", "B-GPE", "O"])
+    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
+    reject = next(e for e in events if e.action == "REJECT")
+    meeting = next(e for e in events if e.action == "CONSULT")
+    assert (reject.actor.country, reject.target.name) == (iso, "Reuters"), "the denial answers the report's owner"
+    assert meeting.status == status and reject.denies == meeting
+
+
 def test_a_host_receives_each_visitor():
     # "Egypt hosted Israeli and Qatari negotiators ."
     got = _coded(["Egypt", "hosted", "Israeli", "and", "Qatari", "negotiators", "."], [1, 1, 5, 2, 2, 1, 1],
