@@ -46,6 +46,9 @@ _ORG_LABELS = {"ORG"}
 _NORP = {"NORP"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _WHERE_FROM = ("of", "in", "from", "at", "inside", "throughout", "across")
+#: States where a name is written family name first ("Xi Jinping", "Kim Jong Un" is three words)
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
+_PLACE_PREPS = ("in", "from", "to", "into", "near", "at", "towards", "toward", "outside", "across", "around")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +221,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         hit = gz.lookup(text)
         # the model tags a lone demonym ("Ugandan") or a capital as a PERSON now and then
         if hit is not None and (ent.label_ not in _PERSON_LABELS or hit.via in ("capital", "country", "iso")
-                                or (hit.via == "demonym" and len(ent) == 1)):
+                                or (hit.via == "demonym" and len(ent) == 1)
+                                or (hit.kind == "group" and gz.person(text) is None)):  # "the Houthis" as PERSON
             kind = hit.kind
             add(ActorMention(ent.start, ent.end, ent.text, Actor(hit.name, kind=kind, country=hit.country)))
             continue
@@ -233,6 +237,11 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             info = gz.country(iso) if iso else None
             if info is not None and not _named_like_a_person(ent):
                 add(ActorMention(ent.start, ent.end, ent.text, Actor(info.name, kind="state", country=iso)))
+            continue
+        if ent.label_ in _PERSON_LABELS and gz.person(text) is None and ent.root.dep_ == "pobj" and \
+                ent.root.head.lower_ in _PLACE_PREPS and gz.place(text):
+            iso = gz.place(text)  # "withdrew from Kherson" with Kherson taken for a person
+            add(ActorMention(ent.start, ent.end, ent.text, Actor(gz.country(iso).name, kind="state", country=iso)))
             continue
         if ent.label_ in _PERSON_LABELS:
             words = _strip_titles(text.split(), titles)
@@ -258,6 +267,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         ctx = _title_context(ent)
         iso = _country_of_tokens(ctx, gz)
         known = gz.person(" ".join(words))
+        if len(words) == 2 and (iso or (known[0] if known else None)) in _FAMILY_NAME_FIRST:
+            alias_of.setdefault(words[0].lower(), surname)  # "Li Qiang" is "Li" on second mention
         if known is not None:
             iso = iso or known[0]
             if len(words) == 1:
@@ -265,6 +276,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
                 if words[-1].lower() != surname:
                     alias_of[surname] = words[-1].lower()  # "Assad" is Bashar al-Assad
                 surname = words[-1].lower()
+        if len(words) == 1:
+            surname = alias_of.get(surname, surname)
         roles = {t.text.lower() for t in ctx if t.text.lower() in role_words}
         if "counterpart" in roles and last_roles:
             roles |= last_roles  # "his Russian counterpart": the same office in another state
@@ -448,7 +461,7 @@ def _countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazettee
             words = {w for t in list(doc[m.start:m.end]) + list(before) for w in t.text.lower().strip(".").split("-")}
             titled = bool(words & titles) and not words & lex.cues["non_state_titles"]
             # an official of an organisation ("U.N. Secretary-General Kofi Annan") speaks for no state
-            of_org = any(o.actor.kind == "organization" and m.start - 4 <= o.start < m.start for o in mentions)
+            of_org = any(o.actor.kind == "organization" and m.start - 6 <= o.start < m.start for o in mentions)
             states = states_in.get(doc[m.start].sent.start, set())
             if titled and not of_org and len(states) == 1:
                 iso = next(iter(states))

@@ -67,6 +67,9 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
     tok = verb
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # the parser now and then hangs the subject on the auxiliary ("Egypt [are] mediating")
+        subj = subj or [g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                        if g.dep_ in ("nsubj", "nsubjpass")]
         # "The Red Cross operating in Iraq said ...": the parser made the participle the subject
         subj = [g for c in subj for g in ([x for x in c.children if x.dep_ == "nsubj"] if c.pos_ == "VERB" else [])
                 or [c]]
@@ -177,6 +180,14 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     """(actor, target) pairs for a trigger token; one pair per actor unless the type is symmetric."""
     actors: list[ActorMention] = []
     targets: list[ActorMention] = []
+    if trigger.pos_ in ("VERB",) and trigger.lemma_.lower() in Lexicon.default().cues["mediation_nouns"]:
+        # "Egypt and Qatar are mediating between Israel and Hamas": each mediator meets each side
+        between = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+                   if g.dep_ == "pobj"]
+        sides = _resolve_all(_with_conjuncts(between[0]), idx) if between else []
+        mediators = [m for m in subjects(trigger, idx)[0] if m.actor not in {s.actor for s in sides}]
+        if len(sides) >= 2 and mediators:
+            return [(m, side) for m in mediators for side in sides[:2]]
     if trigger.pos_ in ("NOUN", "PROPN"):
         # "a mediation effort between A and B": the phrase may hang on the noun the trigger is compounded into
         phrase = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" else trigger

@@ -487,6 +487,52 @@ def test_a_denial_of_a_report_links_to_what_the_report_says(denier, iso, status)
     assert meeting.status == status and reject.denies == meeting
 
 
+def test_mediators_meet_each_side_even_with_the_subject_on_the_auxiliary():
+    # "Egypt and Qatar are mediating between Chile and Peru ." -- the parser hung the subject on "are"
+    words = ["Egypt", "and", "Qatar", "are", "mediating", "between", "Chile", "and", "Peru", "."]
+    got = _coded(words, [3, 0, 0, 4, 4, 4, 5, 6, 6, 4],
+                 ["nsubj", "cc", "conj", "aux", "ROOT", "prep", "pobj", "cc", "conj", "punct"],
+                 ["PROPN", "CCONJ", "PROPN", "AUX", "VERB", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+                 ["Egypt", "and", "Qatar", "be", "mediate", "between", "Chile", "and", "Peru", "."],
+                 ["B-GPE", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert sorted((a, t) for a, _, _, t in got) == [("EGY", "CHL"), ("EGY", "PER"), ("QAT", "CHL"), ("QAT", "PER")]
+    assert {(act, m) for _, act, m, _ in got} == {("CONSULT", "third-party")}
+
+
+def test_names_the_model_mislabelled_and_names_written_family_name_first():
+    # "Chinese Premier Li Qiang met the Houthis . Li withdrew from Kharkiv ."
+    words = ["Chinese", "Premier", "Li", "Qiang", "met", "the", "Houthis", ".", "Li", "withdrew", "from", "Kharkiv", "."]
+    doc = make(words, [3, 3, 3, 4, 4, 6, 4, 4, 9, 9, 9, 10, 9],
+               ["amod", "compound", "compound", "nsubj", "ROOT", "det", "dobj", "punct", "nsubj", "ROOT", "prep", "pobj",
+                "punct"],
+               ["ADJ", "PROPN", "PROPN", "PROPN", "VERB", "DET", "PROPN", "PUNCT", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+               ents=["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "B-PERSON", "O", "O", "B-PERSON", "O"],
+               sent_starts=[1] + [0] * 7 + [1] + [0] * 4)
+    found = {m.text: (m.actor.name, m.actor.kind, m.actor.country) for m in find_mentions(doc, GZ, LEX)}
+    assert found["Li"] == ("Li Qiang", "person", "CHN"), "a second mention by family name"
+    assert found["Houthis"][1:] == ("group", "YEM")
+    assert found["Kharkiv"] == ("Ukraine", "state", "UKR"), "a place, whatever the model says"
+
+
+def test_a_future_meeting_agreed_is_dated_when_announced_and_revenge_vowed_is_a_threat():
+    # "Peru will meet Chile next month ." published 2024-04-04 / "Peru vowed revenge against Chile ."
+    got = _coded(["Peru", "will", "meet", "Chile", "next", "month", "."], [2, 2, 2, 2, 5, 2, 2],
+                 ["nsubj", "aux", "ROOT", "dobj", "amod", "npadvmod", "punct"],
+                 ["PROPN", "AUX", "VERB", "PROPN", "ADJ", "NOUN", "PUNCT"],
+                 ["Peru", "will", "meet", "Chile", "next", "month", "."], ["B-GPE", "O", "O", "B-GPE", "B-DATE", "I-DATE", "O"])
+    assert [(a, t) for _, a, _, t in got] == [("AGREE", "CHL")]
+    doc = make(["Peru", "will", "meet", "Chile", "next", "month", "."], [2, 2, 2, 2, 5, 2, 2],
+               ["nsubj", "aux", "ROOT", "dobj", "amod", "npadvmod", "punct"],
+               ["PROPN", "AUX", "VERB", "PROPN", "ADJ", "NOUN", "PUNCT"],
+               lemmas=["Peru", "will", "meet", "Chile", "next", "month", "."],
+               ents=["B-GPE", "O", "O", "B-GPE", "B-DATE", "I-DATE", "O"])
+    assert [e.date for e in code_document(doc, Document("t", doc.text, date(2024, 4, 4)))] == ["2024-04-04"]
+    got = _coded(["Peru", "vowed", "revenge", "against", "Chile", "."], [1, 1, 1, 2, 3, 1],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+                 ["Peru", "vow", "revenge", "against", "Chile", "."], ["B-GPE", "O", "O", "O", "B-GPE", "O"])
+    assert [(a, t) for _, a, _, t in got] == [("THREATEN", "CHL")]
+
+
 def test_a_host_receives_each_visitor():
     # "Egypt hosted Israeli and Qatari negotiators ."
     got = _coded(["Egypt", "hosted", "Israeli", "and", "Qatari", "negotiators", "."], [1, 1, 5, 2, 2, 1, 1],
