@@ -516,17 +516,13 @@ def test_names_the_model_mislabelled_and_names_written_family_name_first():
 
 def test_a_future_meeting_agreed_is_dated_when_announced_and_revenge_vowed_is_a_threat():
     # "Peru will meet Chile next month ." published 2024-04-04 / "Peru vowed revenge against Chile ."
-    got = _coded(["Peru", "will", "meet", "Chile", "next", "month", "."], [2, 2, 2, 2, 5, 2, 2],
-                 ["nsubj", "aux", "ROOT", "dobj", "amod", "npadvmod", "punct"],
-                 ["PROPN", "AUX", "VERB", "PROPN", "ADJ", "NOUN", "PUNCT"],
-                 ["Peru", "will", "meet", "Chile", "next", "month", "."], ["B-GPE", "O", "O", "B-GPE", "B-DATE", "I-DATE", "O"])
-    assert [(a, t) for _, a, _, t in got] == [("AGREE", "CHL")]
     doc = make(["Peru", "will", "meet", "Chile", "next", "month", "."], [2, 2, 2, 2, 5, 2, 2],
                ["nsubj", "aux", "ROOT", "dobj", "amod", "npadvmod", "punct"],
                ["PROPN", "AUX", "VERB", "PROPN", "ADJ", "NOUN", "PUNCT"],
                lemmas=["Peru", "will", "meet", "Chile", "next", "month", "."],
                ents=["B-GPE", "O", "O", "B-GPE", "B-DATE", "I-DATE", "O"])
-    assert [e.date for e in code_document(doc, Document("t", doc.text, date(2024, 4, 4)))] == ["2024-04-04"]
+    assert [(e.action, e.target.country, e.date) for e in code_document(doc, Document("t", doc.text, date(2024, 4, 4)))] \
+        == [("AGREE", "CHL", "2024-04-04")]
     got = _coded(["Peru", "vowed", "revenge", "against", "Chile", "."], [1, 1, 1, 2, 3, 1],
                  ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
                  ["Peru", "vow", "revenge", "against", "Chile", "."], ["B-GPE", "O", "O", "O", "B-GPE", "O"])
