@@ -172,11 +172,16 @@ def _described_by(tok: Token) -> list[Token]:
 
 
 def _where_acting(tok: Token) -> list[Token]:
-    """The place a subject acts in: "prisoners rioted at a jail in East Timor's capital Dili"."""
+    """The place a subject acts in: "prisoners rioted at a jail in East Timor's capital Dili", "thousands
+    of people blocked streets in Hong Kong"."""
+    if tok.dep_ == "pobj" and tok.head.head.dep_ == "nsubj":
+        tok = tok.head.head  # the part of a partitive ("thousands of people")
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
         return []
-    return [t for p in tok.head.children if p.dep_ == "prep" and p.text.lower() in ("in", "at", "inside")
-            for t in p.subtree if t.i > p.i]
+    verb = tok.head
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [t for h in heads for p in h.children if p.dep_ == "prep" and p.text.lower() in ("in", "at", "inside")
+            for t in p.subtree if t.i > p.i and t.ent_type_ in _PLACE_LABELS]
 
 
 def _named_like_a_person(ent: Span) -> bool:
@@ -378,7 +383,12 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     for tok in doc:
         # ... and peoples the gazetteer has no state for ("Iraqi Kurds", "Tamils")
         a_people = tok.ent_type_ in _NORP and tok.tag_ in ("NNPS", "NNS")
-        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or (tok.text.lower() not in group_nouns and not a_people):
+        # "thousands of people marched": a crowd that acts is a group; "killed 23 people" names no actor
+        subject = tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.head.dep_ == "nsubj" and
+                                          tok.head.head.lemma_.lower() in lex.cues["partitive_nouns"])
+        crowd = tok.lower_ in lex.cues["crowd_nouns"] and subject
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or (
+                tok.text.lower() not in group_nouns and not a_people and not crowd):
             continue
         mods = _modifiers(tok)
         named = [mentions[k] for k in list(mentions) if any(mentions[k].start <= m.i < mentions[k].end for m in mods)]

@@ -529,6 +529,19 @@ def test_a_future_meeting_agreed_is_dated_when_announced_and_revenge_vowed_is_a_
     assert [(a, t) for _, a, _, t in got] == [("THREATEN", "CHL")]
 
 
+def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
+    # "Thousands of people marched in Lima . Chile killed people ."
+    words = ["Thousands", "of", "people", "marched", "in", "Lima", ".", "Chile", "killed", "people", "."]
+    doc = make(words, [3, 0, 1, 3, 3, 4, 3, 8, 8, 8, 8],
+               ["nsubj", "prep", "pobj", "ROOT", "prep", "pobj", "punct", "nsubj", "ROOT", "dobj", "punct"],
+               ["NOUN", "ADP", "NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN", "PUNCT"],
+               lemmas=["thousand", "of", "people", "march", "in", "Lima", ".", "Chile", "kill", "people", "."],
+               ents=["B-CARDINAL", "O", "O", "O", "O", "B-GPE", "O", "B-GPE", "O", "O", "O"],
+               sent_starts=[1] + [0] * 6 + [1, 0, 0, 0])
+    found = [(m.start, m.actor.kind, m.actor.country) for m in find_mentions(doc, GZ, LEX)]
+    assert (2, "group", "PER") in found and all(start != 9 for start, _, _ in found)
+
+
 def test_a_host_receives_each_visitor():
     # "Egypt hosted Israeli and Qatari negotiators ."
     got = _coded(["Egypt", "hosted", "Israeli", "and", "Qatari", "negotiators", "."], [1, 1, 5, 2, 2, 1, 1],
