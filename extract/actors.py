@@ -231,9 +231,10 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             kind = hit.kind
             add(ActorMention(ent.start, ent.end, ent.text, Actor(hit.name, kind=kind, country=hit.country)))
             continue
-        if ent.label_ in _PLACE_LABELS and (gz.person(text) is not None or (
-                gz.place(text) is None and ent.label_ == "GPE" and ent.root.dep_ == "nsubj" and
-                ent.root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in ent.root.children))):
+        unknown_place = ent.label_ == "GPE" and gz.place(text) is None and ent.root.pos_ == "PROPN" and \
+            not any(c.dep_ == "det" for c in ent.root.children)
+        if ent.label_ in _PLACE_LABELS and (gz.person(text) is not None or (unknown_place and (
+                ent.root.dep_ == "nsubj" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in role_words)))):
             # a person the model took for a place: a known one, or an unknown name acting ("Shoigu met ...")
             pending_people.append((ent, text.split()))
             continue
@@ -321,9 +322,9 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         key = alias_of.get(key, key)
         if key in people:
             add(ActorMention(ent.start, ent.end, ent.text, person_actor(people[key])))
-    # surnames the model missed
+    # surnames the model missed (or took for a common noun at the start of a sentence)
     for tok in doc:
-        if tok.i in taken or tok.pos_ != "PROPN":
+        if tok.i in taken or not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title)):
             continue
         p = people.get(alias_of.get(tok.text.lower(), tok.text.lower()))
         if p is not None:
@@ -499,6 +500,8 @@ def _role_people(tok: Token, people: dict[str, _Person], gz: Gazetteer, lex: Lex
         return []
     if any(c.dep_ == "appos" for c in tok.children) or tok.ent_type_ == "PERSON":
         return []
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "some") for c in tok.children):
+        return []  # "hosted a Greek counterpart in 2021": someone in that office, not the one named here
     mods = _modifiers(tok)
     roles = {t.text.lower() for t in mods if t.text.lower() in lex.cues["role_nouns"]}
     roles.add({"ministers": "minister", "presidents": "president"}.get(tok.text.lower(), lemma))

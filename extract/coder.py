@@ -272,10 +272,11 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if negated and etype in lex.cues["refusal_of"]:
             etype, mode, negated = "REJECT", None, False  # "will not accept more refugees" is a refusal
         status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
-        date, _ = _date_for(tok, sent, doc.published, anchor)
-        if etype == "AGREE" and prospective and date and date > doc.published.isoformat()[:len(date)]:
-            # "will visit Iraq next month": an agreement is dated when it is announced, not when the
-            # meeting is planned for (PLOVER-notes rule 9); the news of the day is the publication date
+        date, own_date = _date_for(tok, sent, doc.published, anchor)
+        if etype == "AGREE" and prospective and date and (own_date or date > doc.published.isoformat()[:len(date)]):
+            # "will visit Iraq next month", "would meet Erdogan in July": an agreement is dated when it is
+            # announced, not when the meeting is planned for (PLOVER-notes rule 9); the news of the day is
+            # the publication date
             date = doc.published.isoformat()
         if etype == "AGREE":
             pairs = _speaker_commits(tok, pairs, idx, lex)

@@ -529,6 +529,25 @@ def test_a_future_meeting_agreed_is_dated_when_announced_and_revenge_vowed_is_a_
     assert [(a, t) for _, a, _, t in got] == [("THREATEN", "CHL")]
 
 
+def test_a_counterpart_named_by_the_model_as_a_place_and_an_indefinite_counterpart():
+    # "Peru 's minister Ana Paz met his Chilean counterpart Luis Vera . Vera met a Chilean counterpart ."
+    # -- "Luis Vera" tagged GPE; "Vera" tagged NOUN at the start; "a Chilean counterpart" is nobody named
+    words = ["Peru", "'s", "minister", "Ana", "Paz", "met", "his", "Chilean", "counterpart", "Luis", "Vera", ".",
+             "Vera", "met", "a", "Chilean", "counterpart", "."]
+    heads = [2, 0, 4, 4, 5, 5, 8, 8, 5, 10, 8, 5, 13, 13, 16, 16, 13, 13]
+    deps = ["poss", "case", "compound", "compound", "nsubj", "ROOT", "poss", "amod", "dobj", "compound", "appos", "punct",
+            "nsubj", "ROOT", "det", "amod", "dobj", "punct"]
+    pos = ["PROPN", "PART", "NOUN", "PROPN", "PROPN", "VERB", "PRON", "ADJ", "NOUN", "PROPN", "PROPN", "PUNCT",
+           "NOUN", "VERB", "DET", "ADJ", "NOUN", "PUNCT"]
+    ents = ["B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-NORP", "O", "B-GPE", "I-GPE", "O",
+            "O", "O", "O", "B-NORP", "O", "O"]
+    doc = make(words, heads, deps, pos, ents=ents, sent_starts=[1] + [0] * 11 + [1] + [0] * 5,
+               lemmas=[w if w[0].isupper() else w.lower() for w in words[:5]] + ["meet"] + words[6:13] + ["meet"] + words[14:])
+    found = {(m.start, m.actor.name, m.actor.kind, m.actor.country) for m in find_mentions(doc, GZ, LEX)}
+    assert (9, "Luis Vera", "person", "CHL") in found and (12, "Luis Vera", "person", "CHL") in found
+    assert (15, "Chile", "state", "CHL") in found, "an indefinite counterpart stays the state"
+
+
 def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
     # "Thousands of people marched in Lima . Chile killed people ."
     words = ["Thousands", "of", "people", "marched", "in", "Lima", ".", "Chile", "killed", "people", "."]
