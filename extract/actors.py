@@ -629,6 +629,25 @@ class MentionIndex:
                 best = m
         return best
 
+    def pair(self, tok: Token) -> list[ActorMention]:
+        """The two actors "the two ministers", "both countries" or "the pair" refer to: the last two persons
+        (or states) named before, each as a mention at ``tok``; [] when ``tok`` is no such phrase."""
+        cues = Lexicon.default().cues
+        word = tok.lemma_.lower()
+        two = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                  for c in tok.children) or (word == "pair" and any(c.lower_ == "the" for c in tok.children))
+        if not two or tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
+            return []
+        kinds = ("person",) if word in cues["pair_person_nouns"] else \
+            ("state",) if word in cues["pair_state_nouns"] else ()
+        found: list[ActorMention] = []
+        for m in reversed(self.mentions):
+            if m.start < tok.i and m.actor.kind in kinds and all(m.actor != f.actor for f in found):
+                found.append(m)
+                if len(found) == 2:
+                    return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]
+        return []
+
     def last_person(self, before: int) -> ActorMention | None:
         """The last person mentioned before token ``before``."""
         best = None

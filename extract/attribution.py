@@ -141,4 +141,8 @@ def attribution(trigger: Token, idx: MentionIndex, lex: Lexicon, gz: Gazetteer |
     subj = [c for c in best.children if c.dep_ in ("nsubj", "nsubjpass")]
     if best.lemma_.lower() == "quote" or not subj:
         return Attribution(None, best.lemma_.lower())
+    if len({m.actor for c in subj for t in (c, *c.conjuncts) for m in [idx.at(t)] if m is not None}) > 1:
+        # "Both Russia and France said the two ministers discussed ...": what both sides say is no one
+        # party's claim
+        return Attribution(None, best.lemma_.lower())
     return Attribution(_source_actor(subj[0], idx, gz), best.lemma_.lower())

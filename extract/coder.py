@@ -335,9 +335,16 @@ def _claim_owner(denial: Token, idx: MentionIndex, lex: Lexicon) -> Actor | None
 
 
 def _same_pair(a: Event, b: Event) -> bool:
+    """Do two events have the same participants?  Between states, persons count for their state
+    ("contact between the two countries" re-mentions the ministers' call)."""
     pa = {a.actor.name, a.target.name if a.target else None}
     pb = {b.actor.name, b.target.name if b.target else None}
-    return pa == pb or (a.actor == b.actor and (a.target is None or b.target is None))
+    if pa == pb or (a.actor == b.actor and (a.target is None or b.target is None)):
+        return True
+    if a.target is None or b.target is None or "state" not in (a.actor.kind, b.actor.kind):
+        return False
+    ca, cb = {a.actor.country, a.target.country}, {b.actor.country, b.target.country}
+    return None not in ca and len(ca) == 2 and ca == cb
 
 
 def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: Gazetteer | None = None,
@@ -363,14 +370,20 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
 
     out: list[Event] = []
     dated = [ev for ev, _ in events if ev.date]
-    for ev, trig in events:
+    # events whose participants a pair anaphor names ("the two ministers", "the pair")
+    paired = {k for k, (ev, trig) in enumerate(events)
+              if any(idx.pair(t) for t in sdoc[trig.i].children if t.dep_ in ("nsubj", "nsubjpass"))}
+    for k, (ev, trig) in enumerate(events):
         # an undated mention of an event told with its date elsewhere in the document takes that date:
         # earlier ("the talks") or, for a lead that summarises the story, later
-        if ev.date is None and trig.pos == "NOUN" and ev.target is not None and ev.status != "negated":
+        if ev.date is None and ev.target is not None and ev.status != "negated" and (
+                trig.pos == "NOUN" or k in paired):
             same = [p for p in dated if p.action == ev.action and _same_pair(p, ev) and p.target is not None]
-            prior = [p for p in same if p.start < ev.start]
+            prior = [p for p in same if p.start <= ev.start]  # in the same sentence too ("a call on Wednesday, a rare contact")
             later = [p for p in same if p.start > ev.start]
-            pick = prior[-1] if prior else (later[0] if later else None)
+            # "the pair discussed ...": the story's own event, the first the document dates
+            pick = (same[0] if same else None) if trig.pos != "NOUN" else \
+                (prior[-1] if prior else (later[0] if later else None))
             if pick is not None:
                 ev = ev.with_(date=pick.date, mode=ev.mode or pick.mode)
         out.append(ev)
@@ -379,10 +392,20 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
     for k, ev in enumerate(out):
         if ev.date is None:
             tok = sdoc[events[k][1].i]
-            during = [g.i for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("during", "at") for g in c.children
-                      if g.dep_ == "pobj" and g.i in dates_at]
+            nouns = [g for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("during", "at") for g in c.children
+                     if g.dep_ == "pobj"]
+            during = [g.i for g in nouns if g.i in dates_at]
             if during:
                 out[k] = ev.with_(date=dates_at[during[0]])
+                continue
+            # "during the talks" with no participants named there: the last talks dated before that the
+            # actor's or target's state took part in
+            kinds = {p.type for g in nouns for p in lex.patterns(g.lemma_.lower(), "NOUN")}
+            sides = {ev.actor.country, ev.target.country if ev.target else None} - {None}
+            earlier = [p for p in out[:k] if p.date and p.action in kinds and
+                       sides & {p.actor.country, p.target.country if p.target else None}]
+            if earlier:
+                out[k] = ev.with_(date=earlier[-1].date)
 
     # denials: the REJECT targets the claimant and links to the claim
     final: list[Event] = []
@@ -453,5 +476,15 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
     aimed = {(ev.start, ev.action, ev.actor.name, ev.status) for ev in merged if ev.target is not None}
     aimed |= {(ev.start, ev.action, ev.target.name, ev.status) for ev in merged
               if ev.target is not None and ev.action in ("CONSULT", "COOPERATE", "AGREE")}
-    return [ev for ev in merged if ev.target is not None or ev.denies is not None
-            or (ev.start, ev.action, ev.actor.name, ev.status) not in aimed]
+    # "a call between Lecornu and Shoigu, a rare contact between the two countries": the states' event in
+    # the sentence that names their officials' is the same event
+    officials = {(ev.start, ev.action, frozenset((ev.actor.country, ev.target.country)))
+                 for ev in merged if ev.target is not None and "person" in (ev.actor.kind, ev.target.kind)}
+
+    def redundant(ev: Event) -> bool:
+        if ev.target is None:
+            return ev.denies is None and (ev.start, ev.action, ev.actor.name, ev.status) in aimed
+        return ev.actor.kind == ev.target.kind == "state" and \
+            (ev.start, ev.action, frozenset((ev.actor.country, ev.target.country))) in officials
+
+    return [ev for ev in merged if not redundant(ev)]

@@ -35,9 +35,10 @@ _SETTING_PREPS = ("on", "at", "during", "in", "by", "over", "via")
 _CLAUSES = ("ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj", "csubj")
 
 
-def _setting_phrases(trigger: Token) -> list[Token]:
-    """The prepositions of the meeting's clause, wherever the parser attached them ("held talks with X on
-    the sidelines of ...", "met X in Brussels"), but not those of other clauses."""
+def _setting_phrases(trigger: Token, idx: MentionIndex) -> list[Token]:
+    """The prepositions that place the meeting: on its verb or noun, or on a participant where the parser
+    attached them ("held talks with X on the sidelines of ...", "met X in Brussels"); not those of a topic
+    ("discussed the war in Ukraine") or of other clauses."""
     clause = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
         else trigger
     out, stack = [], [clause]
@@ -46,7 +47,8 @@ def _setting_phrases(trigger: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ in _CLAUSES:
                 continue
-            if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS:
+            if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS and (
+                    tok.i in (clause.i, trigger.i) or idx.at(tok) is not None):
                 out.append(c)
             stack.append(c)
     return sorted(out, key=lambda p: p.i)
@@ -59,7 +61,7 @@ def consult_mode(trigger: Token, actor: Actor, target: Actor | None, idx: Mentio
     lex = lex or Lexicon.default()
     settings = lex.cues["multilateral_settings"]
     sides = {actor.country, target.country if target else None} - {None}
-    for prep in _setting_phrases(trigger):
+    for prep in _setting_phrases(trigger, idx):
         objs = [g for g in prep.children if g.dep_ == "pobj"]
         if prep.lower_ in ("by", "over", "via"):
             if any(g.lower_ in lex.cues["remote_media"] or g.lemma_.lower() in lex.cues["remote_media"] for g in objs):

@@ -51,6 +51,10 @@ def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
 def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
     out: list[ActorMention] = []
     for t in toks:
+        both = idx.pair(t)  # "the two ministers", "both countries"
+        if both:
+            out.extend(m for m in both if all(m.actor != o.actor for o in out))
+            continue
         own = idx.at(t) or _proxy(t, idx)
         mods = idx.modifiers(t)
         # "Hungarian and Romanian officials" are two states; "the Ivory Coast's Supreme Court" is the court
@@ -291,5 +295,5 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
 def _coordinated(targets: list[ActorMention], doc) -> list[ActorMention]:
     """The first target and those coordinated with it ("to Iran, Libya and Cuba"): one event each."""
     first = doc[targets[0].start:targets[0].end].root
-    group = {c.i for c in first.conjuncts}
+    group = {first.i} | {c.i for c in first.conjuncts}  # the same token: "urged both countries"
     return [targets[0], *(t for t in targets[1:] if doc[t.start:t.end].root.i in group)]

@@ -44,12 +44,18 @@ def _dependents(tok: Token) -> list[Token]:
     return out
 
 
+def _dated(prep: Token) -> bool:
+    """A preposition that only dates the event: "called X on Monday" is no "call on"."""
+    return prep.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def match_pattern(tok: Token, pattern: TriggerPattern) -> tuple[int, ...] | None:
     """Token indices of a match of ``pattern`` headed by ``tok``, or None."""
     used = [tok.i]
     deps = _dependents(tok)
     for extra in pattern.extras:
-        hit = next((d for d in deps if d.i not in used and (d.lemma_.lower() == extra or d.text.lower() == extra)), None)
+        hit = next((d for d in deps if d.i not in used and (d.lemma_.lower() == extra or d.text.lower() == extra)
+                    and not _dated(d)), None)
         if hit is None:
             return None
         used.append(hit.i)

@@ -548,6 +548,26 @@ def test_a_counterpart_named_by_the_model_as_a_place_and_an_indefinite_counterpa
     assert (15, "Chile", "state", "CHL") in found, "an indefinite counterpart stays the state"
 
 
+def test_the_two_ministers_are_the_last_two_people_and_both_sides_saying_it_is_no_claim():
+    # "Ana Paz called Luis Vera on Monday . Chile and Peru said the two ministers discussed trade ."
+    words = ["Ana", "Paz", "called", "Luis", "Vera", "on", "Monday", ".",
+             "Chile", "and", "Peru", "said", "the", "two", "ministers", "discussed", "trade", "."]
+    heads = [1, 2, 2, 4, 2, 2, 5, 2, 11, 8, 8, 11, 14, 14, 15, 11, 15, 11]
+    deps = ["compound", "nsubj", "ROOT", "compound", "dobj", "prep", "pobj", "punct",
+            "nsubj", "cc", "conj", "ROOT", "det", "nummod", "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT",
+           "PROPN", "CCONJ", "PROPN", "VERB", "DET", "NUM", "NOUN", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["Ana", "Paz", "call", "Luis", "Vera", "on", "Monday", ".",
+              "Chile", "and", "Peru", "say", "the", "two", "minister", "discuss", "trade", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O",
+            "B-GPE", "O", "B-GPE", "O", "O", "O", "O", "O", "O", "O"]
+    doc = make(words, heads, deps, pos, lemmas=lemmas, ents=ents, sent_starts=[1] + [0] * 7 + [1] + [0] * 9)
+    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
+    again = [e for e in events if e.start > 0]
+    assert [(e.action, {e.actor.name, e.target.name}, e.source, e.date) for e in again] == \
+        [("CONSULT", {"Ana Paz", "Luis Vera"}, None, "2024-04-01")], "the story's call, told by both sides"
+
+
 def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
     # "Thousands of people marched in Lima . Chile killed people ."
     words = ["Thousands", "of", "people", "marched", "in", "Lima", ".", "Chile", "killed", "people", "."]
