@@ -179,7 +179,7 @@ def _where_acting(tok: Token) -> list[Token]:
     if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
         return []
     verb = tok.head
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    heads = [verb, *(t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.pos_ in ("NOUN", "PROPN"))]
     return [t for h in heads for p in h.children if p.dep_ == "prep" and p.text.lower() in ("in", "at", "inside")
             for t in p.subtree if t.i > p.i and t.ent_type_ in _PLACE_LABELS]
 
@@ -197,7 +197,9 @@ def _government_phrase(tok: Token, gz: Gazetteer, lex: Lexicon) -> str | None:
     nouns = lex.cues["government_nouns"]
     if (tok.lemma_.lower() not in nouns and tok.text.lower() not in nouns) or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _country_of_tokens(_modifiers(tok) + _place_of(tok), gz)
+    # "Security forces arrested dozens in Dhaka": where the state's forces act
+    return _country_of_tokens(_modifiers(tok) + _place_of(tok), gz) or (
+        _country_of_tokens(_where_acting(tok), gz) if tok.lemma_.lower() in lex.cues["security_nouns"] else None)
 
 
 def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = None) -> list[ActorMention]:

@@ -414,7 +414,9 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
         lemma = sdoc[trig.i].lemma_.lower()
         if ev.action == "REJECT" and (lemma in lex.cues["denial_verbs"] or sdoc[trig.i].text.lower() in lex.cues["evaluation_adjectives"]["REJECT"]):
             # what was claimed: an attributed event, or an accusation (its actor makes the claim)
-            claims = [c for c in final if c.action != "REJECT" and (c.source is not None or c.action == "ACCUSE")
+            # (what its own sentence claims may come later in the list: "X accused Y, which Y called absurd")
+            pool = final + [o for o in out[k + 1:] if o.start == ev.start]
+            claims = [c for c in pool if c.action != "REJECT" and (c.source is not None or c.action == "ACCUSE")
                       and c.start <= ev.start and (_claimant(c).country != ev.actor.country or _claimant(c).country is None)]
             # people deny what is said about themselves: prefer the last claim the denier takes part in
             about = [c for c in claims if ev.actor.country and ev.actor.country in
@@ -453,9 +455,10 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                     ev = ev.with_(target=claimant)
                 # a denial disputes what a claim says happened; an accusation or demand was still made
                 if claim.status == "asserted" and claim.action not in _SPEECH_ACTS:
-                    idx_c = final.index(claim)
+                    where = final if claim in final else out
+                    idx_c = where.index(claim)
                     claim = claim.with_(status="claimed")
-                    final[idx_c] = claim
+                    where[idx_c] = claim
                 ev = ev.with_(denies=claim)
         final.append(ev)
 

@@ -27,6 +27,7 @@ from .lexicon import Lexicon
 __all__ = ["participants", "purpose_clauses", "subjects"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
+_TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 
@@ -140,7 +141,8 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set) -> list[Act
     # shared ("established ties with and opened an embassy in Tehran": a preposition left without object)
     shared = any(t.dep_ == "prep" and not any(g.dep_ == "pobj" for g in t.children) for t in trigger.subtree)
     skip |= {t.i for c in trigger.children if c.dep_ in ("advcl", "relcl", "parataxis") or
-             (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not shared) for t in c.subtree}
+             (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not shared) or
+             (c.dep_ == "prep" and c.lower_ in _TEMPORAL) for t in c.subtree}  # "during Lula's visit"
     cands = [t for t in trigger.subtree if t.i not in skip and t.i != trigger.i]
     # where something happens ("ban voting in East Jerusalem if Hamas ran") names a target last
     where = {t.i for p in trigger.subtree if p.dep_ == "prep" and p.text.lower() in _LOCATIVE for t in p.subtree}

@@ -142,8 +142,16 @@ def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechA
         if etype is None or tok.dep_ not in ("acomp", "attr", "oprd") or tok.head.pos_ not in ("AUX", "VERB"):
             continue
         copula = tok.head
-        speakers, verb = speaker_of(copula, idx, lex, steps=3)
-        subj = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ == "oprd" and copula.lemma_.lower() in lex.cues["labelling_verbs"]:
+            # "which New Delhi called absurd", "X described the comments as bizarre": the labeller speaks,
+            # and what is labelled is the object
+            speakers, verb = subjects(copula, idx)[0], copula
+            subj = [c for c in copula.children if c.dep_ == "dobj"]
+            if subj and subj[0].dep_ == "dobj" and subj[0].tag_ == "WDT":
+                subj = [copula.head]  # "..., which X called absurd": what the relative clause hangs on
+        else:
+            speakers, verb = speaker_of(copula, idx, lex, steps=3)
+            subj = [c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not speakers or verb is None or not subj or is_negated(copula, lex):
             continue
         owners: list[ActorMention] = []
@@ -155,7 +163,7 @@ def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechA
         if etype == "ACCUSE" and owners:
             for sp in speakers:
                 yield SpeechAct(trig, sp, idx.state_of(owners[0]), verb)
-        elif etype == "REJECT" and subj[0].lemma_.lower() in claim_nouns:
+        elif etype == "REJECT" and (subj[0].lemma_.lower() in claim_nouns or verb is copula):
             for sp in speakers:  # whom it answers is the claimant, found by the coder's claim linking
                 yield SpeechAct(trig, sp, None, verb)
 

@@ -356,11 +356,14 @@ def test_noun_compounds_in_the_lexicon_are_headed_by_their_last_word():
     ("lifted", "curfew", ("CONCEDE", None)),         # easing a coercive measure
     ("eased", "restrictions", ("CONCEDE", None)),
     ("lifted", "blockade", ("RETREAT", "access")),    # easing a military blockade
+    ("suspended", "broadcasts", ("COERCE", "censor")),  # silencing media
+    ("opened", "crossing", ("RETREAT", "access")),
     ("provided", "aid", ("AID", None)),               # the object alone keeps its own meaning
 ])
 def test_what_a_verb_does_to_its_object_decides_the_event(verb, obj, expected):
     # "Japan halted aid to Serbia ."
-    lemma = {"halted": "halt", "suspended": "suspend", "lifted": "lift", "eased": "ease", "provided": "provide"}[verb]
+    lemma = {"halted": "halt", "suspended": "suspend", "lifted": "lift", "eased": "ease", "provided": "provide",
+             "opened": "open"}[verb]
     got = _coded(["Japan", verb, obj, "to", "Serbia", "."], [1, 1, 1, 1, 3, 1],
                  ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
                  ["Japan", lemma, obj.rstrip("s") if obj != "aid" else "aid", "to", "Serbia", "."],
@@ -566,6 +569,17 @@ def test_the_two_ministers_are_the_last_two_people_and_both_sides_saying_it_is_n
     again = [e for e in events if e.start > 0]
     assert [(e.action, {e.actor.name, e.target.name}, e.source, e.date) for e in again] == \
         [("CONSULT", {"Ana Paz", "Luis Vera"}, None, "2024-04-01")], "the story's call, told by both sides"
+
+
+def test_an_accusation_its_target_calls_absurd_is_rejected():
+    # "Chile accused Peru , which Lima called absurd ."
+    words = ["Chile", "accused", "Peru", ",", "which", "Lima", "called", "absurd", "."]
+    got = _coded(words, [1, 1, 1, 2, 6, 6, 2, 6, 1],
+                 ["nsubj", "ROOT", "dobj", "punct", "dobj", "nsubj", "relcl", "oprd", "punct"],
+                 ["PROPN", "VERB", "PROPN", "PUNCT", "PRON", "PROPN", "VERB", "ADJ", "PUNCT"],
+                 ["Chile", "accuse", "Peru", ",", "which", "Lima", "call", "absurd", "."],
+                 ["B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "O", "O"])
+    assert sorted((a, act, t) for a, act, _, t in got) == [("CHL", "ACCUSE", "PER"), ("PER", "REJECT", "CHL")]
 
 
 def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
