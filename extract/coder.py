@@ -10,8 +10,13 @@ document-level rules:
 * a denial ("X denied ...", "X shot down that suggestion") is a REJECT by the
   denier against whoever made the claim; the denied claim's status becomes
   ``claimed`` and the denial links to it;
+* what a denial says did not happen ("denied reports that A had met B") is
+  coded too: ``negated`` when the denier's side took part, else ``claimed``;
+* an event of "the two ministers" or "the pair" with no date of its own is the
+  story's event, dated like the first event of that pair;
 * offers and plans of cooperation are AGREE, not the cooperation itself;
-* duplicates within a sentence are merged.
+* duplicates within a sentence are merged, and a states' event beside the same
+  event of their officials is dropped.
 """
 
 from __future__ import annotations
