@@ -246,9 +246,11 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             if info is not None and not _named_like_a_person(ent):
                 add(ActorMention(ent.start, ent.end, ent.text, Actor(info.name, kind="state", country=iso)))
             continue
-        if ent.label_ in _PERSON_LABELS and gz.person(text) is None and ent.root.dep_ == "pobj" and \
-                ent.root.head.lower_ in _PLACE_PREPS and gz.place(text):
-            iso = gz.place(text)  # "withdrew from Kherson" with Kherson taken for a person
+        if ent.label_ in _PERSON_LABELS and gz.person(text) is None and gz.place(text) and (
+                (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS) or
+                (ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN")):
+            # "withdrew from Kherson", "the Zaporizhzhia plant" with the place taken for a person
+            iso = gz.place(text)
             add(ActorMention(ent.start, ent.end, ent.text, Actor(gz.country(iso).name, kind="state", country=iso)))
             continue
         if ent.label_ in _PERSON_LABELS:

@@ -517,6 +517,14 @@ def test_names_the_model_mislabelled_and_names_written_family_name_first():
     assert found["Kharkiv"] == ("Ukraine", "state", "UKR"), "a place, whatever the model says"
 
 
+def test_a_place_the_model_took_for_a_person_in_front_of_a_noun():
+    # "Russia shelled the Kharkiv plant ." with "Kharkiv" tagged PERSON
+    got = _coded(["Russia", "shelled", "the", "Kharkiv", "plant", "."], [1, 1, 4, 4, 1, 1],
+                 ["nsubj", "ROOT", "det", "compound", "dobj", "punct"], ["PROPN", "VERB", "DET", "PROPN", "NOUN", "PUNCT"],
+                 ["Russia", "shell", "the", "Kharkiv", "plant", "."], ["B-GPE", "O", "O", "B-PERSON", "O", "O"])
+    assert [(a, t) for _, a, _, t in got] == [("ASSAULT", "UKR")]
+
+
 def test_a_future_meeting_agreed_is_dated_when_announced_and_revenge_vowed_is_a_threat():
     # "Peru will meet Chile next month ." published 2024-04-04 / "Peru vowed revenge against Chile ."
     doc = make(["Peru", "will", "meet", "Chile", "next", "month", "."], [2, 2, 2, 2, 5, 2, 2],
