@@ -40,6 +40,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     wday = "|".join(w["weekdays"])
     season = "|".join(w["seasons"])
     rel = "|".join(sorted(map(re.escape, w["relative_days"]), key=len, reverse=True))
+    num = "|".join(w["numbers"])
     m = rf"(?:{month})\.?"
     parts = [
         rf"(?:(?:on|since|by|from|until|in|of|early|late|mid|mid-)\s+)?(?:(?:{wday}),?\s+)?(?:{m}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{m}(?:,?\s+\d{{4}})?)",
@@ -47,7 +48,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
         rf"(?:(?:on|last|this|next|since|by|until)\s+)?(?:{wday})(?:\s+(?:morning|afternoon|evening|night))?",
         rf"(?:(?:in|during|since|by|until|over)\s+)?(?:the\s+)?(?:(?:last|this|next|past|early|late)\s+)(?:{season}|month|year)",
         rf"(?:(?:in|during|since|by|until)\s+)?(?:the\s+)?(?:{season})\s+of\s+(?:\d{{4}}|that\s+year|this\s+year|last\s+year)",
-        rf"(?:earlier|later)\s+this\s+(?:month|year)",
+        rf"(?:earlier|later)\s+this\s+(?:month|year|week)",
+        rf"(?:(?:in|during|over|since|by|until)\s+)?(?:the\s+)?(?:last|this|next|past)\s+week",
+        rf"(?:\d{{1,2}}|{num})\s+(?:days?|weeks?)\s+ago",
         rf"(?:(?:in|since|by|until|during|of)\s+)?(?:19|20)\d{{2}}\b",
         rf"\b(?:{rel})\b",
     ]
@@ -147,6 +150,18 @@ def resolve_date(expression: str, published: date | None, *, anchor: str | None 
         if text == phrase and published:
             return (published + timedelta(days=offset)).isoformat()
     if published:
+        ago = re.fullmatch(r"(\d{1,2}|[a-z]+) (day|week)s? ago", text)
+        if ago and (ago.group(1).isdigit() or ago.group(1) in w["numbers"]):
+            n = int(ago.group(1)) if ago.group(1).isdigit() else w["numbers"][ago.group(1)]
+            return (published - timedelta(days=n * (7 if ago.group(2) == "week" else 1))).isoformat()
+        week = re.fullmatch(r"(?:the )?(last|past|this|next|earlier this|later this) week", text)
+        if week:
+            # a week is told at the month it lies in, when it lies in one
+            monday = published - timedelta(days=published.weekday()) + timedelta(
+                days={"last": -7, "past": -7, "next": 7}.get(week.group(1), 0))
+            sunday = monday + timedelta(days=6)
+            return f"{monday.year:04d}-{monday.month:02d}" if (monday.year, monday.month) == (sunday.year, sunday.month) \
+                else None
         if re.fullmatch(r"(last|past) month", text):
             first = published.replace(day=1) - timedelta(days=1)
             return f"{first.year:04d}-{first.month:02d}"

@@ -63,9 +63,9 @@ def consult_mode(trigger: Token, actor: Actor, target: Actor | None, idx: Mentio
     sides = {actor.country, target.country if target else None} - {None}
     for prep in _setting_phrases(trigger, idx):
         objs = [g for g in prep.children if g.dep_ == "pobj"]
+        if any(g.lower_ in lex.cues["remote_media"] or g.lemma_.lower() in lex.cues["remote_media"] for g in objs):
+            return "phone"  # "spoke by phone", "on the phone", "talked over a video link"
         if prep.lower_ in ("by", "over", "via"):
-            if any(g.lower_ in lex.cues["remote_media"] or g.lemma_.lower() in lex.cues["remote_media"] for g in objs):
-                return "phone"  # "spoke by phone", "talked over a video link"
             continue
         if any(g.lemma_.lower() in settings or g.lower_ in settings for g in objs):
             return "multilateral"

@@ -107,6 +107,8 @@ PUB = date(2024, 4, 4)  # a Thursday
     ("in May", "2023-05"), ("in October 2022", "2022-10"), ("this summer", "2024"), ("last year", "2023"),
     ("in 2019", "2019"), ("yesterday", "2024-04-03"), ("earlier this month", "2024-04"),
     ("in recent months", None), ("recently", None), ("next month", "2024-05"),
+    ("last week", "2024-03"), ("this week", "2024-04"), ("earlier this week", "2024-04"), ("two days ago", "2024-04-02"),
+    ("3 days ago", "2024-04-01"), ("a week ago", "2024-03-28"),
 ])
 def test_resolve_date(expr, expected):
     assert resolve_date(expr, PUB) == expected
