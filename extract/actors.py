@@ -569,6 +569,12 @@ class MentionIndex:
                 return next((m for m in reversed(self.mentions) if m.start < tok.i and m.actor.kind == "organization"),
                             None)
         pronoun = tok.text.lower()
+        if pronoun in ("i", "we") and tok.dep_ in ("nsubj", "nsubjpass"):
+            # '"We will not negotiate," Netanyahu said': the speaker, and for "we" the side they speak for
+            bound = self._reporter(tok, quoted=True)  # the speaker may come after the quote
+            if bound is None:
+                return None
+            return self.state_of(bound) if pronoun == "we" and bound.actor.kind == "person" else bound
         if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
             # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject
             # of a reported clause is, first of all, the reporter
@@ -579,7 +585,7 @@ class MentionIndex:
         found = self.modifiers(tok)
         return found[0] if found else None
 
-    def _reporter(self, pronoun: Token) -> ActorMention | None:
+    def _reporter(self, pronoun: Token, *, quoted: bool = False) -> ActorMention | None:
         """The subject of the verb whose reported clause ``pronoun`` is the subject of, if it is a mention."""
         if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ not in ("ccomp", "acl"):
             return None
@@ -591,7 +597,7 @@ class MentionIndex:
         elif pronoun.head.dep_ != "ccomp":
             return None
         for _ in range(3):  # "rejected X and said they ...": the coordinated verb's subject
-            subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < pronoun.i]
+            subj = [c for c in verb.children if c.dep_ == "nsubj" and (quoted or c.i < pronoun.i)]
             if subj:
                 return self._by_token.get(subj[0].i) or next(iter(self.modifiers(subj[0])), None)
             if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:

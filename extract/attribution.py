@@ -20,6 +20,7 @@ Attribution(source=Actor(name='ministry', kind='organization', country=None, ali
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -35,8 +36,13 @@ __all__ = ["Attribution", "attribution", "source_phrase"]
 #: Dependencies by which a clause is the content of a reporting verb (not "After the talks, X said").
 _CLAUSE_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "relcl", "acl", "pcomp", "nsubj", "attr"}
 _ADVERBIAL_DEPS = {"prep", "advmod", "npadvmod", "agent"}
-_ORG_WORDS = re.compile(r"\b(ministry|ministries|office|source|sources|spokes\w*|government|agency|department|"
-                        r"service|embassy|presidency|council|command|readout|statement|officials?)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _source_words() -> re.Pattern:
+    words = sorted(Lexicon.default().cues["source_words"], key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w).replace(r"\*", r"\w*") for w in words) + r")\b", re.I)
+
 _TITLES = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+")
 
 
@@ -71,7 +77,7 @@ def _source_actor(tok: Token, idx: MentionIndex, gz: Gazetteer) -> Actor | None:
         if owners:
             return _source_actor(owners[0], idx, gz)
     phrase = source_phrase(tok)
-    if _ORG_WORDS.search(phrase) or tok.lemma_.lower() in ("source", "official"):
+    if _source_words().search(phrase) or tok.lemma_.lower() in ("source", "official"):
         country = None
         for t in tok.subtree:
             country = gz.demonym(t.text) or (gz.lookup(t.text).country if gz.lookup(t.text) else None)

@@ -301,6 +301,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 mode_a = consult_mode(tok, actor, target, idx, lex)
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
+            if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and \
+                    any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
+                continue  # asking someone no actor stands for ("asked the directors of the services to ...")
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,
                         mode=mode_a, target=target, date=date, source=att.source, status=status,
                         trigger=trig.text), trig

@@ -133,14 +133,16 @@ def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMentio
     return out
 
 
-def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set) -> list[ActorMention]:
-    """Fallback: actors named inside the trigger's own phrase (objects and complements), nearest first."""
+def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content: bool = True) -> list[ActorMention]:
+    """Fallback: actors named inside the trigger's own phrase (objects and complements), nearest first;
+    without ``content``, not inside what its object is asked to do ("asked the directors to ...")."""
     skip = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "poss", "agent")
             for t in c.subtree}
     # nor in other clauses: "suspended the constitution and arrested the president"; unless the object is
     # shared ("established ties with and opened an embassy in Tehran": a preposition left without object)
     shared = any(t.dep_ == "prep" and not any(g.dep_ == "pobj" for g in t.children) for t in trigger.subtree)
     skip |= {t.i for c in trigger.children if c.dep_ in ("advcl", "relcl", "parataxis") or
+             (not content and c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in trigger.children)) or
              (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not shared) or
              (c.dep_ == "prep" and c.lower_ in _TEMPORAL) for t in c.subtree}  # "during Lula's visit"
     cands = [t for t in trigger.subtree if t.i not in skip and t.i != trigger.i]
@@ -279,7 +281,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         about = [m for m in about if m.actor not in {a.actor for a in actors}]
         targets = about + [t for t in targets if t not in about]
     if not targets:
-        targets = _phrase_targets(trigger, idx, {a.actor for a in actors})
+        # whom one asks is the one addressed, not someone named in what they are asked to do ("asked the
+        # directors to have discussions with their Russian counterparts")
+        targets = _phrase_targets(trigger, idx, {a.actor for a in actors}, content=etype != "REQUEST")
     if not targets and etype in ("PROTEST", "COERCE"):  # a protest or a blockade is against what its purpose names
         for purpose in purpose_clauses(trigger):
             exclude = {a.actor for a in actors}

@@ -47,9 +47,13 @@ def is_negated(trigger: Token, lex: Lexicon) -> bool:
 
 
 def is_hedged(trigger: Token, lex: Lexicon) -> bool:
-    """Does the sentence hedge the report ("reportedly", "could not be verified")?"""
+    """Does the sentence hedge the report ("reportedly", "could not be verified"), or the verb itself
+    ("may have supplied", "might have been behind")?"""
     text = trigger.sent.text.lower()
-    return any(h in text for h in lex.cues["hedges"])
+    if any(h in text for h in lex.cues["hedges"]):
+        return True
+    aux = [c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    return "have" in aux and any(a in ("may", "might", "could") for a in aux)
 
 
 def is_prospective(trigger: Token, lex: Lexicon) -> bool:

@@ -592,6 +592,23 @@ def test_an_accusation_its_target_calls_absurd_is_rejected():
     assert sorted((a, act, t) for a, act, _, t in got) == [("CHL", "ACCUSE", "PER"), ("PER", "REJECT", "CHL")]
 
 
+def test_we_in_a_quote_is_the_speakers_side_and_may_have_hedges():
+    # '" We met Peru , " Ana Paz of Chile said .' / "Chile may have met Peru ."
+    words = ['"', "We", "met", "Peru", ",", '"', "Ana", "Paz", "of", "Chile", "said", "."]
+    doc = make(words, [10, 2, 10, 2, 10, 10, 7, 10, 7, 8, 10, 10],
+               ["punct", "nsubj", "ccomp", "dobj", "punct", "punct", "compound", "nsubj", "prep", "pobj", "ROOT", "punct"],
+               ["PUNCT", "PRON", "VERB", "PROPN", "PUNCT", "PUNCT", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "PUNCT"],
+               lemmas=['"', "we", "meet", "Peru", ",", '"', "Ana", "Paz", "of", "Chile", "say", "."],
+               ents=["O", "O", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O"])
+    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
+    assert [(e.actor.country, e.actor.kind, e.action, e.target.country, e.source.name) for e in events] == \
+        [("CHL", "state", "CONSULT", "PER", "Ana Paz")]
+    doc = make(["Chile", "may", "have", "met", "Peru", "."], [3, 3, 3, 3, 3, 3],
+               ["nsubj", "aux", "aux", "ROOT", "dobj", "punct"], ["PROPN", "AUX", "AUX", "VERB", "PROPN", "PUNCT"],
+               lemmas=["Chile", "may", "have", "meet", "Peru", "."], ents=["B-GPE", "O", "O", "O", "B-GPE", "O"])
+    assert [e.status for e in code_document(doc, Document("t", doc.text, date(2024, 4, 4)))] == ["claimed"]
+
+
 def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
     # "Thousands of people marched in Lima . Chile killed people ."
     words = ["Thousands", "of", "people", "marched", "in", "Lima", ".", "Chile", "killed", "people", "."]
