@@ -408,6 +408,21 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             or _country_of_tokens(_where_acting(tok), gz)
         add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                          Actor(phrase[:1].upper() + phrase[1:], kind="group", country=country)))
+    # courts and tribunals are organisations of the state they sit in (PLOVER-notes rule 10): "a court in
+    # Moscow", "Russia's Supreme Court" when the model did not tag it
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lex.cues["institution_nouns"]:
+            continue
+        mods = [m for m in _modifiers(tok) if m.i not in taken]
+        country = _country_of_tokens(_modifiers(tok) + _place_of(tok), gz)
+        if country is None:
+            continue
+        start = min([tok.i] + [m.i for m in mods])
+        where = [t for t in _place_of(tok) if t.dep_ == "pobj"]
+        end = max([tok.i] + [t.i for w in where for t in w.subtree]) + 1
+        name = _clean(doc[start:end].text)
+        add(ActorMention(start, tok.i + 1, doc[start:end].text,
+                         Actor(name[:1].upper() + name[1:], kind="organization", country=country)))
     ordered = [_resident(doc, mentions[k], gz) for k in sorted(mentions)]
     return _countries_from_context(doc, _shared_aliases(ordered), gz, lex)
 
@@ -426,7 +441,10 @@ def _resident(doc: Doc, m: ActorMention, gz: Gazetteer) -> ActorMention:
         iso = _country_of_tokens([g for t in tok.sent if t.dep_ == "prep" and t.text.lower() == "in"
                                   for g in t.children if g.dep_ == "pobj"], gz)
     if not iso or iso == m.actor.country:
-        return m
+        # "thousands of Israelis protested": a counted crowd of a people is civilians, not their state
+        counted = tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+            tok.head.head.lemma_.lower() in Lexicon.default().cues["partitive_nouns"] or tok.head.head.like_num)
+        return replace(m, actor=Actor(_title_case(tok.text), kind="group", country=m.actor.country)) if counted else m
     info = gz.country(iso)
     return replace(m, actor=Actor(f"{_title_case(tok.text)} in {info.name if info else iso}", kind="group",
                                   country=iso))

@@ -91,8 +91,11 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
                 m = _resolve_all([tok.head], idx)
                 return m, False
             tok = tok.head
-            # "issued a declaration demanding that ...": the document's issuer demands
-            if tok.dep_ == "dobj" and tok.lemma_.lower() in Lexicon.default().cues["document_nouns"]:
+            # "issued a declaration demanding that ...": the document's issuer demands; not "vetoed a
+            # resolution calling for ..."
+            cues = Lexicon.default().cues
+            if tok.dep_ == "dobj" and tok.lemma_.lower() in cues["document_nouns"] and \
+                    tok.head.lemma_.lower() in cues["issuing_verbs"]:
                 tok = tok.head
             continue
         break

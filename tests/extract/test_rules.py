@@ -609,6 +609,21 @@ def test_we_in_a_quote_is_the_speakers_side_and_may_have_hedges():
     assert [e.status for e in code_document(doc, Document("t", doc.text, date(2024, 4, 4)))] == ["claimed"]
 
 
+def test_courts_are_organisations_of_their_state_and_counted_peoples_are_civilians():
+    # "A court in Lima sentenced Vera ." / "Thousands of Chileans protested ."
+    got = _coded(["A", "court", "in", "Lima", "sentenced", "Vera", "."], [1, 4, 1, 2, 4, 4, 4],
+                 ["det", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"],
+                 ["DET", "NOUN", "ADP", "PROPN", "VERB", "PROPN", "PUNCT"],
+                 ["a", "court", "in", "Lima", "sentence", "Vera", "."], ["O", "O", "O", "B-GPE", "O", "B-PERSON", "O"])
+    assert [(a, act) for a, act, _, _ in got] == [("PER", "SANCTION")]
+    doc = make(["Thousands", "of", "Chileans", "protested", "."], [3, 0, 1, 3, 3],
+               ["nsubj", "prep", "pobj", "ROOT", "punct"], ["NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+               lemmas=["thousand", "of", "Chileans", "protest", "."], ents=["B-CARDINAL", "O", "B-NORP", "O", "O"])
+    doc[2].tag_ = "NNPS"
+    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
+    assert [(e.actor.kind, e.actor.country, e.action, e.mode) for e in events] == [("group", "CHL", "PROTEST", "demo")]
+
+
 def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
     # "Thousands of people marched in Lima . Chile killed people ."
     words = ["Thousands", "of", "people", "marched", "in", "Lima", ".", "Chile", "killed", "people", "."]
