@@ -657,6 +657,16 @@ class MentionIndex:
                 best = m
         return best
 
+    def national(self, tok: Token) -> ActorMention | None:
+        """The state of someone named only by where they come from: "a missionary from Calgary", "a US
+        national" (the way event coders code a foreign citizen), as a mention at ``tok``."""
+        if tok.pos_ != "NOUN":
+            return None
+        gz = Gazetteer.default()
+        iso = _country_of_tokens(_place_of(tok, ("from", "of")) + _modifiers(tok), gz)
+        info = gz.country(iso) if iso else None
+        return ActorMention(tok.i, tok.i + 1, tok.text, Actor(info.name, kind="state", country=iso)) if info else None
+
     def pair(self, tok: Token) -> list[ActorMention]:
         """The two actors "the two ministers", "both countries" or "the pair" refer to: the last two persons
         (or states) named before, each as a mention at ``tok``; [] when ``tok`` is no such phrase."""

@@ -254,12 +254,20 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         if trigger.pos_ == "ADJ" and trigger.dep_ in ("acomp", "amod", "oprd"):
             head = trigger.head
         actors, passive = subjects(head, idx)
+        if not actors and etype in ("COERCE", "SANCTION", "ACCUSE") and any(
+                c.dep_ == "nsubjpass" for c in head.children):
+            # "a missionary was arrested in Lebanon", "was put under investigation in Italy": with no agent
+            # named, the state where it happened did it
+            actors = [m for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                      if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None and m.actor.kind == "state"][:1]
+            passive = bool(actors)
         if not actors:  # "... reaffirmed France's support for Ukraine" with an unknown speaker
             owned = [g for c in head.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "poss"]
             actors = _resolve_all(owned[:1], idx)
         exclude = {a.actor for a in actors}
         if passive:
-            targets = _resolve_all([c for c in head.children if c.dep_ == "nsubjpass"], idx)
+            undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
+            targets = _resolve_all(undergoers, idx) or [m for u in undergoers for m in [idx.national(u)] if m]
         else:
             targets = _targets_of(trigger, idx, exclude)
             if not targets and trigger.pos_ == "ADJ":

@@ -624,6 +624,16 @@ def test_courts_are_organisations_of_their_state_and_counted_peoples_are_civilia
     assert [(e.actor.kind, e.actor.country, e.action, e.mode) for e in events] == [("group", "CHL", "PROTEST", "demo")]
 
 
+def test_an_arrest_with_no_agent_is_by_the_state_where_it_happened_of_a_foreigner_by_origin():
+    # "A missionary from Lima was arrested in Chile ."
+    got = _coded(["A", "missionary", "from", "Lima", "was", "arrested", "in", "Chile", "."], [1, 5, 1, 2, 5, 5, 5, 6, 5],
+                 ["det", "nsubjpass", "prep", "pobj", "auxpass", "ROOT", "prep", "pobj", "punct"],
+                 ["DET", "NOUN", "ADP", "PROPN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+                 ["a", "missionary", "from", "Lima", "be", "arrest", "in", "Chile", "."],
+                 ["O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O"])
+    assert got == [("CHL", "COERCE", "arrest", "PER")]
+
+
 def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
     # "Thousands of people marched in Lima . Chile killed people ."
     words = ["Thousands", "of", "people", "marched", "in", "Lima", ".", "Chile", "killed", "people", "."]
