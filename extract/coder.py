@@ -114,7 +114,7 @@ def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
             return None
         parent = node.head
         if parent.i in heads and parent.i != tok.i:
-            if node.dep_ in ("advcl", "relcl", "conj"):
+            if node.dep_ in ("relcl", "conj") or (node.dep_ == "advcl" and not _infinitive_of(node)):
                 return None
             return heads[parent.i]
         if node.dep_ == "ccomp":  # "reiterated its demand that Israel ease ...": the noun's clause
@@ -138,9 +138,18 @@ def _threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lex
         tok = doc[other.i]
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.cues["imposing_verbs"]:
             tok = tok.head
-        if tok.dep_ == "xcomp" and tok.head.i == trig.i:
+        if _infinitive_of(tok) and tok.head.i == trig.i:
             return modes[other.type]
     return None
+
+
+def _infinitive_of(tok: Token) -> bool:
+    """Is ``tok`` the to-infinitive complement of its head ("vowed to fight"), however the parser labels it?
+    Not a purpose beside another complement ("prepared for exchanges with Russia to fight terrorism")."""
+    if tok.dep_ == "xcomp":
+        return True
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+        not any(c.dep_ in ("dobj", "prep") for c in tok.head.children if c.i < tok.i)
 
 
 def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):

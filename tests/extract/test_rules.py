@@ -634,6 +634,15 @@ def test_an_arrest_with_no_agent_is_by_the_state_where_it_happened_of_a_foreigne
     assert got == [("CHL", "COERCE", "arrest", "PER")]
 
 
+@pytest.mark.parametrize("dep", ["xcomp", "advcl"])
+def test_vowing_to_fight_is_a_threat_however_the_infinitive_is_parsed(dep):
+    # "Chile vowed to attack Peru ."
+    got = _coded(["Chile", "vowed", "to", "attack", "Peru", "."], [1, 1, 3, 1, 3, 1],
+                 ["nsubj", "ROOT", "aux", dep, "dobj", "punct"], ["PROPN", "VERB", "PART", "VERB", "PROPN", "PUNCT"],
+                 ["Chile", "vow", "to", "attack", "Peru", "."], ["B-GPE", "O", "O", "O", "B-GPE", "O"])
+    assert [(a, act) for a, act, _, _ in got] == [("CHL", "THREATEN")]
+
+
 def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
     # "Thousands of people marched in Lima . Chile killed people ."
     words = ["Thousands", "of", "people", "marched", "in", "Lima", ".", "Chile", "killed", "people", "."]
