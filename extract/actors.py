@@ -38,13 +38,16 @@ from ..records import Actor
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 
-__all__ = ["ActorMention", "find_mentions", "MentionIndex"]
+__all__ = ["ActorMention", "dateline_end", "find_mentions", "MentionIndex"]
 
 _PERSON_LABELS = {"PERSON"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ORG_LABELS = {"ORG"}
 _NORP = {"NORP"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"  # SAN JOSE, Costa Rica
+                       r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]{1,40}\))?"  # , Nov 16 (AFP)
+                       r"|\s*\([^)]{1,40}\))\s*[-–—]+\s+")  # (Reuters)
 _WHERE_FROM = ("of", "in", "from", "at", "inside", "throughout", "across")
 #: States where a name is written family name first ("Xi Jinping", "Kim Jong Un" is three words)
 _FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM"})
@@ -157,6 +160,16 @@ def _place_of(tok: Token, preps: tuple[str, ...] = ("of", "in", "from", "through
     return out
 
 
+def dateline_end(text: str) -> int:
+    """Where a story's dateline ("WASHINGTON, Nov 16 (Reuters) -") ends, or 0.
+
+    >>> dateline_end("KYIV, June 3 - Ukraine said ..."), dateline_end("Ukraine said ...")
+    (15, 0)
+    """
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
 def _described_by(tok: Token) -> list[Token]:
     """What a group noun is described by after it, where it says who they are, not what they do:
     "workers of the bus company of Tehran", "workers affiliated with the Serbian union", "militants loyal
@@ -212,6 +225,10 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     alias_of: dict[str, str] = {}            # another surname a known person goes by ("assad") -> key in people
     mentions: dict[int, ActorMention] = {}   # start token -> mention
     taken: set[int] = set()
+
+    # a dateline ("WASHINGTON, Nov 16 (Reuters) -") says where the story was filed, not who acts
+    end = dateline_end(doc.text)
+    taken.update(t.i for t in doc if t.idx + len(t) <= end)
 
     def add(m: ActorMention) -> None:
         if any(i in taken for i in range(m.start, m.end)):

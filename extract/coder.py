@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Document, Event
-from .actors import ActorMention, MentionIndex, find_mentions
+from .actors import ActorMention, MentionIndex, dateline_end, find_mentions
 from .attribution import attribution
 from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
@@ -59,7 +59,9 @@ def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tupl
     date attached to the clauses that govern it.  "That year" refers to the last year named
     before it in the sentence, else to the document's running anchor.
     """
-    exprs = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if not t.lower().startswith("since")]
+    # the dateline's date is when the story was filed, not when its events happened
+    filed = dateline_end(sent.doc.text) - sent.start_char
+    exprs = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if not t.lower().startswith("since") and s >= filed]
     if not exprs:
         return None, False
     doc = sent.doc
@@ -80,7 +82,11 @@ def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tupl
             continue
         head = span.root
         anc = {a.i for a in head.ancestors}
-        direct = bool(anc & clause)
+        # not a date of another event told in a relative or adverbial clause ("agreed to resume the
+        # communications, which Beijing suspended in August 2022")
+        between = [a for a in head.ancestors if a.i not in clause]
+        direct = bool(anc & clause) and not any(a.dep_ in ("relcl", "acl", "advcl") and a.pos_ in ("VERB", "AUX")
+                                                 for a in between)
         owner = next((a for a in head.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ", "AUX")), None)
         exact = owner is not None and owner.i in own_ids
         if is_noun and not exact:
@@ -401,11 +407,13 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             same = [p for p in dated if p.action == ev.action and _same_pair(p, ev) and p.target is not None]
             prior = [p for p in same if p.start <= ev.start]  # in the same sentence too ("a call on Wednesday, a rare contact")
             later = [p for p in same if p.start > ev.start]
-            # "the pair discussed ...": the story's own event, the first the document dates
-            pick = (same[0] if same else None) if trig.pos != "NOUN" else \
+            # "the pair discussed ...", "the two leaders agreed ...": the story's own occasion, the first
+            # the document dates for that pair
+            story = [p for p in dated if _same_pair(p, ev) and p.target is not None]
+            pick = (story[0] if story else None) if trig.pos != "NOUN" else \
                 (prior[-1] if prior else (later[0] if later else None))
             if pick is not None:
-                ev = ev.with_(date=pick.date, mode=ev.mode or pick.mode)
+                ev = ev.with_(date=pick.date, mode=ev.mode or (pick.mode if pick.action == ev.action else None))
         out.append(ev)
     # "warned France during the talks": an act done during an event told elsewhere takes its date
     dates_at = {events[k][1].i: ev.date for k, ev in enumerate(out) if ev.date}

@@ -146,7 +146,9 @@ def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechA
             # "which New Delhi called absurd", "X described the comments as bizarre": the labeller speaks,
             # and what is labelled is the object
             speakers, verb = subjects(copula, idx)[0], copula
-            subj = [c for c in copula.children if c.dep_ == "dobj"]
+            # the one labelled: the object, or a name the parser hung on the label ("called Xi a dictator")
+            subj = [c for c in copula.children if c.dep_ == "dobj"] or \
+                [c for c in tok.children if c.dep_ in ("nmod", "compound") and idx.at(c) is not None]
             if subj and subj[0].dep_ == "dobj" and subj[0].tag_ == "WDT":
                 subj = [copula.head]  # "..., which X called absurd": what the relative clause hangs on
         else:

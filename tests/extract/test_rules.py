@@ -643,6 +643,30 @@ def test_vowing_to_fight_is_a_threat_however_the_infinitive_is_parsed(dep):
     assert [(a, act) for a, act, _, _ in got] == [("CHL", "THREATEN")]
 
 
+def test_a_dateline_names_no_actor_and_a_relative_clause_keeps_its_date():
+    # "LIMA , May 2 - Peru met Chile , which Bolivia attacked in 2019 ."
+    words = ["LIMA", ",", "May", "2", "-", "Peru", "met", "Chile", ",", "which", "Bolivia", "attacked", "in", "2019", "."]
+    heads = [6, 0, 0, 2, 0, 0, 6, 6, 7, 11, 11, 7, 11, 12, 6]
+    deps = ["nsubj", "punct", "appos", "nummod", "punct", "conj", "ROOT", "dobj", "punct", "dobj", "nsubj", "relcl",
+            "prep", "pobj", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "NUM", "PUNCT", "PROPN", "VERB", "PROPN", "PUNCT", "PRON", "PROPN", "VERB",
+           "ADP", "NUM", "PUNCT"]
+    ents = ["B-GPE", "O", "B-DATE", "I-DATE", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "O", "B-DATE", "O"]
+    doc = make(words, heads, deps, pos, ents=ents, lemmas=[w if w[0].isupper() else w.lower() for w in words[:6]]
+               + ["meet", "Chile", ",", "which", "Bolivia", "attack", "in", "2019", "."])
+    events = code_document(doc, Document("t", doc.text, date(2024, 5, 2)))
+    meeting = [e for e in events if e.action == "CONSULT"]
+    assert [(e.actor.country, e.target.country, e.date) for e in meeting] == [("PER", "CHL", None)]
+
+
+def test_calling_someone_a_dictator_is_an_accusation():
+    # "Peru called Vera a dictator ." with "Vera" hung on the label
+    got = _coded(["Peru", "called", "Vera", "a", "dictator", "."], [1, 1, 4, 4, 1, 1],
+                 ["nsubj", "ROOT", "nmod", "det", "oprd", "punct"], ["PROPN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"],
+                 ["Peru", "call", "Vera", "a", "dictator", "."], ["B-GPE", "O", "B-PERSON", "O", "O", "O"])
+    assert [(a, act) for a, act, _, _ in got] == [("PER", "ACCUSE")]
+
+
 def test_a_crowd_that_acts_is_a_group_of_where_it_acts_and_a_crowd_acted_on_is_not():
     # "Thousands of people marched in Lima . Chile killed people ."
     words = ["Thousands", "of", "people", "marched", "in", "Lima", ".", "Chile", "killed", "people", "."]
