@@ -659,6 +659,17 @@ def test_a_dateline_names_no_actor_and_a_relative_clause_keeps_its_date():
     assert [(e.actor.country, e.target.country, e.date) for e in meeting] == [("PER", "CHL", None)]
 
 
+def test_weapons_tests_mobilize_and_storming_an_embassy_coerces():
+    # "Chile test-fired missiles ." / "Peru stormed the Chilean embassy ."
+    got = _coded(["Chile", "test-fired", "missiles", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+                 ["PROPN", "VERB", "NOUN", "PUNCT"], ["Chile", "test-fire", "missile", "."], ["B-GPE", "O", "O", "O"])
+    assert got == [("CHL", "MOBILIZE", "weapons", None)]
+    got = _coded(["Peru", "stormed", "the", "Chilean", "embassy", "."], [1, 1, 4, 4, 1, 1],
+                 ["nsubj", "ROOT", "det", "amod", "dobj", "punct"], ["PROPN", "VERB", "DET", "ADJ", "NOUN", "PUNCT"],
+                 ["Peru", "storm", "the", "chilean", "embassy", "."], ["B-GPE", "O", "O", "B-NORP", "O", "O"])
+    assert [(a, act, t) for a, act, _, t in got] == [("PER", "COERCE", "CHL")]
+
+
 def test_calling_someone_a_dictator_is_an_accusation():
     # "Peru called Vera a dictator ." with "Vera" hung on the label
     got = _coded(["Peru", "called", "Vera", "a", "dictator", "."], [1, 1, 4, 4, 1, 1],
