@@ -32,7 +32,7 @@ from .attribution import attribution
 from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .modes import consult_mode
+from .modes import consult_mode, hosted_meeting
 from . import speech
 from .roles import _targets_of
 from .roles import participants, purpose_clauses
@@ -315,7 +315,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
-            if etype_a == "CONSULT" and mode_a is None:
+            if etype_a == "CONSULT" and (mode_a is None or hosted_meeting(tok, lex) is not None):
                 mode_a = consult_mode(tok, actor, target, idx, lex)
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone

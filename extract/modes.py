@@ -2,8 +2,9 @@
 
 A meeting "on the sidelines of" a summit, or at a summit, conference or
 assembly, is ``multilateral``; a meeting held in a state that is neither
-side's is ``third-party``; one "by phone" or "over a video link" is
-``phone``.  A mode the trigger itself gives ("phoned", "visited") is kept.
+side's, or hosted by a third party ("Qatar is hosting talks between ..."), is
+``third-party``; one "by phone" or "over a video link" is ``phone``.  A mode the
+trigger itself gives ("phoned", "visited") is kept, except a host's.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -27,7 +28,7 @@ from ..records import Actor
 from .actors import MentionIndex
 from .lexicon import Lexicon
 
-__all__ = ["consult_mode"]
+__all__ = ["consult_mode", "hosted_meeting"]
 
 _SETTING_PREPS = ("on", "at", "during", "in", "by", "over", "via")
 
@@ -54,11 +55,26 @@ def _setting_phrases(trigger: Token, idx: MentionIndex) -> list[Token]:
     return sorted(out, key=lambda p: p.i)
 
 
+def hosted_meeting(verb: Token, lex: Lexicon | None = None) -> Token | None:
+    """The meeting a host holds for others ("Qatar is hosting talks between Washington and the Taliban"):
+    the meeting noun, when it names its own sides with "between", else None."""
+    lex = lex or Lexicon.default()
+    if verb.lemma_.lower() not in lex.cues["hosting_words"]:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and any(p.type == "CONSULT" for p in lex.patterns(c.lemma_.lower(), "NOUN")) and \
+                any(g.dep_ == "prep" and g.lower_ == "between" for g in c.children):
+            return c
+    return None
+
+
 def consult_mode(trigger: Token, actor: Actor, target: Actor | None, idx: MentionIndex,
                  lex: Lexicon | None = None) -> str | None:
     """``multilateral`` for a meeting at a summit or on its sidelines, ``third-party`` for one held in a
     third state, ``phone`` for one by phone or video, else None."""
     lex = lex or Lexicon.default()
+    if hosted_meeting(trigger, lex) is not None or (trigger.dep_ == "dobj" and hosted_meeting(trigger.head, lex)):
+        return "third-party"  # the host of others' talks, and those talks
     settings = lex.cues["multilateral_settings"]
     sides = {actor.country, target.country if target else None} - {None}
     for prep in _setting_phrases(trigger, idx):

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from .actors import ActorMention, MentionIndex
 from .lexicon import Lexicon
+from .modes import hosted_meeting
 
 __all__ = ["participants", "purpose_clauses", "subjects"]
 
@@ -222,6 +223,8 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             actors = [m for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
                       for m in [idx.at(c)] if m is not None and m.actor.kind == "state"]
         noun = _measured(trigger)
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "announced a military aid package for Taiwan": the package stands in the clause
         # "held talks", "engaged in talks"; not "imposed a curfew after a demonstration"
         inside = noun.dep_ != "pobj" or noun.head.text.lower() in ("in", "into", "to", "for", "on")
         if not actors and inside and noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and \
@@ -243,7 +246,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         if not actors and trigger.dep_ in ("nsubj",):
             return []
         exclude = {a.actor for a in actors}
-        targets = _targets_of(trigger, idx, exclude)
+        targets = _targets_of(trigger, idx, exclude) or (_targets_of(noun, idx, exclude) if noun.i != trigger.i else [])
         if not targets and trigger.dep_ == "dobj":
             targets = [m for m in _targets_of(trigger.head, idx, exclude) if m.start > trigger.i]
             if not targets:  # "reiterated its demand that Israel ease ...": who is to act is the target
@@ -274,6 +277,12 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                 for x in trigger.children:
                     if x.dep_ == "xcomp":
                         targets = _targets_of(x, idx, exclude)
+        meeting = hosted_meeting(trigger)
+        if etype == "CONSULT" and meeting is not None and actors:
+            # "Qatar is hosting talks between Washington and the Taliban": the host meets each side
+            sides = [m for c in meeting.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
+                     if g.dep_ == "pobj" for m in _resolve_all(_with_conjuncts(g), idx)]
+            return [(actors[0], side) for side in sides[:2] if side.actor != actors[0].actor]
         hosting = Lexicon.default().cues["hosting_words"]
         if etype == "CONSULT" and targets and actors and (trigger.lemma_.lower() in hosting or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in hosting for c in trigger.children)):

@@ -670,6 +670,27 @@ def test_weapons_tests_mobilize_and_storming_an_embassy_coerces():
     assert [(a, act, t) for a, act, _, t in got] == [("PER", "COERCE", "CHL")]
 
 
+def test_a_host_of_others_talks_meets_each_side_as_a_third_party():
+    # "Qatar hosted talks between Chile and Peru ."
+    got = _coded(["Qatar", "hosted", "talks", "between", "Chile", "and", "Peru", "."], [1, 1, 1, 2, 3, 4, 4, 1],
+                 ["nsubj", "ROOT", "dobj", "prep", "pobj", "cc", "conj", "punct"],
+                 ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT"],
+                 ["Qatar", "host", "talk", "between", "Chile", "and", "Peru", "."],
+                 ["B-GPE", "O", "O", "O", "B-GPE", "O", "B-GPE", "O"])
+    assert sorted(got) == [("CHL", "CONSULT", "third-party", "PER"), ("QAT", "CONSULT", "third-party", "CHL"),
+                           ("QAT", "CONSULT", "third-party", "PER")]
+
+
+def test_an_aid_package_is_given_by_who_announces_it_to_whom_it_is_for():
+    # "Japan announced an aid package for Peru ."
+    got = _coded(["Japan", "announced", "an", "aid", "package", "for", "Peru", "."], [1, 1, 4, 4, 1, 4, 5, 1],
+                 ["nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "punct"],
+                 ["PROPN", "VERB", "DET", "NOUN", "NOUN", "ADP", "PROPN", "PUNCT"],
+                 ["Japan", "announce", "an", "aid", "package", "for", "Peru", "."],
+                 ["B-GPE", "O", "O", "O", "O", "O", "B-GPE", "O"])
+    assert [(a, act, t) for a, act, _, t in got] == [("JPN", "AID", "PER")]
+
+
 def test_calling_someone_a_dictator_is_an_accusation():
     # "Peru called Vera a dictator ." with "Vera" hung on the label
     got = _coded(["Peru", "called", "Vera", "a", "dictator", "."], [1, 1, 4, 4, 1, 1],
