@@ -101,8 +101,8 @@ def _country_of_tokens(tokens, gz: Gazetteer) -> str | None:
             hit = gz.lookup(name)
             if hit and hit.kind == "state" and hit.country:
                 return hit.country
-        if t.ent_type_ in _PLACE_LABELS:  # "workers in Kharkiv"
-            iso = gz.place(names[0])
+        if t.ent_type_ in _PLACE_LABELS or (t.ent_type_ in _ORG_LABELS and t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS):
+            iso = gz.place(names[0])  # "workers in Kharkiv", "in Lyon" even when the model took it for an organisation
             if iso:
                 return iso
     return None
@@ -194,7 +194,7 @@ def _where_acting(tok: Token) -> list[Token]:
     verb = tok.head
     heads = [verb, *(t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.pos_ in ("NOUN", "PROPN"))]
     return [t for h in heads for p in h.children if p.dep_ == "prep" and p.text.lower() in ("in", "at", "inside")
-            for t in p.subtree if t.i > p.i and t.ent_type_ in _PLACE_LABELS]
+            for t in p.subtree if t.i > p.i and t.ent_type_ in _PLACE_LABELS | _ORG_LABELS]
 
 
 def _named_like_a_person(ent: Span) -> bool:
@@ -263,10 +263,11 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             if info is not None and not _named_like_a_person(ent):
                 add(ActorMention(ent.start, ent.end, ent.text, Actor(info.name, kind="state", country=iso)))
             continue
-        if ent.label_ in _PERSON_LABELS and gz.person(text) is None and gz.place(text) and (
+        if ent.label_ in _PERSON_LABELS | _ORG_LABELS and gz.person(text) is None and gz.place(text) and (
                 (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS) or
-                (ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN")):
-            # "withdrew from Kherson", "the Zaporizhzhia plant" with the place taken for a person
+                (ent.label_ in _PERSON_LABELS and ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN")):
+            # "withdrew from Kherson", "the Zaporizhzhia plant" with the place taken for a person, "blocked
+            # roads in Lyon" with the city taken for an organisation
             iso = gz.place(text)
             add(ActorMention(ent.start, ent.end, ent.text, Actor(gz.country(iso).name, kind="state", country=iso)))
             continue

@@ -464,7 +464,11 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                     out[j] = c.with_(status="negated" if {ev.actor, ev.actor.country} & sides else "claimed")
                     if j < k:  # already passed on
                         final[j] = out[j]
-            if content and not about:
+            # a denial that names the claim ("denied reports that ...") answers that claim; a bare "denied
+            # that ..." may answer an earlier claim about the denier
+            names_claim = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.cues["assertion_nouns"]
+                              for c in sdoc[trig.i].children)
+            if content and (names_claim or not about):
                 claim = out[content[0]]  # the denial answers what it names
                 if ev.target is None or ev.target in (claim.actor, claim.target):
                     ev = ev.with_(target=_claim_owner(sdoc[trig.i], idx, lex))

@@ -79,3 +79,29 @@ def test_pipe_streams_in_order_and_handles_long_text(extractor):
     docs.append(Document("long", "Chile met Peru " + "and talked " * 15000, PUB))
     out = list(extractor.pipe(docs))
     assert [d.id for d, _ in out] == [d.id for d in docs]
+
+
+def test_a_dateline_the_two_ministers_and_a_later_denial_of_a_report(extractor):
+    evs = events(extractor, "LISBON, March 14 - Portuguese Foreign Minister Rita Sousa met her Moroccan counterpart "
+                            "Karim Alami in Lisbon on Wednesday.\n"
+                            "The two ministers discussed fishing rights, a Portuguese diplomat said.\n"
+                            "Rabat denied reports that Alami had met Algerian officials in Lisbon.")
+    calls = [e for e in find(evs, "CONSULT") if {e.actor.country, e.target.country} == {"PRT", "MAR"}]
+    assert calls and all(e.date == "2025-03-12" for e in calls), "the story's meeting, not the dateline's day"
+    assert all(e.actor.kind == "person" and e.target.kind == "person" for e in calls)
+    denied = [e for e in find(evs, "CONSULT") if "DZA" in (e.actor.country, e.target.country)]
+    assert denied and denied[0].status == "negated", "denied by the side that took part"
+    assert any(r.denies == denied[0] for r in find(evs, "REJECT"))
+
+
+def test_places_crowds_courts_and_quotes(extractor):
+    evs = events(extractor, "Thousands of farmers blocked roads in Lyon to protest against fuel prices.\n"
+                            "A court in Minsk sentenced a Polish journalist to eight years in prison.\n"
+                            "\"We will never recognise the annexation,\" Latvian Prime Minister Ilze Berzina said.")
+    protest = find(evs, "PROTEST")
+    assert protest and protest[0].actor.kind == "group" and protest[0].actor.country == "FRA"
+    sentence = find(evs, "SANCTION")
+    assert sentence and (sentence[0].actor.kind, sentence[0].actor.country) == ("organization", "BLR")
+    assert sentence[0].target.country == "POL"
+    refusal = find(evs, "REJECT")
+    assert refusal and refusal[0].actor.country == "LVA"
