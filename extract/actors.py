@@ -44,6 +44,8 @@ _PERSON_LABELS = {"PERSON"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ORG_LABELS = {"ORG"}
 _NORP = {"NORP"}
+#: Labels of entities that never act, under which the model now and then hides a name ("Saied in Tunis")
+_UNACTING_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*)?"  # SAN JOSE, Costa Rica
                        r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*(?:\([^)]{1,40}\))?"  # , Nov 16 (AFP)
@@ -287,6 +289,27 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
                 pending_people.append((ent, text.split()))  # "Vice-President Moody Awori" tagged ORG: a person
             else:
                 pending_people.append((ent, []))  # maybe a surname the model took for an organisation
+    # names the model missed altogether ("Lavrov travelled to Pyongyang", "talks with Saied"): a capitalised
+    # proper noun that acts or is met, that no list knows as anything else, is a person
+    in_ents = {t.i for ent in doc.ents if ent.label_ not in _UNACTING_LABELS for t in ent}
+    for tok in doc:
+        if tok.i in in_ents or tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title or len(tok) < 3:
+            continue
+        if tok.dep_ not in ("nsubj", "dobj") and not (tok.dep_ == "pobj" and tok.head.lower_ == "with"):
+            continue
+        first = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
+                 and c.i not in in_ents and c.is_title]
+        name = doc[first[0].i if first else tok.i:tok.i + 1]
+        words_ = {t.lower_.strip(".") for t in name}
+        typo = gz.misspelt_country(tok.text) if len(name) == 1 else None
+        if typo:  # "Ethopia has agreed ...": a misspelt state, not a person
+            add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(gz.country(typo).name, kind="state", country=typo)))
+            continue
+        if tok.lower_ in lex.cues["not_names"] or gz.lookup(name.text) or gz.lookup(tok.text) or gz.place(tok.text) \
+                or gz.demonym(tok.text) or tok.lemma_.lower() in lex.cues["government_nouns"] \
+                or words_ & (titles | role_words):  # "the Federal Minister", "Vice Foreign Minister"
+            continue
+        pending_people.append((name, name.text.split()))
     last_roles: set[str] = set()
     for ent, words in pending_people:
         if not words:

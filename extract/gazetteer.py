@@ -27,6 +27,7 @@ GazetteerHit(name='Ukraine', kind='state', country='UKR', via='demonym')
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import io
 import re
@@ -211,6 +212,18 @@ class Gazetteer:
         if not t[:1].isupper():
             return None
         return _places().get(_fold(t).lower())
+
+    def misspelt_country(self, word: str) -> str | None:
+        """The ISO code of the state a long single word all but spells ("Ethopia"), or None.
+
+        >>> Gazetteer.default().misspelt_country("Ethopia"), Gazetteer.default().misspelt_country("Lavrov")
+        ('ETH', None)
+        """
+        if len(word) < 6 or not word[:1].isupper():
+            return None
+        names = {info.name.lower(): iso for iso, info in self._countries.items() if " " not in info.name}
+        close = difflib.get_close_matches(word.lower(), list(names), n=1, cutoff=0.9)
+        return names[close[0]] if close else None
 
     def demonym(self, word: str) -> str | None:
         """The ISO code of the state a demonym ("French", "Russians") belongs to."""

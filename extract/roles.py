@@ -62,6 +62,12 @@ def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
         # "Hungarian and Romanian officials" are two states; "the Ivory Coast's Supreme Court" is the court
         several = len(mods) > 1 and (own is None or (own in mods and own.actor.kind == "state"))
         found = mods if several else ([own] if own is not None else mods)
+        if own is not None and own.government:
+            # "the leaders of France and Germany": each state the government phrase names
+            named = [m for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj" for x in _with_conjuncts(g) for m in [idx.at(x)]
+                     if m is not None and m.actor.kind == "state"]
+            found = named if len(named) > 1 else found
         for m in found:
             if m is not None and all(m.actor != o.actor for o in out):
                 out.append(m)
@@ -104,6 +110,10 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
 
 
 def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMention]:
+    if tok.lemma_.lower() in Lexicon.default().cues["topic_verbs"]:
+        # "discussed aid to Ukraine": what is discussed is the topic; only "with" names a participant
+        return [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj" for m in _resolve_all(_with_conjuncts(g), idx) if m.actor not in exclude]
     cands: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "iobj", "nsubjpass", "attr", "oprd"):
@@ -225,14 +235,17 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         noun = _measured(trigger)
         if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
             noun = noun.head  # "announced a military aid package for Taiwan": the package stands in the clause
-        # "held talks", "engaged in talks"; not "imposed a curfew after a demonstration"
-        inside = noun.dep_ != "pobj" or noun.head.text.lower() in ("in", "into", "to", "for", "on")
+        # "held talks", "engaged in talks"; not "imposed a curfew after a demonstration"; "in a call with
+        # Scholz, Biden discussed ...": who is in a meeting with someone takes part in it
+        with_someone = etype == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+        inside = noun.dep_ != "pobj" or noun.head.text.lower() in ("in", "into", "to", "for", "on") or (
+            with_someone and noun.head.lower_ in ("during", "at"))
         if not actors and inside and noun.dep_ in ("dobj", "nsubjpass", "pobj", "attr") and \
                 noun.head.pos_ in ("VERB", "AUX", "ADP"):
             head = noun.head if noun.dep_ != "pobj" else noun.head.head
             # "are in talks", "remained on alert", "converged for a rally": those in it take part
             in_state = noun.dep_ == "pobj" and ((noun.head.text.lower() in ("in", "on") and head.lemma_.lower() in Lexicon.default().cues["state_copulas"])
-                                                or etype in ("PROTEST", "MOBILIZE"))
+                                                or etype in ("PROTEST", "MOBILIZE") or with_someone)
             # "X held talks", "X launched a strike"; but "the ministry confirmed the call" only reports it
             lex = Lexicon.default()
             reports = head.lemma_.lower() in lex.report_only  # announcing a suspension or a ceasefire does it
@@ -300,7 +313,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                               for g in c.children if g.dep_ == "pobj"], idx)
         about = [m for m in about if m.actor not in {a.actor for a in actors}]
         targets = about + [t for t in targets if t not in about]
-    if not targets:
+    if not targets and trigger.lemma_.lower() not in Lexicon.default().cues["topic_verbs"]:
         # whom one asks is the one addressed, not someone named in what they are asked to do ("asked the
         # directors to have discussions with their Russian counterparts")
         targets = _phrase_targets(trigger, idx, {a.actor for a in actors}, content=etype != "REQUEST")

@@ -691,6 +691,25 @@ def test_an_aid_package_is_given_by_who_announces_it_to_whom_it_is_for():
     assert [(a, act, t) for a, act, _, t in got] == [("JPN", "AID", "PER")]
 
 
+def test_names_the_model_missed_the_leaders_of_two_states_and_what_is_discussed():
+    # "In a call with Vrana , Belyakin discussed aid to Peru . The leaders of Chile and Peru met ."
+    words = ["In", "a", "call", "with", "Vrana", ",", "Belyakin", "discussed", "aid", "to", "Peru", ".",
+             "The", "leaders", "of", "Chile", "and", "Peru", "met", "."]
+    heads = [7, 2, 0, 2, 3, 7, 7, 7, 7, 8, 9, 7, 13, 18, 13, 14, 15, 15, 18, 18]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct",
+            "det", "nsubj", "prep", "pobj", "cc", "conj", "ROOT", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT",
+           "DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"]
+    lemmas = ["in", "a", "call", "with", "Vrana", ",", "Belyakin", "discuss", "aid", "to", "Peru", ".",
+              "the", "leader", "of", "Chile", "and", "Peru", "meet", "."]
+    ents = ["O"] * 10 + ["B-GPE"] + ["O"] * 4 + ["B-GPE", "O", "B-GPE", "O", "O"]
+    doc = make(words, heads, deps, pos, lemmas=lemmas, ents=ents, sent_starts=[1] + [0] * 11 + [1] + [0] * 7)
+    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
+    got = sorted((e.actor.name, e.action, e.mode, e.target.name if e.target else None) for e in events)
+    assert got == [("Belyakin", "CONSULT", "phone", "Vrana"), ("Chile", "CONSULT", None, "Peru")], \
+        "unknown names are people; aid to Peru is what they discussed, not whom they met"
+
+
 def test_calling_someone_a_dictator_is_an_accusation():
     # "Peru called Vera a dictator ." with "Vera" hung on the label
     got = _coded(["Peru", "called", "Vera", "a", "dictator", "."], [1, 1, 4, 4, 1, 1],
