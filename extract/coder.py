@@ -492,6 +492,8 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                     claim = claim.with_(status="claimed")
                     where[idx_c] = claim
                 ev = ev.with_(denies=claim)
+            if ev.target is not None and ev.target.kind == "state" and ev.target.country == ev.actor.country:
+                ev = ev.with_(target=None)  # "Macron rejected the suggestion that France ...": not his own side
         final.append(ev)
 
     # merge duplicates within a sentence
