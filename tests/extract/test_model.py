@@ -105,3 +105,10 @@ def test_places_crowds_courts_and_quotes(extractor):
     assert sentence[0].target.country == "POL"
     refusal = find(evs, "REJECT")
     assert refusal and refusal[0].actor.country == "LVA"
+
+
+def test_a_denial_is_not_aimed_at_the_deniers_own_state(extractor):
+    evs = events(extractor, "Spanish Prime Minister Pedro Ortiz rejected the suggestion that Spain had any role "
+                            "in the sabotage.")
+    reject = find(evs, "REJECT")
+    assert reject and all(e.target is None or e.target.country != "ESP" for e in reject), reject

@@ -710,19 +710,6 @@ def test_names_the_model_missed_the_leaders_of_two_states_and_what_is_discussed(
         "unknown names are people; aid to Peru is what they discussed, not whom they met"
 
 
-def test_a_denial_is_not_aimed_at_the_deniers_own_state():
-    # "Chile denied that Chile attacked Peru ." -- the REJECT answers no one named
-    words = ["Chile", "denied", "that", "Chile", "attacked", "Peru", "."]
-    doc = make(words, [1, 1, 4, 4, 1, 4, 1], ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "dobj", "punct"],
-               ["PROPN", "VERB", "SCONJ", "PROPN", "VERB", "PROPN", "PUNCT"],
-               lemmas=["Chile", "deny", "that", "Chile", "attack", "Peru", "."],
-               ents=["B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "O"])
-    events = code_document(doc, Document("t", doc.text, date(2024, 4, 4)))
-    reject = [e for e in events if e.action == "REJECT"]
-    assert reject and all(e.target is None or e.target.country != "CHL" for e in reject)
-    assert [e.status for e in events if e.action == "ASSAULT"] == ["negated"]
-
-
 def test_calling_someone_a_dictator_is_an_accusation():
     # "Peru called Vera a dictator ." with "Vera" hung on the label
     got = _coded(["Peru", "called", "Vera", "a", "dictator", "."], [1, 1, 4, 4, 1, 1],
