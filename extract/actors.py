@@ -713,9 +713,16 @@ class MentionIndex:
         (or states) named before, each as a mention at ``tok``; [] when ``tok`` is no such phrase."""
         cues = Lexicon.default().cues
         word = tok.lemma_.lower()
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         two = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                  for c in tok.children) or (word == "pair" and any(c.lower_ == "the" for c in tok.children))
-        if not two or tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
+                  for c in tok.children) or (word == "pair" and the)
+        # "the ministers" with nothing else said of them; "the two" on its own; "their meeting"
+        bare = the and tok.tag_ in ("NNS", "NNPS") and all(c.dep_ in ("det", "punct") for c in tok.children)
+        alone = tok.lower_ == "two" and tok.pos_ == "NUM" and the and tok.dep_ in ("nsubj", "nsubjpass")
+        their = tok.lower_ == "their" and tok.dep_ == "poss"
+        if alone or their:
+            word = "pair"
+        elif not (two or bare) or tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
             return []
         kinds = ("person",) if word in cues["pair_person_nouns"] else \
             ("state",) if word in cues["pair_state_nouns"] else ()

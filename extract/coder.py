@@ -505,8 +505,10 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
         if key in seen or (ev.action in ("CONSULT", "COOPERATE", "AGREE") and rkey in seen):
             j = seen.get(key, seen.get(rkey))
             prev = merged[j]
-            merged[j] = prev.with_(date=prev.date or ev.date, mode=prev.mode or ev.mode)
-            continue
+            if not (prev.date and ev.date and prev.date != ev.date):
+                merged[j] = prev.with_(date=prev.date or ev.date, mode=prev.mode or ev.mode)
+                continue
+            # "a call on Thursday, the first since their meeting in September": two events of one pair
         seen[key] = len(merged)
         merged.append(ev)
     # "X met Y to discuss ...": an event without a target adds nothing to the same act with one
@@ -515,13 +517,13 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
               if ev.target is not None and ev.action in ("CONSULT", "COOPERATE", "AGREE")}
     # "a call between Lecornu and Shoigu, a rare contact between the two countries": the states' event in
     # the sentence that names their officials' is the same event
-    officials = {(ev.start, ev.action, frozenset((ev.actor.country, ev.target.country)))
+    officials = {(ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country)))
                  for ev in merged if ev.target is not None and "person" in (ev.actor.kind, ev.target.kind)}
 
     def redundant(ev: Event) -> bool:
         if ev.target is None:
             return ev.denies is None and (ev.start, ev.action, ev.actor.name, ev.status) in aimed
         return ev.actor.kind == ev.target.kind == "state" and \
-            (ev.start, ev.action, frozenset((ev.actor.country, ev.target.country))) in officials
+            (ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country))) in officials
 
     return [ev for ev in merged if not redundant(ev)]

@@ -112,3 +112,12 @@ def test_a_denial_is_not_aimed_at_the_deniers_own_state(extractor):
                             "in the sabotage.")
     reject = find(evs, "REJECT")
     assert reject and all(e.target is None or e.target.country != "ESP" for e in reject), reject
+
+
+def test_their_earlier_meeting_and_the_ministers_agreeing(extractor):
+    evs = events(extractor, "Chilean Defence Minister Ana Vargas held a video call with her Peruvian counterpart "
+                            "Luis Quispe on Thursday, the first such contact since their meeting in Lima in September.\n"
+                            "According to Santiago, the ministers agreed to expand joint exercises.")
+    pair = [e for e in evs if {e.actor.country, e.target.country if e.target else None} == {"CHL", "PER"}]
+    assert {(e.action, e.date) for e in pair} >= {("CONSULT", "2025-03-13"), ("CONSULT", "2024-09"),
+                                                  ("AGREE", "2025-03-13")}, pair
