@@ -403,12 +403,12 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
         # an undated mention of an event told with its date elsewhere in the document takes that date:
         # earlier ("the talks") or, for a lead that summarises the story, later
         if ev.date is None and ev.target is not None and ev.status != "negated" and (
-                trig.pos == "NOUN" or k in paired):
+                trig.pos == "NOUN" or k in paired or sdoc[trig.i].lemma_.lower() in lex.cues["topic_verbs"]):
             same = [p for p in dated if p.action == ev.action and _same_pair(p, ev) and p.target is not None]
             prior = [p for p in same if p.start <= ev.start]  # in the same sentence too ("a call on Wednesday, a rare contact")
             later = [p for p in same if p.start > ev.start]
-            # "the pair discussed ...", "the two leaders agreed ...": the story's own occasion, the first
-            # the document dates for that pair
+            # "the pair discussed ...", "the two leaders agreed ...", "X and Y discussed ...": the story's own
+            # occasion, the first the document dates for that pair
             story = [p for p in dated if _same_pair(p, ev) and p.target is not None]
             pick = (story[0] if story else None) if trig.pos != "NOUN" else \
                 (prior[-1] if prior else (later[0] if later else None))
