@@ -229,8 +229,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     taken: set[int] = set()
 
     # a dateline ("WASHINGTON, Nov 16 (Reuters) -") says where the story was filed, not who acts
-    end = dateline_end(doc.text)
-    taken.update(t.i for t in doc if t.idx + len(t) <= end)
+    filed = dateline_end(doc.text)
+    taken.update(t.i for t in doc if t.idx + len(t) <= filed)
 
     def add(m: ActorMention) -> None:
         if any(i in taken for i in range(m.start, m.end)):
@@ -300,14 +300,14 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         first = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
                  and c.i not in in_ents and c.is_title]
         name = doc[first[0].i if first else tok.i:tok.i + 1]
-        words_ = {t.lower_.strip(".") for t in name}
+        name_words = {t.lower_.strip(".") for t in name}
         typo = gz.misspelt_country(tok.text) if len(name) == 1 else None
         if typo:  # "Ethopia has agreed ...": a misspelt state, not a person
             add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(gz.country(typo).name, kind="state", country=typo)))
             continue
         if tok.lower_ in lex.cues["not_names"] or gz.lookup(name.text) or gz.lookup(tok.text) or gz.place(tok.text) \
                 or gz.demonym(tok.text) or tok.lemma_.lower() in lex.cues["government_nouns"] \
-                or words_ & (titles | role_words):  # "the Federal Minister", "Vice Foreign Minister"
+                or name_words & (titles | role_words):  # "the Federal Minister", "Vice Foreign Minister"
             continue
         pending_people.append((name, name.text.split()))
     last_roles: set[str] = set()

@@ -302,10 +302,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             pairs = _speaker_commits(tok, pairs, idx, lex)
         retype = retypes.get(tok.lemma_.lower())
         # "workers blocked roads", "thousands of Israelis protested": civilians, not their state
-        subjects_ = [g for c in tok.children if c.dep_ == "nsubj" for g in
+        doers = [g for c in tok.children if c.dep_ == "nsubj" for g in
                      ([c] + [x for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
                              if x.dep_ == "pobj"] if c.lemma_.lower() in lex.cues["partitive_nouns"] else [c])]
-        civilians = any(c.text.lower() in lex.cues["group_nouns"] or _people_noun(c, gz) for c in subjects_)
+        civilians = any(c.text.lower() in lex.cues["group_nouns"] or _people_noun(c, gz) for c in doers)
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None
