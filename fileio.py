@@ -9,6 +9,8 @@ file or the new one.
 ...     _ = f.write("hello")
 >>> (d / "a.txt").read_text()
 'hello'
+>>> oct((d / "a.txt").stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+True
 >>> safe_child(d, "../etc/passwd")
 Traceback (most recent call last):
 ...
@@ -46,11 +48,21 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *,
             yield f
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp makes the file private (0600); give it the mode any other new file gets, so that other
+        # users and tools can read the output
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process's file-creation mask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def safe_child(root: str | os.PathLike[str], name: str | os.PathLike[str]) -> Path:
