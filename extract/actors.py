@@ -252,26 +252,25 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             kind = hit.kind
             add(ActorMention(ent.start, ent.end, ent.text, Actor(hit.name, kind=kind, country=hit.country)))
             continue
-        unknown_place = ent.label_ == "GPE" and gz.place(text) is None and ent.root.pos_ == "PROPN" and \
+        known_person = gz.person(text) is not None
+        place = gz.place(text) if ent.label_ in _PLACE_LABELS or (
+            ent.label_ in _PERSON_LABELS | _ORG_LABELS and not known_person) else None
+        unknown_place = ent.label_ == "GPE" and place is None and ent.root.pos_ == "PROPN" and \
             not any(c.dep_ == "det" for c in ent.root.children)
-        if ent.label_ in _PLACE_LABELS and (gz.person(text) is not None or (unknown_place and (
+        if ent.label_ in _PLACE_LABELS and (known_person or (unknown_place and (
                 ent.root.dep_ == "nsubj" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in role_words)))):
             # a person the model took for a place: a known one, or an unknown name acting ("Shoigu met ...")
             pending_people.append((ent, text.split()))
             continue
-        if ent.label_ in _PLACE_LABELS:
-            iso = gz.place(text)  # "shelled Kharkiv", "protests in Texas": the state the place is in
-            info = gz.country(iso) if iso else None
-            if info is not None and not _named_like_a_person(ent):
-                add(ActorMention(ent.start, ent.end, ent.text, Actor(info.name, kind="state", country=iso)))
-            continue
-        if ent.label_ in _PERSON_LABELS | _ORG_LABELS and gz.person(text) is None and gz.place(text) and (
-                (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS) or
-                (ent.label_ in _PERSON_LABELS and ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN")):
-            # "withdrew from Kherson", "the Zaporizhzhia plant" with the place taken for a person, "blocked
-            # roads in Lyon" with the city taken for an organisation
-            iso = gz.place(text)
-            add(ActorMention(ent.start, ent.end, ent.text, Actor(gz.country(iso).name, kind="state", country=iso)))
+        # a place the model took for a person or an organisation: "withdrew from Kherson", "the Zaporizhzhia
+        # plant", "blocked roads in Lyon"
+        misread = ent.label_ in _PERSON_LABELS | _ORG_LABELS and place is not None and (
+            (ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS) or
+            (ent.label_ in _PERSON_LABELS and ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN"))
+        if ent.label_ in _PLACE_LABELS or misread:
+            info = gz.country(place) if place else None  # "shelled Kharkiv": the state the place is in
+            if info is not None and (misread or not _named_like_a_person(ent)):
+                add(ActorMention(ent.start, ent.end, ent.text, Actor(info.name, kind="state", country=place)))
             continue
         if ent.label_ in _PERSON_LABELS:
             words = _strip_titles(text.split(), titles)

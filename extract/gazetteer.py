@@ -169,6 +169,11 @@ class Gazetteer:
             for a in _split(aliases):
                 self._add(a, hit, override=True)
 
+    @functools.cached_property
+    def _one_word_states(self) -> dict[str, str]:
+        """Lower-case one-word state names -> ISO code, the candidates for misspellings."""
+        return {info.name.lower(): iso for iso, info in self._countries.items() if " " not in info.name}
+
     def lookup(self, text: str) -> GazetteerHit | None:
         """What ``text`` denotes, or None.  Ignores a leading "the" and a possessive."""
         t = " ".join(text.split())
@@ -221,7 +226,7 @@ class Gazetteer:
         """
         if len(word) < 6 or not word[:1].isupper():
             return None
-        names = {info.name.lower(): iso for iso, info in self._countries.items() if " " not in info.name}
+        names = self._one_word_states
         close = difflib.get_close_matches(word.lower(), list(names), n=1, cutoff=0.9)
         return names[close[0]] if close else None
 
