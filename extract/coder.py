@@ -526,4 +526,9 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
         return ev.actor.kind == ev.target.kind == "state" and \
             (ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country))) in officials
 
-    return [ev for ev in merged if not redundant(ev)]
+    # an event is never its own actor's: "X met X" is a reading error, not an event
+    return [ev for ev in merged if not redundant(ev) and not _same_actor(ev.actor, ev.target)]
+
+
+def _same_actor(a: Actor, b: Actor | None) -> bool:
+    return b is not None and (a.kind, a.name, a.country) == (b.kind, b.name, b.country)

@@ -30,7 +30,7 @@ from ..records import Actor, Event
 
 __all__ = [
     "SYMMETRIC_TYPES", "slug", "doc_iri", "context_iri", "sentence_iri", "actor_iri",
-    "event_iri", "event_key", "mention_iri", "outlet_iri", "RESOLUTION_GRAPH", "doc_id_of",
+    "event_iri", "event_key", "mention_iri", "outlet_iri", "RESOLUTION_GRAPH", "doc_id_of", "parse_actor_iri",
 ]
 
 #: Event types whose two participants are interchangeable.
@@ -98,8 +98,33 @@ def actor_iri(actor: Actor) -> URIRef:
         return URIRef(f"{_BASE}actor/state/{actor.country}")
     if actor.kind in ("person", "group"):
         return URIRef(f"{_BASE}actor/{actor.kind}/{actor.country or 'xx'}/{slug(actor.name)}")
+    if actor.kind == "organization" and actor.country:
+        return URIRef(f"{_BASE}actor/org/{actor.country}/{slug(actor.name)}")  # a court in Moscow is not one in Kyiv
     kind = {"organization": "org", "group": "group", "state": "state"}[actor.kind]
     return URIRef(f"{_BASE}actor/{kind}/{slug(actor.name)}")
+
+
+def parse_actor_iri(iri: str) -> tuple[str, str | None] | None:
+    """The kind and country an actor IRI was minted from (None for an IRI that is not an actor's).
+
+    >>> parse_actor_iri("https://w3id.org/newskg/id/actor/person/RUS/sergei-shoigu")
+    ('person', 'RUS')
+    >>> parse_actor_iri("https://w3id.org/newskg/id/actor/org/united-nations")
+    ('organization', None)
+    >>> parse_actor_iri("https://w3id.org/newskg/id/actor/group/xx/protesters")
+    ('group', None)
+    """
+    if not iri.startswith(_BASE + "actor/"):
+        return None
+    parts = iri[len(_BASE) + 6:].split("/")
+    kind = {"org": "organization", "person": "person", "group": "group", "state": "state"}.get(parts[0])
+    if kind is None:
+        return None
+    if kind == "state":
+        return kind, parts[1] if len(parts) == 2 and re.fullmatch(r"[A-Z]{3}", parts[1]) else None
+    if len(parts) == 3:
+        return kind, None if parts[1] == "xx" else parts[1]
+    return kind, None
 
 
 def event_key(action: str, mode: str | None, actor: str, target: str | None, date: str | None,

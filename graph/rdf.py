@@ -20,6 +20,7 @@ False
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -27,12 +28,17 @@ from rdflib.term import Node
 from rdflib.namespace import SKOS
 
 from ..ontology.namespace import NIF, NKG, PLOVER, PLOVERMODE, PROV, SCHEMA, SEM, bind_prefixes
+from ..names import PersonName
 from ..records import Actor, Document, Event, date_precision
+from .clusters import orientation
 from .iri import (
     actor_iri, context_iri, doc_iri, event_iri, mention_iri, outlet_iri, sentence_iri,
 )
 
-__all__ = ["document_graph", "document_triples", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal", "actor_table", "actor_records", "select_rows"]
+__all__ = [
+    "document_graph", "document_triples", "events_from_store", "KIND_CLASSES", "STATUS_TERMS", "date_literal",
+    "actor_table", "actor_records", "select_rows", "actor_triples", "event_triples",
+]
 
 #: Actor kind -> ontology class.
 KIND_CLASSES = {"person": NKG.Person, "organization": NKG.Organization, "state": NKG.State, "group": NKG.Group}
@@ -50,24 +56,80 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=_DATE_TYPES[date_precision(value)])
 
 
+def actor_triples(node: URIRef, kind: str, *, pref: str, label: str, aliases: Sequence[str] = (),
+                  country: str | None = None, extracted: URIRef | None = None) -> list[tuple[Node, Node, Node]]:
+    """The triples that describe an actor in one document's graph.
+
+    ``pref`` is the graph's one name for the actor (``skos:prefLabel``, the same
+    in every document); ``label`` and ``aliases`` are what this document calls
+    it (``rdfs:label``, ``skos:altLabel``); ``extracted`` is the IRI the
+    document's own reading gave it, when resolution merged it into ``node``.
+    """
+    triples: list[tuple[Node, Node, Node]] = [
+        (node, RDF.type, KIND_CLASSES[kind]),
+        (node, SKOS.prefLabel, Literal(pref)),
+        (node, RDFS.label, Literal(label)),
+    ]
+    triples.extend((node, SKOS.altLabel, Literal(alias)) for alias in aliases if alias != label)
+    if country:
+        triples.append((node, NKG.countryCode, Literal(country)))
+    if kind == "person":
+        key = PersonName.parse(label, country).family
+        if key:
+            triples.append((node, NKG.nameKey, Literal(key)))
+    if extracted is not None and extracted != node:
+        triples.append((node, NKG.extractedAs, extracted))
+    return triples
+
+
 def _actor_triples(actor: Actor) -> tuple[URIRef, list[tuple[Node, Node, Node]]]:
     node = actor_iri(actor)
-    triples: list[tuple[Node, Node, Node]] = [
-        (node, RDF.type, KIND_CLASSES[actor.kind]),
-        (node, SKOS.prefLabel, Literal(actor.name)),
-        (node, RDFS.label, Literal(actor.name)),
-    ]
-    triples.extend((node, SKOS.altLabel, Literal(alias)) for alias in actor.aliases if alias != actor.name)
-    if actor.country:
-        triples.append((node, NKG.countryCode, Literal(actor.country)))
-    return node, triples
+    return node, actor_triples(node, actor.kind, pref=actor.name, label=actor.name, aliases=actor.aliases,
+                               country=actor.country)
+
+
+def event_triples(e: URIRef, action: str, mode: str | None, actor: URIRef, recipient: URIRef | None,
+                  date: str | None, mentions: Sequence[URIRef], denies: Sequence[URIRef] = ()
+                  ) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of one event (in a document's graph: its mentions there)."""
+    yield e, RDF.type, NKG.Event
+    yield e, NKG.eventType, PLOVER[action]
+    if mode:
+        yield e, NKG.eventMode, PLOVERMODE[mode]
+    yield e, NKG.actor, actor
+    if recipient is not None:
+        yield e, NKG.recipient, recipient
+    if date:
+        yield e, SEM.hasTimeStamp, date_literal(date)
+    for m in mentions:
+        yield e, NKG.hasMention, m
+    for d in denies:
+        yield e, NKG.denies, d
+
+
+def _claims(events: Sequence[Event]) -> dict[str, Event]:
+    """Denial key -> the claim among ``events`` it denies (the same record, or the one at the same place
+    with the same type and participants when a later rule re-dated it)."""
+    by_key = {ev.key: ev for ev in events}
+    out = {}
+    for ev in events:
+        c = ev.denies
+        if c is None:
+            continue
+        hit = by_key.get(c.key) or next((x for x in events if (x.start, x.action, x.actor, x.target)
+                                         == (c.start, c.action, c.actor, c.target)), None)
+        if hit is not None and hit is not ev:
+            out[ev.key] = hit
+    return out
 
 
 def document_triples(doc: Document, events: Sequence[Event]) -> Iterator[tuple[Node, Node, Node]]:
     """The triples of one document's named graph (see :func:`document_graph`); a triple may repeat.
 
     ``build`` writes them to the store without an rdflib graph in between: adding a triple to an
-    rdflib graph costs more than making it.
+    rdflib graph costs more than making it.  Each mention keeps what it reports (actor, recipient,
+    date, mode); the event it reports has one actor and one recipient, in the order most of its
+    mentions give (:func:`orientation`).
 
     >>> from newskg.records import Document
     >>> triples = set(document_triples(Document("d1", "Text."), []))
@@ -95,10 +157,19 @@ def document_triples(doc: Document, events: Sequence[Event]) -> Iterator[tuple[N
     yield ctx, NIF.endIndex, Literal(len(doc.text))
     yield ctx, NIF.sourceUrl, d
 
-    iris = {ev.key: event_iri(ev) for ev in events}
+    claims = _claims(events)
+    by_event: dict[URIRef, list[Event]] = {}
     for ev in events:
-        e = iris[ev.key]
-        m = mention_iri(ev)
+        by_event.setdefault(event_iri(ev), []).append(ev)
+    for e, evs in by_event.items():
+        first = evs[0]
+        pairs = Counter((actor_iri(ev.actor), actor_iri(ev.target) if ev.target else None) for ev in evs)
+        a, r = orientation(pairs)
+        denies = sorted({event_iri(claims[ev.key]) for ev in evs if ev.key in claims})
+        yield from event_triples(e, first.action, first.mode, a, r, first.date, [mention_iri(ev) for ev in evs],
+                                 denies)
+    for ev in events:
+        e, m = event_iri(ev), mention_iri(ev)
         s = sentence_iri(doc.id, ev.start, ev.end)
         yield s, RDF.type, NIF.Sentence
         yield s, NIF.anchorOf, Literal(ev.sentence)
@@ -106,26 +177,22 @@ def document_triples(doc: Document, events: Sequence[Event]) -> Iterator[tuple[N
         yield s, NIF.endIndex, Literal(ev.end)
         yield s, NIF.referenceContext, ctx
 
-        yield e, RDF.type, NKG.Event
-        yield e, NKG.eventType, PLOVER[ev.action]
-        if ev.mode:
-            yield e, NKG.eventMode, PLOVERMODE[ev.mode]
-        for role, actor in ((NKG.actor, ev.actor), (NKG.recipient, ev.target)):
-            if actor is not None:
-                node, triples = _actor_triples(actor)
-                yield from triples
-                yield e, role, node
-        if ev.date:
-            yield e, SEM.hasTimeStamp, date_literal(ev.date)
-        yield e, NKG.hasMention, m
-        if ev.denies is not None:
-            yield e, NKG.denies, iris.get(ev.denies.key, event_iri(ev.denies))
-
         yield m, RDF.type, NKG.Mention
         yield m, NKG.mentionOf, e
         yield m, NKG.status, STATUS_TERMS[ev.status]
         yield m, PROV.wasDerivedFrom, d
         yield m, NKG.evidence, s
+        for role, actor in ((NKG.reportedActor, ev.actor), (NKG.reportedRecipient, ev.target)):
+            if actor is not None:
+                node, triples = _actor_triples(actor)
+                yield from triples
+                yield m, role, node
+        if ev.date:
+            yield m, NKG.reportedDate, date_literal(ev.date)
+        if ev.mode:
+            yield m, NKG.reportedMode, PLOVERMODE[ev.mode]
+        if ev.key in claims:
+            yield m, NKG.deniedClaim, mention_iri(claims[ev.key])
         if ev.trigger:
             yield m, NKG.trigger, Literal(ev.trigger)
         if ev.source:
@@ -166,21 +233,20 @@ PREFIX nkg: <https://w3id.org/newskg/ontology#>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX schema: <https://schema.org/>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?doc ?docIri ?m ?e ?type ?mode ?actor ?recipient ?date ?source ?status ?trigger ?sentence ?start ?end ?denied
+SELECT ?doc ?docIri ?m ?type ?mode ?actor ?recipient ?date ?source ?status ?trigger ?sentence ?start ?end ?denied
 WHERE {
   GRAPH ?docIri {
-    ?m a nkg:Mention ; nkg:mentionOf ?e ; nkg:status ?status ; nkg:evidence ?s ; prov:wasDerivedFrom ?docIri .
+    ?m a nkg:Mention ; nkg:mentionOf ?e ; nkg:status ?status ; nkg:evidence ?s ; prov:wasDerivedFrom ?docIri ;
+       nkg:reportedActor ?actor .
     ?s nif:anchorOf ?sentence ; nif:beginIndex ?start ; nif:endIndex ?end .
     ?docIri schema:identifier ?doc .
+    ?e nkg:eventType ?type .
     OPTIONAL { ?m nkg:trigger ?trigger }
     OPTIONAL { ?m prov:wasAttributedTo ?source }
-    ?e nkg:eventType ?type ; nkg:actor ?actor .
-    OPTIONAL { ?e nkg:eventMode ?mode }
-    OPTIONAL { ?e nkg:recipient ?recipient }
-    OPTIONAL { ?e sem:hasTimeStamp ?date }
-    OPTIONAL { ?e nkg:denies ?denied }
+    OPTIONAL { ?m nkg:reportedMode ?mode }
+    OPTIONAL { ?m nkg:reportedRecipient ?recipient }
+    OPTIONAL { ?m nkg:reportedDate ?date }
+    OPTIONAL { ?m nkg:deniedClaim ?denied }
   }
 }
 """
@@ -191,10 +257,12 @@ WHERE {
 _ACTOR_FACTS = {
     "kind": "SELECT DISTINCT ?a ?v WHERE { ?a a ?v FILTER(?v IN (nkg:Person, nkg:Organization, nkg:State, nkg:Group)) }",
     "label": "SELECT DISTINCT ?a ?v WHERE { ?a skos:prefLabel ?v }",
+    "name": "SELECT DISTINCT ?a ?v WHERE { ?a rdfs:label ?v }",
     "country": "SELECT DISTINCT ?a ?v WHERE { ?a nkg:countryCode ?v }",
     "alt": "SELECT DISTINCT ?a ?v WHERE { ?a skos:altLabel ?v }",
 }
 _PREFIX = ("PREFIX nkg: <https://w3id.org/newskg/ontology#>\n"
+           "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
 
 
@@ -218,7 +286,7 @@ def actor_table(source) -> dict[str, dict[str, set[str]]]:
     for fact, query in _ACTOR_FACTS.items():
         for a, v in select_rows(source, _PREFIX + query):
             if fact == "kind":
-                table.setdefault(a, {"kind": set(), "label": set(), "country": set(), "alt": set()})
+                table.setdefault(a, {"kind": set(), "label": set(), "country": set(), "alt": set(), "name": set()})
                 v = v.rsplit("#", 1)[-1]
             if a in table:
                 table[a][fact].add(v)
@@ -230,13 +298,14 @@ def _local(iri: str) -> str:
 
 
 def actor_records(source) -> dict[str, Actor]:
-    """Every actor IRI with its :class:`~newskg.records.Actor`: the longest label is the name, the rest aliases."""
+    """Every actor IRI with its :class:`~newskg.records.Actor`: the preferred label is the name, the other
+    names documents give it are aliases."""
     out = {}
     for a, d in actor_table(source).items():
-        name = sorted(d["label"], key=lambda s: (-len(s), s))[0]
+        name = sorted(d["label"], key=lambda s: (-len(s), s))[0]  # one after resolution
         kind = sorted(_KINDS[str(NKG) + k] for k in d["kind"])[0]
         country = sorted(d["country"])[0] if d["country"] else None
-        aliases = tuple(sorted((d["alt"] | d["label"]) - {name}))
+        aliases = tuple(sorted((d["alt"] | d["label"] | d["name"]) - {name}))
         out[a] = Actor(name, kind=kind, country=country, aliases=aliases)
     return out
 
@@ -278,7 +347,7 @@ def events_from_store(store, *, doc: str | None = None) -> Iterator[Event]:
 
 def _document_events(doc_id: str, rows: list, actors: dict[str, Actor]) -> list[Event]:
     """One document's events from its rows of the events query, denials linked, in table order."""
-    built: dict[str, tuple[Event, str | None, str]] = {}
+    built: dict[str, tuple[Event, str | None]] = {}
     for row in rows:
         def actor(var: str) -> Actor | None:
             term = row[var]
@@ -292,14 +361,11 @@ def _document_events(doc_id: str, rows: list, actors: dict[str, Actor]) -> list[
             trigger=row["trigger"].value if row["trigger"] is not None else "",
         )
         denied = row["denied"].value if row["denied"] is not None else None
-        built[row["m"].value] = (ev, denied, row["e"].value)
-    by_event = {}
-    for ev, _, e in built.values():
-        by_event.setdefault(e, ev)
+        built[row["m"].value] = (ev, denied)
     final = []
-    for ev, denied, _ in built.values():
-        if denied is not None and denied in by_event:
-            ev = ev.with_(denies=by_event[denied])
+    for ev, denied in built.values():
+        if denied is not None and denied in built:
+            ev = ev.with_(denies=built[denied][0])
         final.append(ev)
     final.sort(key=lambda ev: (ev.start, ev.action, ev.actor.name, ev.key))
     return final

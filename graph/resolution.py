@@ -1,26 +1,25 @@
 """Cross-document resolution: one IRI per actor and per real-world event.
 
-Design: :func:`~newskg.graph.rdf.document_graph` already mints IRIs from
-canonical keys (a state by its ISO code, a person by name and country, an
-event by type, participants, date and polarity), so most mentions of the same
-thing meet on the same IRI without any help.  :func:`resolve` handles what
-keys alone cannot, by rewriting the document graphs in place, recomputed from
-the whole store each time (so it is idempotent and independent of the order
-documents were built in):
+Each document's graph keeps what its text says: every mention records the
+actor, recipient, date and mode it reports (``nkg:reportedActor``, ...), and
+every actor the name the document gives it (``rdfs:label``) and, once merged,
+the IRI the document's own reading gave it (``nkg:extractedAs``).  From those
+facts alone :func:`resolve` decides
 
-* a person named only by surname ("Shoigu") or without a known country is
-  merged into the single full-name person with that surname and a compatible
-  country ("Sergei Shoigu", RUS); all surface forms stay as ``skos:altLabel``;
-* every actor gets one ``skos:prefLabel`` (the label most documents use);
-* events of the same type and participants (in either order for symmetric
-  types) whose dates are compatible (``2024-04`` and ``2024-04-03``) become
-  one event at the most precise date, keeping every mention and source;
-  symmetric events get one orientation (the one most mentions give);
-* the named graph ``nkgid:graph/resolution`` holds ``owl:sameAs`` links to
-  Wikidata from the bundled table ``graph/data/wikidata.tsv``.
+* which actors are one (:func:`newskg.graph.identity.resolve_actors`: "Shoigu"
+  is Sergei Shoigu, "Moon" is Moon Jae-in and never Ban Ki-moon), with one
+  ``skos:prefLabel`` and country each;
+* which mentions report one event (:func:`newskg.graph.clusters.cluster_reports`:
+  same type, participants and polarity, compatible dates and modes), with the
+  most precise date its mentions support;
 
-Rewrites replace each changed document graph in one transaction, like a build.
-Re-building one document leaves what the others contributed in place.
+and rewrites the document graphs that change, each in one transaction.  It
+only merges: no mention changes who took part in it or the date it gives, and
+no event's actor is its own recipient.  The result is a function of the set of
+documents, not of the order they were built in, so resolving again after a
+build gives what resolving everything from scratch gives.  The named graph
+``nkgid:graph/resolution`` holds ``owl:sameAs`` links to Wikidata from the
+bundled table ``graph/data/wikidata.tsv``.
 """
 
 from __future__ import annotations
@@ -31,31 +30,42 @@ import io
 import logging
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 
 import pyoxigraph as ox
+from rdflib import Literal, URIRef
 
-from ..ontology.namespace import NKG, SEM, WD
-from .iri import RESOLUTION_GRAPH, SYMMETRIC_TYPES, doc_id_of, event_key, slug
+from ..ontology.namespace import NKG, WD
+from .clusters import EventFacts, Report, cluster_reports
+from .identity import Canonical, LocalActor, resolve_actors
+from .iri import RESOLUTION_GRAPH, doc_id_of, parse_actor_iri
+from .rdf import actor_triples, event_triples
 
 __all__ = ["ResolutionReport", "resolve", "wikidata_table"]
 
 log = logging.getLogger(__name__)
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_PREF = ox.NamedNode(_SKOS + "prefLabel")
-_ALT = ox.NamedNode(_SKOS + "altLabel")
+_NKG = str(NKG)
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_PREF = _SKOS + "prefLabel"
+_ALT = _SKOS + "altLabel"
+_COUNTRY = _NKG + "countryCode"
+_EXTRACTED = _NKG + "extractedAs"
+_MENTION = _NKG + "Mention"
+_MENTION_OF = _NKG + "mentionOf"
+_EVENT_TYPE = _NKG + "eventType"
+_STATUS = _NKG + "status"
+_NEGATED = _NKG + "Negated"
+_REPORTED_ACTOR = _NKG + "reportedActor"
+_REPORTED_RECIPIENT = _NKG + "reportedRecipient"
+_REPORTED_DATE = _NKG + "reportedDate"
+_REPORTED_MODE = _NKG + "reportedMode"
+_DENIED = _NKG + "deniedClaim"
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-_ACTOR = ox.NamedNode(str(NKG.actor))
-_RECIPIENT = ox.NamedNode(str(NKG.recipient))
-_MODE = ox.NamedNode(str(NKG.eventMode))
-_DATE = ox.NamedNode(str(SEM.hasTimeStamp))
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_DATE_TYPES = {4: _XSD + "gYear", 7: _XSD + "gYearMonth", 10: _XSD + "date"}
-_TITLES = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "gen"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,59 +107,103 @@ def wikidata_table() -> dict[tuple[str, str], str]:
     return table
 
 
-def _q(sparql: str) -> str:
-    return ("PREFIX nkg: <https://w3id.org/newskg/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-            "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>\n" + sparql)
+_KIND_CLASS = {"person": "Person", "organization": "Organization", "state": "State", "group": "Group"}
+_CLASS_KIND = {str(NKG) + v: k for k, v in _KIND_CLASS.items()}
 
 
-_ACTORS = _q("""SELECT ?g ?a ?kind ?label ?country WHERE { GRAPH ?g {
-  ?a skos:prefLabel ?label ; a ?kind . FILTER(?kind IN (nkg:Person, nkg:Organization, nkg:State, nkg:Group))
-  OPTIONAL { ?a nkg:countryCode ?country } } }""")
-_EVENTS = _q("""SELECT ?g ?e ?type ?mode ?actor ?recipient ?date (SAMPLE(?neg) AS ?negated) WHERE { GRAPH ?g {
-  ?e a nkg:Event ; nkg:eventType ?type ; nkg:actor ?actor .
-  OPTIONAL { ?e nkg:eventMode ?mode } OPTIONAL { ?e nkg:recipient ?recipient } OPTIONAL { ?e sem:hasTimeStamp ?date }
-  OPTIONAL { ?e nkg:hasMention ?m . ?m nkg:status ?st . BIND(?st = nkg:Negated AS ?neg) } } }
-  GROUP BY ?g ?e ?type ?mode ?actor ?recipient ?date""")
+@dataclass(slots=True)
+class _GraphFacts:
+    """What one document graph says, read back for resolution."""
+
+    quads: list
+    local: dict[str, LocalActor]           # node IRI in the graph -> the actor as the document read it
+    aliases: dict[str, tuple[str, ...]]    # node IRI -> the document's other names for it
+    reports: list[Report]
+    denied: dict[str, set[str]]            # mention -> the claim mentions it denies
 
 
-def _person_key(label: str) -> list[str]:
-    return [t for t in _norm(label).split() if t not in _TITLES]
+def _graph_facts(store, g: ox.NamedNode) -> _GraphFacts:
+    doc = doc_id_of(g.value) or g.value
+    quads = list(store.ox.quads_for_pattern(None, None, None, g))
+    by_s: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for q in quads:
+        if isinstance(q.subject, ox.NamedNode):
+            by_s[q.subject.value][q.predicate.value].append(q.object)
+    local, aliases, reports, denied = {}, {}, [], {}
+    for s, props in by_s.items():
+        types = {t.value for t in props.get(_TYPE, [])}
+        kinds = [_CLASS_KIND[t] for t in types if t in _CLASS_KIND]
+        if kinds:
+            origin = props[_EXTRACTED][0].value if props.get(_EXTRACTED) else s
+            parsed = parse_actor_iri(origin)
+            kind, country = parsed if parsed else (kinds[0], None)
+            if parsed is None and props.get(_COUNTRY):
+                country = props[_COUNTRY][0].value
+            labels = sorted(o.value for o in props.get(_LABEL, [])) or sorted(o.value for o in props.get(_PREF, []))
+            local[s] = LocalActor(origin, kind, labels[0] if labels else s, country, doc)
+            aliases[s] = tuple(sorted(o.value for o in props.get(_ALT, [])))
+        elif _MENTION in types:
+            event = props[_MENTION_OF][0].value
+            etype = by_s[event][_EVENT_TYPE][0].value.rsplit("/", 1)[-1]
+            status = props[_STATUS][0].value
+            recipient = props.get(_REPORTED_RECIPIENT)
+            date = props.get(_REPORTED_DATE)
+            mode = props.get(_REPORTED_MODE)
+            reports.append(Report(s, doc, etype, props[_REPORTED_ACTOR][0].value,
+                                  recipient[0].value if recipient else None, date[0].value if date else None,
+                                  mode[0].value.rsplit("/", 1)[-1] if mode else None, status == _NEGATED))
+            if props.get(_DENIED):
+                denied[s] = {o.value for o in props[_DENIED]}
+    # reports name actors by their node in this graph; resolution works on the documents' own IRIs
+    reports = [Report(r.mention, r.doc, r.action, local[r.actor].iri if r.actor in local else r.actor,
+                      (local[r.recipient].iri if r.recipient in local else r.recipient) if r.recipient else None,
+                      r.date, r.mode, r.negated) for r in reports]
+    return _GraphFacts(quads, local, aliases, reports, denied)
 
 
-def _actor_map(people: dict[str, dict]) -> dict[str, str]:
-    """Map surname-only or country-less persons to the one full-name person they must be."""
-    full = {a: d for a, d in people.items() if len(_person_key(d["name"])) >= 2}
-    mapping: dict[str, str] = {}
-    for a, d in people.items():
-        toks = _person_key(d["name"])
-        if not toks:
+def _resolved_triples(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set:
+    """The document graph as resolution leaves it (rdflib terms)."""
+    node = {n: canon[a.iri].iri for n, a in facts.local.items()}
+    actor_nodes = set(facts.local)
+    event_nodes = {q.object.value for q in facts.quads if q.predicate.value == _MENTION_OF}
+    out: set = set()
+    for q in facts.quads:
+        s, p, o = q.subject, q.predicate, q.object
+        if isinstance(s, ox.NamedNode) and (s.value in actor_nodes or s.value in event_nodes):
+            continue  # actors and events are written again below
+        if p.value == _MENTION_OF:
             continue
-        surname, country = toks[-1], d["country"]
-        cands = {
-            f for f, fd in full.items()
-            if f != a and _person_key(fd["name"])[-1] == surname
-            and (country is None or fd["country"] is None or fd["country"] == country)
-            and (len(toks) == 1 or _person_key(fd["name"]) == toks)
-            and (fd["country"] is not None or country is None)
-        }
-        if len(toks) >= 2 and country is not None:
-            continue  # a full name with a country is already canonical
-        # prefer candidates with a known country
-        with_country = {f for f in cands if full[f]["country"]}
-        pick = with_country or cands
-        if len(pick) == 1:
-            mapping[a] = next(iter(pick))
-    # follow chains
-    for a in list(mapping):
-        seen = {a}
-        while mapping[a] in mapping and mapping[a] not in seen:
-            seen.add(mapping[a])
-            mapping[a] = mapping[mapping[a]]
-    return mapping
+        ns = URIRef(node.get(s.value, s.value)) if isinstance(s, ox.NamedNode) else _rdflib(s)
+        no = URIRef(node.get(o.value, o.value)) if isinstance(o, ox.NamedNode) else _rdflib(o)
+        out.add((ns, URIRef(p.value), no))
+    for n, a in facts.local.items():
+        c = canon[a.iri]
+        out.update(actor_triples(URIRef(c.iri), a.kind, pref=c.name, label=a.name, aliases=facts.aliases[n],
+                                 country=c.country, extracted=URIRef(a.iri)))
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for r in facts.reports:
+        by_event[events[r.mention].iri].append(r.mention)
+    for e, mentions in by_event.items():
+        f = events[mentions[0]]
+        denies = sorted({events[c].iri for m in mentions for c in facts.denied.get(m, ()) if c in events})
+        out.update(event_triples(URIRef(e), f.action, f.mode, URIRef(f.actor),
+                                 URIRef(f.recipient) if f.recipient else None, f.date,
+                                 [URIRef(m) for m in mentions], [URIRef(d) for d in denies]))
+        for m in mentions:
+            out.add((URIRef(m), URIRef(str(NKG.mentionOf)), URIRef(e)))
+    return out
 
 
-def _date_literal(value: str) -> ox.Literal:
-    return ox.Literal(value, datatype=ox.NamedNode(_DATE_TYPES[len(value)]))
+def _rdflib(term):
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return URIRef(term.value)
+
+
+def _as_set(quads) -> set:
+    return {(_rdflib(q.subject), URIRef(q.predicate.value), _rdflib(q.object)) for q in quads}
 
 
 def resolve(store) -> ResolutionReport:
@@ -164,166 +218,32 @@ def resolve(store) -> ResolutionReport:
     -------
     ResolutionReport
     """
-    # ---- actors
-    labels: dict[str, Counter] = defaultdict(Counter)
-    info: dict[str, dict] = {}
-    for row in store.query(_ACTORS):
-        a = row["a"].value
-        labels[a][row["label"].value] += 1
-        d = info.setdefault(a, {"kind": row["kind"].value.rsplit("#", 1)[-1], "country": None, "name": ""})
-        if row["country"] is not None:
-            d["country"] = row["country"].value
-    for a, d in info.items():
-        d["name"] = max(labels[a], key=lambda s: (len(_person_key(s)), len(s), s))
-    people = {a: d for a, d in info.items() if d["kind"] == "Person"}
-    amap = _actor_map(people)
+    graphs = sorted((g for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode) and doc_id_of(g.value)),
+                    key=lambda g: g.value)
+    facts = {g.value: _graph_facts(store, g) for g in graphs}
+    canon = resolve_actors(a for f in facts.values() for a in f.local.values())
+    events = cluster_reports((r for f in facts.values() for r in f.reports), {k: v.iri for k, v in canon.items()})
+    rewritten = 0
+    for g, f in facts.items():
+        new = _resolved_triples(f, canon, events)
+        if new != _as_set(f.quads):
+            store.replace_document_triples(URIRef(g), new)
+            rewritten += 1
 
-    def canon(a: str | None) -> str | None:
-        return None if a is None else amap.get(a, a)
-
-    merged_labels: dict[str, Counter] = defaultdict(Counter)
-    for a, c in labels.items():
-        merged_labels[canon(a)].update(c)
-    pref = {a: sorted(c.items(), key=lambda kv: (-kv[1], -len(_person_key(kv[0])), len(kv[0]), kv[0]))[0][0]
-            for a, c in merged_labels.items()}
-    for a, d in info.items():  # persons: prefer the fullest name
-        if d["kind"] == "Person":
-            ca = canon(a)
-            pref[ca] = max(merged_labels[ca], key=lambda s: (len(_person_key(s)), merged_labels[ca][s], -len(s), s))
-
-    # ---- events
-    events: dict[str, dict] = {}
-    for row in store.query(_EVENTS):
-        e = row["e"].value
-        d = events.setdefault(e, {"type": row["type"].value.rsplit("/", 1)[-1], "mode": None, "date": None,
-                                  "orient": Counter(), "graphs": set(), "negated": False})
-        d["graphs"].add(row["g"].value)
-        if row["mode"] is not None:
-            d["mode"] = row["mode"].value.rsplit("/", 1)[-1]
-        if row["date"] is not None:
-            d["date"] = row["date"].value
-        if row["negated"] is not None and row["negated"].value == "true":
-            d["negated"] = True
-        d["orient"][(canon(row["actor"].value), canon(row["recipient"].value if row["recipient"] else None))] += 1
-
-    groups: dict[tuple, list[str]] = defaultdict(list)
-    for e, d in events.items():
-        (a, r), _ = sorted(d["orient"].items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or ""))[0]
-        parts = (a, r) if d["type"] not in SYMMETRIC_TYPES else tuple(sorted([a, r or ""]))
-        d["participants"] = (a, r)
-        groups[(d["type"], d["negated"], parts)].append(e)
-
-    emap: dict[str, dict] = {}
-    base = "https://w3id.org/newskg/id/event/"
-    for (etype, negated, _parts), members in groups.items():
-        dates = {events[e]["date"] for e in members if events[e]["date"]}
-        buckets: dict[str | None, list[str]] = defaultdict(list)
-        for e in members:
-            d0 = events[e]["date"]
-            if d0 is None:
-                buckets[None].append(e)
-                continue
-            finer = {x for x in dates if x.startswith(d0)}
-            top = max(len(x) for x in finer)
-            best = {x for x in finer if len(x) == top}
-            buckets[next(iter(best)) if len(best) == 1 else d0].append(e)
-        for date, bucket in buckets.items():
-            if date is None:
-                for e in bucket:
-                    d = events[e]
-                    a, r = d["participants"]
-                    doc = doc_id_of(sorted(d["graphs"])[0])
-                    emap[e] = {"iri": base + event_key(etype, d["mode"], a, r, None, negated, doc),
-                               "date": None, "mode": d["mode"], "participants": (a, r)}
-                continue
-            modes = sorted({events[e]["mode"] for e in bucket if events[e]["mode"]})
-            by_mode: dict[str | None, list[str]] = defaultdict(list)
-            for e in bucket:
-                m = events[e]["mode"]
-                by_mode[m if len(modes) > 1 and m else (modes[0] if modes else None)].append(e)
-            for mode, same in by_mode.items():
-                orient = Counter()
-                for e in same:
-                    orient.update(events[e]["orient"])
-                (a, r), _ = sorted(orient.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1] or ""))[0]
-                iri = base + event_key(etype, mode, a, r, date, negated)
-                for e in same:
-                    emap[e] = {"iri": iri, "date": date, "mode": mode, "participants": (a, r)}
-
-    # ---- rewrite the document graphs that change
-    graphs_rewritten = 0
-    plover_mode = "https://w3id.org/newskg/plover/mode/"
-    for g in list(store.ox.named_graphs()):
-        if not isinstance(g, ox.NamedNode) or doc_id_of(g.value) is None:
-            continue
-        quads = list(store.ox.quads_for_pattern(None, None, None, g))
-        new: list[ox.Triple] = []
-        changed = False
-        rewritten_events: set[str] = set()
-
-        def node(term):
-            if isinstance(term, ox.NamedNode):
-                v = term.value
-                if v in amap:
-                    return ox.NamedNode(amap[v])
-                if v in emap:
-                    return ox.NamedNode(emap[v]["iri"])
-            return term
-
-        for q in quads:
-            s, p, o = q.subject, q.predicate, q.object
-            if isinstance(s, ox.NamedNode) and s.value in emap and p in (_ACTOR, _RECIPIENT, _MODE, _DATE):
-                rewritten_events.add(s.value)
-                continue  # re-emitted below from the canonical values
-            if p in (_PREF, _RDFS_LABEL) and isinstance(s, ox.NamedNode) and canon(s.value) in pref:
-                ca = canon(s.value)
-                if o.value != pref[ca]:
-                    new.append(ox.Triple(node(s), _ALT, o))
-                    changed = True
-                    continue
-            ns, no = node(s), node(o)
-            if ns != s or no != o:
-                changed = True
-            new.append(ox.Triple(ns, p, no))
-        for e in rewritten_events:
-            m = emap[e]
-            eiri = ox.NamedNode(m["iri"])
-            a, r = m["participants"]
-            new.append(ox.Triple(eiri, _ACTOR, ox.NamedNode(a)))
-            if r:
-                new.append(ox.Triple(eiri, _RECIPIENT, ox.NamedNode(r)))
-            if m["mode"]:
-                new.append(ox.Triple(eiri, _MODE, ox.NamedNode(plover_mode + m["mode"])))
-            if m["date"]:
-                new.append(ox.Triple(eiri, _DATE, _date_literal(m["date"])))
-        # add canonical labels for actors present in this graph
-        present = {t.subject.value for t in new if t.predicate == _ALT or t.predicate == _PREF}
-        for a in present:
-            if a in pref:
-                new.append(ox.Triple(ox.NamedNode(a), _PREF, ox.Literal(pref[a])))
-                new.append(ox.Triple(ox.NamedNode(a), _RDFS_LABEL, ox.Literal(pref[a])))
-        old_set = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
-        new_set = set(new)
-        if new_set != old_set:
-            store.replace_triples(g.value, new_set)
-            graphs_rewritten += 1
-
-    # ---- Wikidata links, recomputed from scratch
+    # Wikidata links, recomputed from scratch
     table = wikidata_table()
     links = set()
-    for a, d in info.items():
-        ca = canon(a)
-        kind = d["kind"].lower()
-        qid = None
-        if kind == "state" and d["country"]:
-            qid = table.get(("state", d["country"]))
-        if qid is None:
-            qid = table.get((kind, _norm(pref.get(ca, d["name"]))))
+    for c in {c.iri: c for c in canon.values()}.values():
+        qid = table.get(("state", c.country)) if c.kind == "state" and c.country else None
+        qid = qid or table.get((c.kind, _norm(c.name)))
         if qid:
-            links.add(ox.Triple(ox.NamedNode(ca), _SAME_AS, ox.NamedNode(str(WD) + qid)))
+            links.add(ox.Triple(ox.NamedNode(c.iri), _SAME_AS, ox.NamedNode(str(WD) + qid)))
     store.replace_triples(str(RESOLUTION_GRAPH), links)
-
-    merged_events = len(events) - len({m["iri"] for m in emap.values()})
-    report = ResolutionReport(len(amap), merged_events, graphs_rewritten, len(links))
+    n_reports = sum(len(f.reports) for f in facts.values())
+    original_events = {q.object.value for f in facts.values() for q in f.quads if q.predicate.value == _MENTION_OF}
+    report = ResolutionReport(
+        actors_merged=sum(1 for k, v in canon.items() if k != v.iri),
+        events_merged=max(0, len(original_events) - len({e.iri for e in events.values()})) if n_reports else 0,
+        graphs_rewritten=rewritten, same_as_links=len(links))
     log.info("resolution: %s", report)
     return report

@@ -59,6 +59,15 @@ class NKG(DefinedNamespace):
     countryCode: URIRef
     quadClass: URIRef
     modeOf: URIRef
+    # what one report says, before resolution merges it with others
+    reportedActor: URIRef
+    reportedRecipient: URIRef
+    reportedDate: URIRef
+    reportedMode: URIRef
+    deniedClaim: URIRef
+    # what resolution keeps of an actor as a document named it
+    extractedAs: URIRef
+    nameKey: URIRef
 
 
 PLOVER = Namespace("https://w3id.org/newskg/plover/")
