@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Document, Event
-from .actors import ActorMention, MentionIndex, dateline_end, find_mentions
+from .entities import ActorMention, MentionIndex, dateline_end, find_mentions
 from .attribution import attribution
 from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer

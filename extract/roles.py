@@ -8,7 +8,7 @@ nouns governed by light verbs ("held talks with B"), and hosts and visitors
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from newskg.records import Actor
->>> from newskg.extract.actors import ActorMention, MentionIndex
+>>> from newskg.extract.entities import ActorMention, MentionIndex
 >>> doc = Doc(Vocab(), words=["Paris", "was", "attacked", "by", "rebels"], heads=[2, 2, 2, 2, 3],
 ...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj"], pos=["PROPN", "AUX", "VERB", "ADP", "NOUN"])
 >>> idx = MentionIndex([ActorMention(0, 1, "Paris", Actor("France", kind="state", country="FRA")),
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actors import ActorMention, MentionIndex
+from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .modes import hosted_meeting
 

@@ -20,7 +20,7 @@ records; the coder dates them and attributes them like any other event.
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from newskg.records import Actor
->>> from newskg.extract.actors import ActorMention, MentionIndex
+>>> from newskg.extract.entities import ActorMention, MentionIndex
 >>> from newskg.extract.lexicon import Lexicon
 >>> words = ["Rome", "suggested", "they", "were", "linked", "to", "Paris"]
 >>> doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 3, 4, 5],
@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .actors import ActorMention, MentionIndex
+from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .roles import subjects
 from .status import is_negated
