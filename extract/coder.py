@@ -36,7 +36,7 @@ from .modes import consult_mode, hosted_meeting
 from . import speech
 from .roles import _targets_of
 from .roles import participants, purpose_clauses
-from .status import is_hedged, is_negated, is_prospective
+from .status import is_habitual, is_hedged, is_negated, is_prospective
 from .triggers import Trigger, find_triggers
 
 __all__ = ["code_document", "code_sentence"]
@@ -266,7 +266,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         # two); what a rejection turns down ("rejected calls to resign") is not an event
         denied = governor is not None and governor.type == "REJECT" and \
             tok.i in _denied_content(sent.doc[governor.i], lex)
-        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex):
+        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex) \
+                or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
@@ -287,6 +288,11 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
         if not pairs:
             continue
+        if etype == "MOBILIZE" and tok.lemma_.lower() in lex.cues["exercise_nouns"]:
+            # "French and Egyptian warships launched war games": the exercises of several states are joint
+            sides = list({a.actor.country: a for a, _ in pairs if a.actor.country}.values())
+            if len(sides) >= 2:
+                etype, mode, pairs = "COOPERATE", None, [(sides[0], sides[1])]
         att = attribution(tok, idx, lex, gz)
         negated = is_negated(tok, lex)
         if negated and etype in lex.cues["refusal_of"]:

@@ -77,6 +77,7 @@ def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
 def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
     """The actors of a verb (following xcomp/conj chains up) and whether it is passive."""
     tok = verb
+    via_conj = False
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         # the parser now and then hangs the subject on the auxiliary ("Egypt [are] mediating")
@@ -87,6 +88,9 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
                 or [c]]
         if subj:
             passive = subj[0].dep_ == "nsubjpass"
+            if passive and via_conj and not any(c.dep_ == "auxpass" for c in verb.children):
+                # "X has been indicted by the court and will resign": the active verb's subject is X
+                return _resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx), False
             if passive:
                 agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 if agents or tok.lemma_.lower() not in Lexicon.default().cues["stative_passives"]:
@@ -97,6 +101,7 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             if tok.dep_ == "relcl":
                 m = _resolve_all([tok.head], idx)
                 return m, False
+            via_conj = via_conj or tok.dep_ == "conj"
             tok = tok.head
             # "issued a declaration demanding that ...": the document's issuer demands; not "vetoed a
             # resolution calling for ..."

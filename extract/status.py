@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["is_negated", "is_hedged", "is_prospective"]
+__all__ = ["is_negated", "is_hedged", "is_prospective", "is_habitual"]
 
 
 def _neg_child(tok: Token) -> bool:
@@ -75,3 +75,11 @@ def is_prospective(trigger: Token, lex: Lexicon) -> bool:
         else:
             break
     return False
+
+
+def is_habitual(trigger: Token, lex: Lexicon) -> bool:
+    """Is the act told as a habit rather than an event ("Lavrov regularly travels to G20 meetings")?  (The
+    coder drops habits of meeting and praise; violence told as routine is still reported violence.)"""
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "pobj") else trigger
+    return any(c.dep_ == "advmod" and c.lower_ in lex.cues["habitual_adverbs"] for t in (trigger, verb)
+               for c in t.children)

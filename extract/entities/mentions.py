@@ -393,14 +393,25 @@ def _groups(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> None:
 
 def _institutions(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> None:
     """Courts and tribunals are organisations of the state they sit in (PLOVER-notes rule 10): "a court in
-    Moscow", "Russia's Supreme Court" when the model did not tag it."""
+    Moscow", "Russia's Supreme Court" when the model did not tag it; a court, council or agency of an
+    organisation is an organisation of its own ("the U.N. war crimes tribunal")."""
+    bodies = lex.cues["institution_nouns"] | lex.cues["organization_anaphors"]
     for tok in doc:
-        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or \
-                tok.lemma_.lower() not in lex.cues["institution_nouns"]:
+        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in bodies:
             continue
         mods = [m for m in modifiers(tok) if m.i not in mentions.taken]
         country = country_of_tokens(modifiers(tok) + place_of(tok), gz)
-        if country is None:
+        owner = next((mentions.by_start[k] for k in sorted(mentions.by_start) for m in modifiers(tok)
+                      if mentions.by_start[k].start <= m.i < mentions.by_start[k].end
+                      and mentions.by_start[k].actor.kind == "organization"), None)
+        if country is None and owner is not None:
+            # "the U.N. war crimes tribunal": a body of the organisation named in front, an actor of its own
+            mentions.drop(owner)
+            name = clean(doc[owner.start:tok.i + 1].text)
+            mentions.add(ActorMention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text,
+                                      Actor(name, kind="organization", country=owner.actor.country)))
+            continue
+        if country is None or tok.lemma_.lower() not in lex.cues["institution_nouns"]:
             continue
         start = min([tok.i] + [m.i for m in mods])
         where = [t for t in place_of(tok) if t.dep_ == "pobj"]
