@@ -109,6 +109,9 @@ def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tupl
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 _CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
 _CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "advcl", "relcl", "conj"}
+#: Prepositions of the circumstances of an act (when, where, how), never of its content.
+_ADJUNCT_PREPS = {"in", "at", "during", "after", "before", "since", "by", "with", "amid", "following", "ahead",
+                  "despite", "within", "throughout", "near", "until", "upon", "via", "through"}
 
 
 def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
@@ -118,6 +121,8 @@ def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
     for _ in range(3):
         if node.head.i == node.i or node.dep_ not in _CONTENT_DEPS:
             return None
+        if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
+            return None  # "promised X in a telephone call that ...": the call is no content of the promise
         parent = node.head
         if parent.i in heads and parent.i != tok.i:
             if node.dep_ in ("relcl", "conj") or (node.dep_ == "advcl" and not _infinitive_of(node)):
@@ -191,6 +196,11 @@ def _coercive_content(tok: Token, triggers: list[Trigger], lex: Lexicon) -> bool
             if d.text.lower() in words or d.lemma_.lower() in words or d.i in conflict:
                 return True
     return False
+
+
+def _negated_content(tok: Token, lex: Lexicon) -> bool:
+    """An intention whose content is negated: "vowed not to return", "pledged never to use force"."""
+    return any(c.dep_ == "xcomp" and is_negated(c, lex) for c in tok.children) and not is_negated(tok, lex)
 
 
 def _people_noun(tok: Token, gz: Gazetteer) -> bool:
@@ -279,6 +289,19 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             threat = _threat_content(trig, triggers, sent, lex)
             if threat is not None:
                 etype, mode = "THREATEN", threat
+            elif _negated_content(tok, lex):
+                # "vowed not to return the Golan Heights" refuses; "pledged not to resort to weapons" concedes
+                violent = any(o.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION") and
+                              _governor(sent.doc[o.i], triggers) == trig for o in triggers) or \
+                    any(t.lemma_.lower() in ("violence", "weapon", "force", "arm") for c in tok.children
+                        if c.dep_ == "xcomp" for t in c.subtree)
+                etype, mode = ("CONCEDE", None) if violent else ("REJECT", None)
+            elif any(o.type in ("RETREAT", "CONCEDE") and o.pos == "VERB" and _governor(sent.doc[o.i], triggers) == trig
+                     and any(a.dep_ == "ccomp" for a in [sent.doc[o.i], *sent.doc[o.i].ancestors] if a.i > trig.i)
+                     for o in triggers):
+                # "promised X that troops would begin pulling out": a promised retreat is a concession (rule 4);
+                # "agreed to resign" stays the agreement it is
+                etype, mode = "CONCEDE", None
         prospective = is_prospective(tok, lex)
         if etype in _FUTURE_TO_AGREE and prospective:
             etype, mode = "AGREE", None

@@ -31,6 +31,8 @@ _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards"
 _TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+#: Prepositions by which a meeting is the setting of another act ("after talks with X, Y said").
+_MEETING_ADJUNCTS = ("in", "during", "after", "at", "following", "before", "over", "on")
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -261,6 +263,28 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             if head.pos_ in ("VERB", "AUX") and not reports and (
                     head.lemma_.lower() in lex.cues["light_verbs"] or noun.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)
+        adjunct = etype == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ in _MEETING_ADJUNCTS and \
+            noun.head.head.pos_ in ("VERB", "AUX")
+        # "during the talks" re-mentions talks told before (the coder dates it by them); "in a telephone call",
+        # "after talks with X" tell a meeting of their own
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
+        with_whom = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+        if not actors and adjunct and (with_whom or not definite) and \
+                not any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+            # "After talks with X, Y told reporters ...", "Y promised X in a telephone call that ...": the one
+            # who acts in the clause took part; the other is the one met or the one addressed
+            clause = noun.head.head
+            actors, _ = subjects(clause, idx)
+            exclude = {a.actor for a in actors}
+            met = _targets_of(noun, idx, exclude)
+            addressed = [m for c in clause.children if c.dep_ in ("dobj", "dative", "iobj") or
+                         (c.dep_ == "prep" and c.lower_ == "to") for g in ([c] if c.dep_ != "prep" else
+                                                                           [x for x in c.children if x.dep_ == "pobj"])
+                         for m in [idx.at(g)] if m is not None and m.actor not in exclude
+                         and m.actor.kind in ("person", "state", "organization")]
+            targets = met or addressed
+            if actors:
+                return [(a, t) for a in actors for t in (targets[:1] or [None])]
         if not actors and trigger.dep_ in ("nsubj",):
             return []
         exclude = {a.actor for a in actors}
@@ -301,10 +325,22 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             sides = [m for c in meeting.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
                      if g.dep_ == "pobj" for m in _resolve_all(_with_conjuncts(g), idx)]
             return [(actors[0], side) for side in sides[:2] if side.actor != actors[0].actor]
+        if etype == "CONSULT" and actors and trigger.lemma_.lower() in Lexicon.default().cues["travel_words"]:
+            # "arrived in Belgrade for talks with Milosevic": the one met is the host, else the place gone to
+            met = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                   if g.dep_ == "pobj" for m in _targets_of(g, idx, exclude)]
+            place = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into")
+                     for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None
+                     and m.actor not in exclude]
+            targets = met or [t for t in targets if t.actor.kind == "person"] or place or targets
         hosting = Lexicon.default().cues["hosting_words"]
         if etype == "CONSULT" and targets and actors and (trigger.lemma_.lower() in hosting or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in hosting for c in trigger.children)):
-            return [(v, actors[0]) for v in targets]  # "received X", "gave X a warm welcome": the visitors act
+            # "received X", "gave X a warm welcome": the visitors act; not where ("greeted X at Asmara airport")
+            guests = [v for v in targets if not any(a.dep_ == "pobj" and a.head.lower_ in _LOCATIVE
+                                                    for a in [trigger.doc[v.end - 1], *trigger.doc[v.end - 1].ancestors]
+                                                    if a.i > trigger.i)]
+            return [(v, actors[0]) for v in guests or targets]
     if not actors:
         return []
     if etype in _SYMMETRIC and len(actors) >= 2 and not any(

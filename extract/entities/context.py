@@ -83,8 +83,11 @@ def title_context(span: Span) -> list[Token]:
     i = span.start - 1
     while i >= 0 and i >= span.start - 6:
         t = doc[i]
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ") or t.ent_type_ == "PERSON":
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ"):
             break
+        if t.ent_type_ == "PERSON" and not (t.text[:1].isupper() and t.text.endswith(("an", "ish", "ese", "i", "ic"))
+                                             and t.i == span.start - 2):
+            break  # another name; but "Lithuanian President X" with the demonym tagged as a name is a title
         if t.pos_ == "ADP" and t.text.lower() != "of":
             break
         ctx.append(t)

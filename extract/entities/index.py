@@ -54,6 +54,9 @@ class MentionIndex:
         m = self._by_token.get(tok.i)
         if m is not None:
             return m
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i and (
+                tok.lower_ in ("who", "whom") or tok.dep_ in ("nsubj", "nsubjpass")):
+            return self.at(tok.head.head)  # "Kim, who arrived ...", "the leaders, whom they held": the antecedent
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self._by_token:
                 return self._by_token[c.i]
