@@ -165,26 +165,30 @@ def build(
 def events(
     out: Path = OutOption,
     doc: Optional[str] = typer.Option(None, help="Only the events of this document id."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl or tsv."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or tsv (newskg's table), plover (PLOVER JSON records), polecat (POLECAT's columns, tab-separated), csv or parquet (typed, for pandas and R)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output; needed for parquet."),
 ) -> None:
-    """Print the event table (one row per mention) from the store.
+    """Print or write the event table (one row per mention) from the store, in newskg's or the field's formats.
 
-    Example: newskg events --out out --doc seed-a --format tsv
+    Each format is described in the README with an example of reading it in
+    pandas and R.
+
+    Example: newskg events --format parquet -o events.parquet
     """
-    from .graph import events_from_store
+    from .export.tables import FORMATS, export_events
 
-    if fmt not in ("jsonl", "tsv"):
-        raise NewsKGError(f"--format must be jsonl or tsv, not {fmt!r}", hint="use --format tsv for a table")
-    cols = ("doc", "date", "actor", "action", "mode", "target", "source", "status", "sentence")
+    if fmt not in FORMATS:
+        raise NewsKGError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
+                          hint="use --format csv or parquet for pandas and R, plover or polecat for event-data tools")
+    if fmt == "parquet" and output is None:
+        raise NewsKGError("Parquet is a binary format", hint="give a file to write: -o events.parquet")
     with _open_store(out) as store:
-        if fmt == "tsv":
-            typer.echo("\t".join(cols))
-        for ev in events_from_store(store, doc=doc):
-            row = ev.to_row()
-            if fmt == "jsonl":
-                typer.echo(json.dumps(row, ensure_ascii=False, sort_keys=True))
-            else:
-                typer.echo("\t".join("" if row[c] is None else str(row[c]).replace("\t", " ") for c in cols))
+        if output is None:
+            export_events(store, fmt, sys.stdout, doc=doc)
+            sys.stdout.flush()
+        else:
+            n = export_events(store, fmt, output, doc=doc)
+            typer.echo(f"wrote {n} rows to {output}", err=True)
 
 
 @app.command()
