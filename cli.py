@@ -193,6 +193,64 @@ def events(
 
 @app.command()
 @translate_errors
+def score(
+    gold: Path = typer.Argument(..., help="A gold folder: docs.jsonl (the coded documents) and gold.jsonl (their events)."),
+    out: Path = OutOption,
+    events_file: Optional[Path] = typer.Option(None, "--events", help="Score this events.jsonl instead of the store's events."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    verbose: bool = typer.Option(False, "--verbose", help="Also list the false positives and the misses."),
+) -> None:
+    """Score the built graph against hand-coded gold events: precision, recall, F1, date, source and status accuracy.
+
+    The gold format and the matching (one-to-one and optimal within each
+    document) are described in the README.
+
+    Example: newskg score my-gold/ --out out
+    """
+    from .graph import events_from_store
+    from .scoring import SystemEvent, read_gold, read_system
+    from .scoring import score as run_score
+
+    if fmt not in ("table", "json"):
+        raise NewsKGError(f"--format must be table or json, not {fmt!r}", hint="use --format json for a machine")
+    docs, gold_events = read_gold(gold)
+    if events_file is not None:
+        system = read_system(events_file)
+        missing: list[str] = []
+    else:
+        with _open_store(out) as store:
+            held = set(store.document_ids())
+            missing = [d for d in docs if d not in held]
+            if docs and len(missing) == len(docs):
+                raise NewsKGError(f"the store in {out}/ holds none of the {len(docs)} documents of {gold}",
+                                  hint=f"build them first: newskg build {gold / 'docs.jsonl'} --out {out}")
+            system = [SystemEvent.from_row(ev.to_row()) for ev in events_from_store(store)]
+    result = run_score(gold_events, system, docs=docs)
+    summary = {**result.summary(), "system_events": len(system)}
+    if fmt == "json":
+        typer.echo(json.dumps(summary))
+        return
+    typer.echo(f"{'document':<28} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for doc_id, (tp, fp, fn) in result.per_document().items():
+        typer.echo(f"{doc_id[:28]:<28} {tp:>4} {fp:>4} {fn:>4}")
+    if verbose:
+        for s, clash in result.fp:
+            why = "matches only a gold event of the other polarity" if clash else "no gold event"
+            typer.echo(f"FP ({why}) {s.doc}: {s.actor} {s.action} {s.target} | {s.sentence[:100]}")
+        for g in result.fn:
+            typer.echo(f"MISS {g.doc}: {g.actor.name} {g.action} {g.target.name if g.target else None} "
+                       f"| {g.sentence[:100]}")
+    if missing:
+        typer.echo(f"{len(missing)} gold document(s) are not in the store; their events count as misses")
+    typer.echo(f"precision {summary['precision']:.3f}  recall {summary['recall']:.3f}  F1 {summary['f1']:.3f}  "
+               f"(tp {summary['tp']}, fp {summary['fp']}, fn {summary['fn']}; {len(system)} system events)")
+    typer.echo(f"date accuracy {summary['date_accuracy']:.3f} over {summary['dated']} dated matches; "
+               f"source accuracy {summary['source_accuracy']:.3f} over {summary['sourced']}; "
+               f"status accuracy {summary['status_accuracy']:.3f}")
+
+
+@app.command()
+@translate_errors
 def validate(out: Path = OutOption) -> None:
     """Validate the graph in the store against the newskg SHACL shapes.
 
