@@ -37,7 +37,7 @@ from .html_input import Page, detect_language, extract_page, looks_like_html
 from .records import Document
 from .warc_input import is_archive, iter_pages
 
-__all__ = ["read_corpus", "normalise_text", "url_id", "MAX_ID_LENGTH"]
+__all__ = ["read_corpus", "normalise_text", "url_id", "json_objects", "MAX_ID_LENGTH"]
 
 log = logging.getLogger(__name__)
 
@@ -137,42 +137,58 @@ def _optional_str(row: dict, key: str, path: Path, line: int) -> str | None:
     return normalise_text(value).strip() or None
 
 
-def _read_jsonl(path: Path, today: date) -> Iterator[Document | InputError]:
+def json_objects(path: Path) -> Iterator[tuple[int, dict | InputError]]:
+    """Each line of a JSON Lines file as ``(line number, object)``, or the line's problem; blank lines skipped.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "x.jsonl"
+    >>> _ = p.write_text('{"a": 1}\\n\\n[2]\\n', encoding="utf-8")
+    >>> [(n, type(v).__name__) for n, v in json_objects(p)]
+    [(1, 'dict'), (3, 'InputError')]
+    """
     with open(path, "rb") as f:
         for n, raw in enumerate(f, 1):
             try:
                 line = _decode(raw, path, n)
             except InputError as err:
-                yield err
+                yield n, err
                 continue
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
-                yield InputError(f"not valid JSON: {err.msg} (column {err.colno})", path=path, line=n,
-                                 hint="each line must be one JSON object; fix or remove this line")
+                yield n, InputError(f"not valid JSON: {err.msg} (column {err.colno})", path=path, line=n,
+                                    hint="each line must be one JSON object; fix or remove this line")
                 continue
             if not isinstance(row, dict):
-                yield InputError(f"a JSON {type(row).__name__}, not an object", path=path, line=n,
-                                 hint='each line must be an object like {"id": ..., "text": ...}')
+                yield n, InputError(f"a JSON {type(row).__name__}, not an object", path=path, line=n,
+                                    hint="each line must be one JSON object")
                 continue
-            try:
-                missing = [k for k in ("id", "text") if k not in row]
-                if missing:
-                    raise InputError(f"missing {' and '.join(repr(k) for k in missing)}", path=path, line=n,
-                                     hint="every line needs an id and a text")
-                doc_id = _check_id(row["id"], path, n)
-                if not isinstance(row["text"], str):
-                    raise InputError(f"'text' must be a string, not {type(row['text']).__name__}",
-                                     path=path, line=n, hint="put the article text in a JSON string")
-                text = _clean_text(row["text"], path, n)
-                pub = _check_date(row.get("published"), path, n, today)
-                yield Document(doc_id, text, pub, url=_optional_str(row, "url", path, n),
-                               outlet=_optional_str(row, "outlet", path, n),
-                               title=_optional_str(row, "title", path, n), origin=f"{path}:{n}")
-            except InputError as err:
-                yield err
+            yield n, row
+
+
+def _read_jsonl(path: Path, today: date) -> Iterator[Document | InputError]:
+    for n, row in json_objects(path):
+        if isinstance(row, InputError):
+            yield row
+            continue
+        try:
+            missing = [k for k in ("id", "text") if k not in row]
+            if missing:
+                raise InputError(f"missing {' and '.join(repr(k) for k in missing)}", path=path, line=n,
+                                 hint="every line needs an id and a text")
+            doc_id = _check_id(row["id"], path, n)
+            if not isinstance(row["text"], str):
+                raise InputError(f"'text' must be a string, not {type(row['text']).__name__}",
+                                 path=path, line=n, hint="put the article text in a JSON string")
+            text = _clean_text(row["text"], path, n)
+            pub = _check_date(row.get("published"), path, n, today)
+            yield Document(doc_id, text, pub, url=_optional_str(row, "url", path, n),
+                           outlet=_optional_str(row, "outlet", path, n),
+                           title=_optional_str(row, "title", path, n), origin=f"{path}:{n}")
+        except InputError as err:
+            yield err
 
 
 def _read_txt(path: Path, published: date | None) -> Document:

@@ -28,7 +28,6 @@ negates only matches a negated gold event, and the other way round.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -272,24 +271,15 @@ def score(gold: Iterable[GoldEvent], system: Iterable[SystemEvent], *, docs: Ite
 # ---- reading gold folders and event tables ----------------------------------------------------------
 
 def _jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
-    try:
-        f = open(path, encoding="utf-8")
-    except FileNotFoundError:
+    from .corpus import json_objects
+
+    if not path.is_file():
         raise InputError("no such file", path=path,
-                         hint="a gold folder holds docs.jsonl and gold.jsonl (see the README, `newskg score`)") from None
-    with f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(f"not valid JSON: {err.msg} (column {err.colno})", path=path, line=n,
-                                 hint="each line must be one JSON object; fix or remove this line") from None
-            if not isinstance(row, dict):
-                raise InputError(f"a JSON {type(row).__name__}, not an object", path=path, line=n,
-                                 hint="each line must be one JSON object")
-            yield n, row
+                         hint="a gold folder holds docs.jsonl and gold.jsonl (see the README, `newskg score`)")
+    for n, row in json_objects(path):
+        if isinstance(row, InputError):
+            raise row
+        yield n, row
 
 
 def _actor(value: Any, what: str, path: Path, line: int) -> Actor | None:

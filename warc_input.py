@@ -107,10 +107,9 @@ def iter_pages(path: str | Path, *, skipped: Counter | None = None) -> Iterator[
     seen: set[str] = set()
     with open(path, "rb") as f:
         records = ArchiveIterator(f, arc2warc=True)
-        read_any = False
+        offset = None  # of the last record read
         try:
             for record in records:
-                read_any = True
                 offset = records.offset
                 page = _page(record, offset, seen, skipped)
                 if isinstance(page, str):
@@ -119,7 +118,7 @@ def iter_pages(path: str | Path, *, skipped: Counter | None = None) -> Iterator[
                     seen.add(page.uri)
                     yield page
         except ArchiveLoadFailed as err:
-            if not read_any and "Unknown archive format" in str(err):
+            if offset is None and "Unknown archive format" in str(err):
                 yield InputError("not a WARC or ARC archive", path=path,
                                  hint="give a .warc or .warc.gz file, or rename the file to what it is")
             elif "non-chunked gzip" in str(err):
@@ -127,9 +126,15 @@ def iter_pages(path: str | Path, *, skipped: Counter | None = None) -> Iterator[
                                  path=path, hint="gunzip it and give the plain archive, or run "
                                                  "`warcio recompress IN OUT` to repair it")
             else:
-                yield _damaged(path, max(records.offset, 0), "not a WARC or ARC record: the archive is damaged there")
+                yield _broken(path, offset, "are not a WARC or ARC record")
         except (zlib.error, EOFError, OSError) as err:
-            yield _damaged(path, max(records.offset, 0), f"cannot be decompressed ({err})")
+            yield _broken(path, offset, f"cannot be decompressed ({err})")
+
+
+def _broken(path: Path, last: int | None, what: str) -> InputError:
+    where = f"the bytes after the record at byte {last}" if last is not None else "the first bytes"
+    return InputError(f"{where} {what}: the archive is damaged there", path=path,
+                      hint="the pages before it are read; re-download or re-crawl the archive to read the rest")
 
 
 def _page(record, offset: int, seen: set[str], skipped: Counter) -> WarcPage | str | None:

@@ -26,7 +26,7 @@ import functools
 
 from rdflib.namespace import SKOS
 
-from ..ontology import NKG, PLOVER, cameo_to_plover, event_types, plover_graph
+from ..ontology import NKG, PLOVER, cameo_to_plover, event_types, plover_graph, quad_class
 
 __all__ = ["cameo_code", "intensity", "quad_code", "cameo_table"]
 
@@ -86,8 +86,4 @@ def intensity(event_type: str) -> float:
 def quad_code(event_type: str) -> int:
     """PLOVER's quad code of an event type: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
     4 material conflict."""
-    g = plover_graph()
-    quad = g.value(PLOVER[event_type], NKG.quadClass)
-    if quad is None:
-        raise KeyError(f"not a PLOVER event type: {event_type!r}")
-    return int(g.value(quad, SKOS.notation))
+    return int(plover_graph().value(PLOVER[quad_class(event_type)], SKOS.notation))

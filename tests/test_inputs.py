@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -174,12 +175,15 @@ def test_an_archive_is_streamed(tmp_path: Path) -> None:
     """The first page comes out before the damage further on is read (stop policy)."""
     offsets = write_crawl(tmp_path / "crawl.warc.gz")
     data = (tmp_path / "crawl.warc.gz").read_bytes()
-    (tmp_path / "crawl.warc.gz").write_bytes(data[: offsets["logo"]] + b"\x1f\x8b garbage" + data[offsets["logo"]:])
+    (tmp_path / "crawl.warc.gz").write_bytes(data[: offsets["logo"]] + b"these bytes are no record\n" + data[offsets["logo"]:])
     docs = read_corpus([tmp_path / "crawl.warc.gz"], on_error="stop", today=TODAY)
     assert next(docs).url == "https://courier.example/world/2024/03/13/norway-chile-talks"
     assert next(docs).url == "https://lakeside.example/news/kenya-uganda-envoy"
-    with pytest.raises(InputError, match=f"record at byte {offsets['logo']}: not a WARC or ARC record"):
+    with pytest.raises(InputError, match=r"the bytes after the record at byte (\d+) are not a WARC") as err:
         next(docs)
+    # where warcio notices depends on the bytes it meets; it is never before the last page read
+    assert int(re.search(r"byte (\d+)", str(err.value)).group(1)) >= offsets["border"]
+    assert "crawl.warc.gz" in str(err.value)
 
 
 def test_the_same_url_in_two_crawls_is_one_document(tmp_path: Path) -> None:
