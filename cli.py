@@ -208,7 +208,7 @@ def score(
     Example: newskg score my-gold/ --out out
     """
     from .graph import events_from_store
-    from .scoring import SystemEvent, read_gold, read_system
+    from .scoring import SystemEvent, read_gold, read_system, render
     from .scoring import score as run_score
 
     if fmt not in ("table", "json"):
@@ -226,27 +226,12 @@ def score(
                                   hint=f"build them first: newskg build {gold / 'docs.jsonl'} --out {out}")
             system = [SystemEvent.from_row(ev.to_row()) for ev in events_from_store(store)]
     result = run_score(gold_events, system, docs=docs)
-    summary = {**result.summary(), "system_events": len(system)}
     if fmt == "json":
-        typer.echo(json.dumps(summary))
+        typer.echo(json.dumps({**result.summary(), "system_events": len(system)}))
         return
-    typer.echo(f"{'document':<28} {'tp':>4} {'fp':>4} {'fn':>4}")
-    for doc_id, (tp, fp, fn) in result.per_document().items():
-        typer.echo(f"{doc_id[:28]:<28} {tp:>4} {fp:>4} {fn:>4}")
-    if verbose:
-        for s, clash in result.fp:
-            why = "matches only a gold event of the other polarity" if clash else "no gold event"
-            typer.echo(f"FP ({why}) {s.doc}: {s.actor} {s.action} {s.target} | {s.sentence[:100]}")
-        for g in result.fn:
-            typer.echo(f"MISS {g.doc}: {g.actor.name} {g.action} {g.target.name if g.target else None} "
-                       f"| {g.sentence[:100]}")
     if missing:
-        typer.echo(f"{len(missing)} gold document(s) are not in the store; their events count as misses")
-    typer.echo(f"precision {summary['precision']:.3f}  recall {summary['recall']:.3f}  F1 {summary['f1']:.3f}  "
-               f"(tp {summary['tp']}, fp {summary['fp']}, fn {summary['fn']}; {len(system)} system events)")
-    typer.echo(f"date accuracy {summary['date_accuracy']:.3f} over {summary['dated']} dated matches; "
-               f"source accuracy {summary['source_accuracy']:.3f} over {summary['sourced']}; "
-               f"status accuracy {summary['status_accuracy']:.3f}")
+        typer.echo(f"{len(missing)} gold document(s) are not in the store; their events count as misses", err=True)
+    typer.echo(render(result, system_events=len(system), verbose=verbose), nl=False)
 
 
 @app.command()

@@ -38,7 +38,7 @@ from typing import Any
 from .errors import InputError
 from .records import PLOVER_TYPES, STATUSES, Actor, date_precision
 
-__all__ = ["GoldEvent", "SystemEvent", "Score", "read_gold", "read_system", "score", "normalise"]
+__all__ = ["GoldEvent", "SystemEvent", "Score", "read_gold", "read_system", "score", "render", "normalise"]
 
 #: Types whose actor and target may be given in either order.
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -266,6 +266,29 @@ def score(gold: Iterable[GoldEvent], system: Iterable[SystemEvent], *, docs: Ite
     fn = [g for d in docs for g in gold_by_doc.get(d, [])
           if g.required and g.status != "negated" and id(g) not in matched]
     return Score(tuple(tp), tuple(fp), tuple(fn), tuple(neutral), docs)
+
+
+def render(result: Score, *, system_events: int, verbose: bool = False) -> str:
+    """The score as text: true positives, false positives and misses per document, then the figures.
+
+    With ``verbose``, each false positive and miss on a line of its own.
+    """
+    lines = [f"{'document':<28} {'tp':>4} {'fp':>4} {'fn':>4}"]
+    for doc_id, (tp, fp, fn) in result.per_document().items():
+        lines.append(f"{doc_id[:28]:<28} {tp:>4} {fp:>4} {fn:>4}")
+    if verbose:
+        for s, clash in result.fp:
+            why = "matches only a gold event of the other polarity" if clash else "no gold event"
+            lines.append(f"FP ({why}) {s.doc}: {s.actor} {s.action} {s.target} | {s.sentence[:100]}")
+        for g in result.fn:
+            target = g.target.name if g.target else None
+            lines.append(f"MISS {g.doc}: {g.actor.name} {g.action} {target} | {g.sentence[:100]}")
+    f = result.summary()
+    lines.append(f"precision {f['precision']:.3f}  recall {f['recall']:.3f}  F1 {f['f1']:.3f}  "
+                 f"(tp {f['tp']}, fp {f['fp']}, fn {f['fn']}; {system_events} system events)")
+    lines.append(f"date accuracy {f['date_accuracy']:.3f} over {f['dated']} dated matches; source accuracy "
+                 f"{f['source_accuracy']:.3f} over {f['sourced']}; status accuracy {f['status_accuracy']:.3f}")
+    return "\n".join(lines) + "\n"
 
 
 # ---- reading gold folders and event tables ----------------------------------------------------------

@@ -31,7 +31,6 @@ and the record's byte offset; the pages before it are kept.
 
 from __future__ import annotations
 
-import logging
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -42,8 +41,6 @@ from .errors import InputError
 from .html_input import looks_like_html
 
 __all__ = ["WarcPage", "iter_pages", "is_archive", "MAX_PAGE_BYTES", "ARCHIVE_SUFFIXES"]
-
-log = logging.getLogger(__name__)
 
 #: Pages larger than this are skipped (no news article is; trafilatura refuses larger files too).
 MAX_PAGE_BYTES = 20_000_000
@@ -74,7 +71,7 @@ def is_archive(path: str | Path) -> bool:
 
 def _damaged(path: Path, offset: int, what: str) -> InputError:
     return InputError(f"record at byte {offset}: {what}", path=path,
-                      hint="the pages before it are read; re-download or re-crawl the archive to read the rest")
+                      hint="the other records are read; re-download or re-crawl the archive to read this one")
 
 
 def _mime(value: str | None) -> str | None:

@@ -115,8 +115,8 @@ def plover_record(ev: Event, story: Story) -> dict[str, Any]:
     return record
 
 
-def polecat_row(ev: Event, story: Story) -> list[str]:
-    """One row of :data:`POLECAT_COLUMNS`, as strings ("" when there is no value)."""
+def polecat_row(ev: Event, story: Story) -> list[Any]:
+    """One row of :data:`POLECAT_COLUMNS` (None where there is no value)."""
     row = ev.to_row()
     first, last, precision = period(ev.date)
 
@@ -125,10 +125,9 @@ def polecat_row(ev: Event, story: Story) -> list[str]:
             return [None] * 4
         return [actor.name, written, actor.country, _sector(actor)]
 
-    values = [ev.key, first, ev.action, ev.mode, quad_code(ev.action),
-              *side(ev.actor, row["actor"]), *side(ev.target, row["target"]),
-              story.outlet, story.published, story.id,
-              last, precision, intensity(ev.action), cameo_code(ev.action, ev.mode), ev.status,
-              ev.source.name if ev.source else None, ev.trigger or None, ev.sentence, ev.start, ev.end,
-              story.url, story.title]
-    return ["" if v is None else v.isoformat() if hasattr(v, "isoformat") else str(v) for v in values]
+    return [ev.key, first, ev.action, ev.mode, quad_code(ev.action),
+            *side(ev.actor, row["actor"]), *side(ev.target, row["target"]),
+            story.outlet, story.published, story.id,
+            last, precision, intensity(ev.action), cameo_code(ev.action, ev.mode), ev.status,
+            ev.source.name if ev.source else None, ev.trigger or None, ev.sentence, ev.start, ev.end,
+            story.url, story.title]

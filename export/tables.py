@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import calendar
 import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -199,12 +198,6 @@ def _batch(rows: list[tuple[Any, ...]], schema):
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
-def _csv_value(value: Any) -> str:
-    if value is None:
-        return ""
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
 # ---- every format --------------------------------------------------------------------------------
 
 def export_events(store, fmt: str, dest: str | Path | IO, *, doc: str | None = None) -> int:
@@ -236,23 +229,24 @@ def export_events(store, fmt: str, dest: str | Path | IO, *, doc: str | None = N
             dest.write(json.dumps(record, ensure_ascii=False, sort_keys=fmt == "jsonl") + "\n")
             n += 1
         return n
-    writer = csv.writer(dest, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
-                        quoting=csv.QUOTE_MINIMAL)
     if fmt == "tsv":
-        dest.write("\t".join(_TSV_COLUMNS) + "\n")
-        for ev, _ in pairs:
-            row = ev.to_row()
-            dest.write("\t".join("" if row[c] is None else " ".join(str(row[c]).split()) for c in _TSV_COLUMNS) + "\n")
-            n += 1
-        return n
-    if fmt == "polecat":
-        writer.writerow(POLECAT_COLUMNS)
-        for ev, story in pairs:
-            writer.writerow([" ".join(v.split()) for v in polecat_row(ev, story)])
-            n += 1
-        return n
-    writer.writerow([name for name, _ in COLUMNS])
+        header, cells = _TSV_COLUMNS, lambda ev, story: [ev.to_row()[c] for c in _TSV_COLUMNS]
+    elif fmt == "polecat":
+        header, cells = POLECAT_COLUMNS, polecat_row
+    else:
+        header, cells = tuple(name for name, _ in COLUMNS), table_row
+    # a cell never spans lines or holds a tab; CSV quotes what needs quoting (a comma, a quote)
+    writer = csv.writer(dest, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+    writer.writerow(header)
     for ev, story in pairs:
-        writer.writerow([_csv_value(v) for v in table_row(ev, story)])
+        writer.writerow([_cell(v) for v in cells(ev, story)])
         n += 1
     return n
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
