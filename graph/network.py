@@ -19,14 +19,12 @@ extractor's records, so a saved graph is analysed without running spaCy.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 
 import networkx as nx
 
-from ..errors import QueryError
 from ..ontology import quad_class
+from .lookup import find_actor
 from .rdf import actor_records, select_rows
 
 __all__ = ["actor_network", "actor_nodes", "pair_network", "find_actor", "COOPERATION", "CONFLICT"]
@@ -54,6 +52,10 @@ SELECT ?e ?type ?mode ?actor ?recipient ?date ?status ?sourceLabel ?doc ?sentenc
   OPTIONAL { ?m prov:wasAttributedTo ?src . ?src skos:prefLabel ?sourceLabel }
 } }"""
 
+_EVENT_COUNTS = """
+PREFIX nkg: <https://w3id.org/newskg/ontology#>
+SELECT ?a (COUNT(DISTINCT ?e) AS ?n) WHERE { { ?e nkg:actor ?a } UNION { ?e nkg:recipient ?a } } GROUP BY ?a"""
+
 
 def _local(iri: str) -> str:
     return re.split(r"[/#]", iri)[-1]
@@ -73,13 +75,17 @@ def _vars(query: str) -> list[str]:
 def actor_nodes(source) -> nx.MultiDiGraph:
     """The actors of the graph as an edgeless MultiDiGraph (what :func:`find_actor` needs).
 
-    Nodes are actor IRIs carrying ``label``, ``kind``, ``country``, ``aliases``
-    and ``solo_events`` (filled by :func:`actor_network`).
+    Nodes are actor IRIs carrying ``label``, ``kind``, ``country``, ``aliases``,
+    ``events`` (how many events the actor takes part in) and ``solo_events``
+    (filled by :func:`actor_network`).
     """
     G = nx.MultiDiGraph()
     for a, actor in sorted(actor_records(source).items()):
         G.add_node(a, label=actor.name, kind=actor.kind, country=actor.country, aliases=set(actor.aliases),
-                   solo_events={})
+                   events=0, solo_events={})
+    for a, n in select_rows(source, _EVENT_COUNTS):
+        if a in G:
+            G.nodes[a]["events"] = int(n)
     return G
 
 
@@ -147,38 +153,3 @@ def pair_network(G: nx.MultiDiGraph) -> nx.Graph:
         data["quads"][d["quad"]] = data["quads"].get(d["quad"], 0) + 1
         data["events"].append(k)
     return P
-
-
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split())
-
-
-def find_actor(G: nx.Graph, name: str) -> str:
-    """The node whose label, alias, surname or IRI matches ``name`` (case-insensitive).
-
-    Raises
-    ------
-    newskg.errors.QueryError
-        When no actor or several actors match; the hint lists candidates.
-    """
-    if name in G:
-        return name
-    q = _norm(name)
-    exact, surname = [], []
-    for n, d in G.nodes(data=True):
-        labels = {_norm(d.get("label") or "")} | {_norm(a) for a in d.get("aliases", ())}
-        if q in labels or (d.get("country") and d.get("kind") == "state" and q == d["country"].lower()):
-            exact.append(n)
-        elif d.get("kind") == "person" and any(lab.split()[-1:] == [q] for lab in labels if lab):
-            surname.append(n)
-    found = exact or surname
-    if len(found) == 1:
-        return found[0]
-    labels = sorted({G.nodes[n].get("label", n) for n in G})
-    if not found:
-        close = difflib.get_close_matches(name, labels, n=5, cutoff=0.5)
-        hint = ("did you mean: " + ", ".join(close)) if close else "run `newskg query --name actors` to list actors"
-        raise QueryError(f"no actor called {name!r} in the graph", hint=hint)
-    raise QueryError(f"{name!r} matches several actors: " + ", ".join(sorted(G.nodes[n]["label"] for n in found)),
-                     hint="use the full name")
