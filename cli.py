@@ -208,11 +208,15 @@ def validate(out: Path = OutOption) -> None:
 @app.command()
 @translate_errors
 def export(
-    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle (merged graph), trig, nquads, jsonld (named graphs kept), ntriples; graphml or csv (actor network)."),
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle (merged graph), trig, nquads, jsonld (named graphs kept), ntriples; graphml, csv (edges) or csv-nodes (actor network)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output."),
     out: Path = OutOption,
 ) -> None:
     """Export the graph as Turtle, TriG, N-Quads, JSON-LD or N-Triples, or the actor network as GraphML or CSV.
+
+    The actor network has actor IRIs as node ids and every event with its
+    status; csv is the edge table (events without a recipient have an empty
+    Target), csv-nodes the node table with labels.
 
     Writes to standard output unless -o is given (then atomically).
 

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from typer.testing import CliRunner
 
 from newskg.build import store_path
 from newskg.cli import app
+from newskg.export.network import network_csv, network_graphml
 from newskg.export.report import render_report
 from newskg.graph import Store
 from newskg.graph.analysis import balance, contested_claims, key_actors, reciprocity
@@ -273,6 +275,50 @@ def test_report_picks_pairs_by_asserted_contacts_and_every_heading_has_rows(G) -
     assert "Oleh Marchenko" not in section
     recip = md.split("## Reciprocity", 1)[1].split("## Contested claims", 1)[0]
     assert "CONSULT" not in recip and "ACCUSE: France → Russia 1, Russia → France 1 (returned)" in recip
+
+
+# ------------------------------------------------------------------ exports (faults 3 and 5)
+
+
+def test_csv_export_keeps_every_event_with_iris_and_status(G) -> None:
+    from newskg.export.network import network_nodes_csv
+
+    rows = list(csv.DictReader(io.StringIO(network_csv(G).decode())))
+    assert len(rows) == 21
+    assert {r["Source"] for r in rows if r["source_label"] == "Protesters"} == {PROT_FRA, PROT_GEO}
+    solo = sorted((r["Source"], r["event_type"], r["status"]) for r in rows if not r["Target"])
+    assert solo == [(ID + "person/CHN/wang-lei", "REQUEST", "asserted"), (RUSSIA, "MOBILIZE", "asserted")]
+    negated = sorted((r["source_label"], r["target_label"]) for r in rows if r["status"] == "negated")
+    assert negated == [("Claire Dumont", "Pavel Orlov"), ("Dmitri Volkov", "Oleh Marchenko")]
+    call = next(r for r in rows if r["date"] == "2024-04-03" and r["event_type"] == "CONSULT")
+    assert (call["Type"], call["asserted_mentions"], call["documents"]) == ("Undirected", "3",
+                                                                          "daily-2; gazette-3; wire-1")
+    nodes = {r["Id"]: r for r in csv.DictReader(io.StringIO(network_nodes_csv(G).decode()))}
+    assert len(nodes) == 15 and nodes[PROT_GEO]["Label"] == "Protesters" and nodes[PROT_GEO]["country"] == "GEO"
+    assert (nodes[RUSSIA]["no_recipient"], nodes[RUSSIA]["asserted"]) == ("MOBILIZE asserted 1", "6")
+    assert nodes[DUMONT]["negated"] == "1" and nodes[DUMONT]["claimed"] == "1"
+
+
+def test_export_command_writes_both_tables(standoff) -> None:
+    for fmt, n in (("csv", 21), ("csv-nodes", 15)):
+        res = _cli(standoff, "export", "--format", fmt)
+        assert res.exit_code == 0, res.output
+        assert len(list(csv.DictReader(io.StringIO(res.stdout)))) == n
+
+
+def test_graphml_export_keeps_recipientless_events_on_their_actor(G) -> None:
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.fromstring(network_graphml(G))
+    keys = {k.get("id"): k.get("attr.name") for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key")}
+
+    def attrs(el):
+        return {keys[d.get("key")]: d.text for d in el.findall("g:data", ns)}
+
+    nodes = {n.get("id"): attrs(n) for n in root.iter("{http://graphml.graphdrawing.org/xmlns}node")}
+    edges = [attrs(e) for e in root.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
+    assert len(nodes) == 15 and len(edges) == 19
+    assert nodes[ID + "person/CHN/wang-lei"]["no_recipient"] == "REQUEST asserted 1"
+    assert sorted(e["status"] for e in edges).count("negated") == 2
 
 
 # ------------------------------------------------------------------ the same fields in every format
