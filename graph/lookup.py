@@ -2,7 +2,8 @@
 
 :func:`find_actor` looks a name up in the nodes of an actor network (any
 networkx graph whose nodes are actor IRIs carrying ``label``, ``kind``,
-``country``, ``aliases`` and, optionally, ``events``).  It tries, in order,
+``country``, ``aliases`` and, optionally, ``events``, the number of events
+each takes part in).  It tries, in order,
 and stops at the first step that finds anything:
 
 1. the IRI itself, in full or as ``nkgid:actor/...``;
@@ -101,14 +102,13 @@ def match_actors(G: nx.Graph, name: str, *, country: str | None = None) -> list[
     exact = [n for n, d in pool if q in {norm_name(f) for f in _forms(d)}
              or (d.get("kind") == "state" and (d.get("country") or "").lower() == q)]
     wanted = PersonName.parse(text)
+    # a surname-only person of that name ("Moon", left as written) may also be a full name it fits
+    if exact and (wanted.is_full or any(G.nodes[n].get("kind") != "person" for n in exact)):
+        return sorted(exact)
     by_name = [n for n, d in pool if wanted.family and d.get("kind") == "person"
                and any(wanted.could_be(PersonName.parse(f, d.get("country"))) for f in _forms(d))]
-    if exact:
-        # a surname-only person of that name ("Moon", left as written) may also be a full name it fits
-        surname_only = all(G.nodes[n].get("kind") == "person" and not wanted.is_full for n in exact)
-        return sorted(set(exact) | set(by_name)) if surname_only else sorted(exact)
-    if by_name:
-        return sorted(by_name)
+    if exact or by_name:
+        return sorted(set(exact) | set(by_name))
     words = q.split()
     return sorted(n for n, d in pool if any(_words_in(words, norm_name(f).split()) for f in _forms(d)))
 
@@ -132,10 +132,11 @@ def selector(G: nx.Graph, node: str) -> str:
 
 
 def _events(G: nx.Graph, node: str) -> int | None:
-    d = G.nodes[node]
-    if "events" in d:
-        return d["events"]
-    return None
+    """The number of events of ``node``: a node attribute, or counted on demand (``actor_nodes``)."""
+    if "events" in G.nodes[node]:
+        return G.nodes[node]["events"]
+    counts = G.graph.get("event_counts")
+    return counts().get(node, 0) if counts else None
 
 
 def _describe(G: nx.Graph, node: str) -> str:

@@ -21,6 +21,7 @@ extractor's records, so a saved graph is analysed without running spaCy.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -130,17 +131,17 @@ def counted_statuses(statuses: Iterable[str] | str | None) -> frozenset[str]:
 def actor_nodes(source) -> nx.MultiDiGraph:
     """The actors of the graph as an edgeless MultiDiGraph (what :func:`find_actor` needs).
 
-    Nodes are actor IRIs carrying ``label``, ``kind``, ``country``, ``aliases``,
-    ``events`` (how many events the actor takes part in) and ``solo_events``
-    (filled by :func:`actor_network`).
+    Nodes are actor IRIs carrying ``label``, ``kind``, ``country``, ``aliases``
+    and ``solo_events`` (filled by :func:`actor_network`).  How many events
+    each takes part in is counted only when asked, while ``source`` is open:
+    ``G.graph["event_counts"]()`` (what :func:`find_actor` shows when a name
+    is ambiguous).
     """
     G = nx.MultiDiGraph()
     for a, actor in sorted(actor_records(source).items()):
         G.add_node(a, label=actor.name, kind=actor.kind, country=actor.country, aliases=set(actor.aliases),
-                   events=0, solo_events={})
-    for a, n in select_rows(source, _EVENT_COUNTS):
-        if a in G:
-            G.nodes[a]["events"] = int(n)
+                   solo_events={})
+    G.graph["event_counts"] = functools.cache(lambda: {a: int(n) for a, n in select_rows(source, _EVENT_COUNTS)})
     return G
 
 
@@ -186,6 +187,9 @@ def actor_network(source) -> nx.MultiDiGraph:
             G.add_edge(e["actor"], e["recipient"], key=iri, **attrs)
         elif e["actor"] in G:
             G.nodes[e["actor"]]["solo_events"][iri] = attrs
+    del G.graph["event_counts"]
+    for n, d in G.nodes(data=True):
+        d["events"] = G.degree(n) + len(d["solo_events"])
     return G
 
 

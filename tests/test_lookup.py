@@ -93,3 +93,16 @@ def test_a_surname_left_as_written_is_listed_with_the_full_names_it_fits() -> No
     assert match_actors(H, "Moon") == ["p/moon", "p/moon-jae-in"]
     assert find_actor(H, "Ban") == "p/ban-ki-moon" and find_actor(H, "Moon Jae In") == "p/moon-jae-in"
     assert [selector(H, n) for n in sorted(H)] == ["Ban Ki-moon", "p/moon", "Moon Jae-in"]
+
+
+def test_the_named_queries_look_up_shows_event_counts_too() -> None:
+    """``actor_nodes`` (what named queries use) counts events only for the message of an ambiguous name."""
+    from newskg.graph.network import actor_nodes
+
+    with Store(None) as store:
+        load(STANDOFF, store)
+        nodes = actor_nodes(store)
+        assert find_actor(nodes, "Orlov") == ORLOV
+        with pytest.raises(QueryError) as err:
+            find_actor(nodes, "Protesters")
+    assert "Protesters (GEO) [group, GEO, 2 events, nkgid:actor/group/GEO/protesters]" in str(err.value)
