@@ -19,6 +19,7 @@ from datetime import date
 
 import networkx as nx
 
+from .daterange import in_range
 from .network import find_actor
 
 __all__ = ["Contact", "Gap", "ContactHistory", "contact_history", "actor_members", "human_date"]
@@ -111,7 +112,8 @@ def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = N
     a, b : str
         Actor names (label, alias or surname) or node ids.
     since, until : str, optional
-        ISO dates bounding the contacts (compared at the precision given).
+        ISO dates bounding the contacts, inclusive: a contact at month or year precision is kept when its
+        period overlaps the range, an undated one always (:func:`newskg.graph.daterange.in_range`).
     include_officials : bool
         For states, count their officials' contacts too (France-Russia includes
         a French minister's call with a Russian minister).
@@ -130,9 +132,7 @@ def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = N
             continue
         if not ((u in sa and v in sb) or (u in sb and v in sa)):
             continue
-        if since and d["date"] and d["date"] < since[: len(d["date"])]:
-            continue
-        if until and d["date"] and d["date"][: len(until)] > until:
+        if not in_range(d["date"], since, until):
             continue
         contacts.append(Contact(k, d["date"], d["mode"], G.nodes[u]["label"], G.nodes[v]["label"],
                                 tuple(d.get("sources", ())), tuple(d.get("docs", ())),
