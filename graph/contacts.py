@@ -23,6 +23,7 @@ from datetime import date
 import networkx as nx
 
 from ..records import STATUSES
+from .daterange import in_range
 from .network import counted_statuses, find_actor, status_of
 
 __all__ = ["Contact", "Gap", "ContactHistory", "contact_history", "actor_members", "human_date"]
@@ -154,7 +155,8 @@ def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = N
         Actors as :func:`newskg.graph.network.find_actor` reads them (name,
         surname, alias, IRI, "Name (ISO)").
     since, until : str, optional
-        ISO dates bounding the contacts (compared at the precision given).
+        ISO dates bounding the contacts, inclusive: a contact at month or year precision is kept when its
+        period overlaps the range, an undated one always (:func:`newskg.graph.daterange.in_range`).
     include_officials : bool
         For states, count their officials' contacts too (France-Russia includes
         a French minister's call with a Russian minister).
@@ -177,9 +179,7 @@ def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = N
             continue
         if not ((u in sa and v in sb) or (u in sb and v in sa)):
             continue
-        if since and d["date"] and d["date"] < since[: len(d["date"])]:
-            continue
-        if until and d["date"] and d["date"][: len(until)] > until:
+        if not in_range(d["date"], since, until):
             continue
         found.append((u, v, k, d))
     by_status = Counter(status_of(d) for _, _, _, d in found)
