@@ -163,15 +163,26 @@ def _infinitive_of(tok: Token) -> bool:
         not any(c.dep_ in ("dobj", "prep") for c in tok.head.children if c.i < tok.i)
 
 
+#: Acts whose recipient is never the actor's own state ("Obama said the United States would help": no AGREE
+#: of Obama with the United States).
+_OWN_SIDE_NONSENSE = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"}
+#: Verbal acts a speaker does by saying their side will do or wants something (PLOVER-notes rule 11).
+_SPEAKER_ACTS = {"AGREE", "CONCEDE", "THREATEN", "REJECT", "SUPPORT", "REQUEST"}
+
+
 def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):
-    """"A (of state S) said/told B that S is ready to ..." is A's offer to B (PLOVER codes the speaker)."""
+    """"A (of state S) said/told B that S is ready to ...", "A told a rally that S reserved the right to
+    respond": the speaker's own offer, threat or refusal (PLOVER codes the speaker).  A speaker of unknown
+    country who says what a state will do speaks for it ("Vice Foreign Minister X said the North was
+    willing ...")."""
     speakers, verb = speech.speaker_of(tok, idx, lex, steps=6, insinuating=False)
     if verb is None or not speakers or speakers[0].actor.kind != "person":
         return pairs
     speaker = speakers[0]
     out = []
     for actor_m, target_m in pairs:
-        if actor_m.actor.kind == "state" and actor_m.actor.country == speaker.actor.country:
+        own = speaker.actor.country is None or actor_m.actor.country == speaker.actor.country
+        if actor_m.actor.kind == "state" and own and (target_m is None or target_m.actor != speaker.actor):
             if target_m is None:
                 addressed = [m for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
                              for m in [idx.at(c)] if m is not None]
@@ -196,6 +207,33 @@ def _coercive_content(tok: Token, triggers: list[Trigger], lex: Lexicon) -> bool
             if d.text.lower() in words or d.lemma_.lower() in words or d.i in conflict:
                 return True
     return False
+
+
+def _speakers_for_states(sdoc: Doc, mentions: list[ActorMention], lex: Lexicon) -> list[ActorMention]:
+    """A person of unknown country who says what a state will do or is ready to do speaks for it: "France is
+    ready to contribute troops, Defence Minister Pierre Joxe said" makes Joxe French, for the whole document.
+    Not what a state did or must do ("X said Russia attacked ...", "X said Russia must leave")."""
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: dict[str, str] = {}
+    for tok in sdoc:
+        if tok.lemma_.lower() not in lex.cues["reporting_verbs"]:
+            continue
+        speaker = next((at.get(c.i) for c in tok.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.actor.kind != "person" or speaker.actor.country or speaker.actor.name in found:
+            continue
+        titled = any(t.lower_ in lex.cues["titles"] or t.lower_ in lex.cues["role_nouns"]
+                     for t in sdoc[max(0, speaker.start - 4):speaker.end])
+        for content in (c for c in tok.children if c.dep_ in ("ccomp", "parataxis")):
+            subj = next((at.get(c.i) for c in content.children if c.dep_ == "nsubj"), None)
+            commits = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in content.children) or \
+                any(c.dep_ == "acomp" and c.lemma_.lower() in ("ready", "willing", "prepared") for c in content.children)
+            if titled and subj is not None and subj.actor.kind == "state" and commits:
+                found[speaker.actor.name] = subj.actor.country
+    if not found:
+        return mentions
+    return [ActorMention(m.start, m.end, m.text, Actor(m.actor.name, kind="person", country=found[m.actor.name],
+                                                       aliases=m.actor.aliases), m.government)
+            if m.actor.kind == "person" and m.actor.name in found and not m.actor.country else m for m in mentions]
 
 
 def _negated_content(tok: Token, lex: Lexicon) -> bool:
@@ -327,7 +365,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             # announced, not when the meeting is planned for (PLOVER-notes rule 9); the news of the day is
             # the publication date
             date = doc.published.isoformat()
-        if etype == "AGREE":
+        if etype in _SPEAKER_ACTS:
             pairs = _speaker_commits(tok, pairs, idx, lex)
         retype = retypes.get(tok.lemma_.lower())
         # "workers blocked roads", "thousands of Israelis protested": civilians, not their state
@@ -346,6 +384,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
             if etype_a == "CONSULT" and (mode_a is None or hosted_meeting(tok, lex) is not None):
                 mode_a = consult_mode(tok, actor, target, idx, lex)
+            if target is not None and target.kind == "state" and actor.kind in ("person", "organization") and \
+                    actor.country == target.country and etype_a in _OWN_SIDE_NONSENSE:
+                target = None  # an official meets, helps, threatens or praises others, not their own state
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and \
@@ -408,7 +449,7 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
     lex = lex or Lexicon.default()
     gz = gz or Gazetteer.default()
     limit = max_sentence_chars or int(lex.cues["max_sentence_chars"])
-    idx = MentionIndex(find_mentions(sdoc, gz, lex))
+    idx = MentionIndex(_speakers_for_states(sdoc, find_mentions(sdoc, gz, lex), lex))
     events: list[tuple[Event, Trigger]] = []
     anchor: str | None = None
     speaker_dates: dict[Actor, str] = {}
@@ -516,10 +557,12 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                     ev = ev.with_(target=claimant)
                 # a denial disputes what a claim says happened; an accusation or demand was still made
                 if claim.status == "asserted" and claim.action not in _SPEECH_ACTS:
-                    where = final if claim in final else out
-                    idx_c = where.index(claim)
+                    # the claim as it stands now (a rule above may have re-dated or re-polarised it)
+                    same = [(w, n) for w in (final, out) for n, o in enumerate(w)
+                            if (o.start, o.action, o.actor, o.target) == (claim.start, claim.action, claim.actor, claim.target)]
                     claim = claim.with_(status="claimed")
-                    where[idx_c] = claim
+                    for w, n in same[:1]:
+                        w[n] = claim
                 ev = ev.with_(denies=claim)
             if ev.target is not None and ev.target.kind == "state" and ev.target.country == ev.actor.country:
                 ev = ev.with_(target=None)  # "Macron rejected the suggestion that France ...": not his own side

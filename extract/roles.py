@@ -285,6 +285,12 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             targets = met or addressed
             if actors:
                 return [(a, t) for a in actors for t in (targets[:1] or [None])]
+        clause = noun.head if noun.dep_ == "dobj" else (noun.head.head if noun.dep_ == "pobj" else None)
+        if etype == "AID" and clause is not None and clause.lemma_.lower() in Lexicon.default().cues["receiving_verbs"]:
+            # "received 5 billion dollars in military aid from the United States": the giver acts
+            givers = [m for t in (trigger, clause) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
+            return [(g, r) for g in givers[:1] for r in subjects(clause, idx)[0] if g.actor != r.actor]
         if not actors and trigger.dep_ in ("nsubj",):
             return []
         exclude = {a.actor for a in actors}
@@ -333,7 +339,18 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                      for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None
                      and m.actor not in exclude]
             targets = met or [t for t in targets if t.actor.kind == "person"] or place or targets
-        hosting = Lexicon.default().cues["hosting_words"]
+        cues = Lexicon.default().cues
+        if etype == "AID" and trigger.lemma_.lower() in cues["receiving_verbs"] and actors:
+            # "Colombia received aid from the United States": the giver acts
+            givers = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                      if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
+            return [(g, r) for g in givers[:1] for r in actors if g.actor != r.actor]
+        hosting = cues["hosting_words"]
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+        if etype == "CONSULT" and trigger.lemma_.lower() in hosting and objs and not any(
+                (idx.at(c) is not None and c.lemma_.lower() not in cues["facility_nouns"])
+                or c.lemma_.lower() in cues["visitor_nouns"] for c in objs):
+            return []  # "hosts the largest U.S. air base", "received 5 billion dollars": no meeting
         if etype == "CONSULT" and targets and actors and (trigger.lemma_.lower() in hosting or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in hosting for c in trigger.children)):
             # "received X", "gave X a warm welcome": the visitors act; not where ("greeted X at Asmara airport")

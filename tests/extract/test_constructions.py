@@ -62,6 +62,13 @@ def coded(extractor, text, published=PUB):
     ("Isaias greeted Abiy at Asmara airport on Sunday morning.", ("Abiy", "CONSULT", "Isaias")),
     # accepting an apology approves of it
     ("Kim said he accepted the apology.", ("Kim", "SUPPORT", None)),
+    # a speaker who says what their side will do does it; one of unknown country speaks for the state named
+    ("France is ready to contribute troops to a force in Mali, Defence Minister Pierre Joxe said on Monday.",
+     ("Pierre Joxe", "AGREE", "Mali")),
+    # aid received comes from whom it is received from; a host of a base or of money meets no one
+    ("Colombia has received more than 5 billion dollars in military aid from the United States.",
+     ("United States", "AID", "Colombia")),
+    ("Kenya received a delegation from Somalia on Monday.", ("Somalia", "CONSULT", "Kenya")),
 ])
 def test_lexicon_and_constructions(extractor, text, expected):
     got = coded(extractor, text)
@@ -73,11 +80,16 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Orban regularly travels to Moscow for talks.", "CONSULT"),
     # "during the talks" re-mentions talks told before; it is not a meeting of the clause's actor
     ("Lecornu spoke to Shoigu on Wednesday. Russia warned France during the talks it hoped for calm.", "CONSULT"),
+    ("Qatar, which hosts the largest U.S. air base in the region, denied funding militant groups.", "CONSULT"),
+    # an official does not meet, praise or help their own state
+    ("Secretary of State John Kerry said the United States would help.", "AGREE-own"),
 ])
 def test_not_events(extractor, text, unwanted):
     got = coded(extractor, text)
     if "Russia warned" in text:
         assert ("Russia", "CONSULT", "France") not in got, got
+    elif unwanted == "AGREE-own":
+        assert all(t != "United States" for _, _, t in got), got
     else:
         assert all(a != unwanted for _, a, _ in got), got
 
