@@ -9,6 +9,7 @@ from the Python layout.  Screenshots at 1280 x 800 go to tests/artifacts/.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -118,6 +119,9 @@ def test_example_graph_renders_offline(example_out, chromium) -> None:
     assert page.locator("#panel .timeline circle.contact").count() == sum(1 for c in h.contacts if c.date)
     gaps = page.locator("#panel .gaps li").all_inner_texts()
     assert [g.text for g in h.gaps] and all(any(g.text in t for t in gaps) for g in h.gaps)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "graph-seeds-pair.png"))
+    shutil.copyfile(example_out / "figures" / "contacts.png", ARTIFACTS / "report-contacts-seeds.png")
     page.click("#panel-close")
     # search centres and highlights Shoigu and those linked to him
     page.fill("#search", "shoigu")
