@@ -1,10 +1,10 @@
 """Positions for the HTML network: each community laid out on its own, then the communities packed apart.
 
-Communities are Louvain's (seeded); a small community is laid out by
-Kamada-Kawai, a large one by a spring layout; each is scaled to the room its
-actors' circles need and the communities are pushed apart as circles, linked
-ones kept near each other.  A last pass moves any two actors whose circles
-overlap.  The same graph always gives the same positions.
+Communities are Louvain's (seeded).  A small one is laid out by Kamada-Kawai, a
+larger one (over 15 actors, where Kamada-Kawai costs seconds) by a seeded spring
+layout; each is scaled to the room its actors' circles need; the communities are then pushed apart as
+circles, linked ones kept near each other.  A last pass moves any two actors
+whose circles overlap.  The same graph always gives the same positions.
 
 >>> import networkx as nx
 >>> P = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
@@ -89,7 +89,7 @@ def _local(P: nx.Graph, members: tuple[str, ...], r: np.ndarray, seed: int) -> n
     sub = _canonical(P.subgraph(members))
     if k == 2:
         raw = {members[0]: (-1.0, 0.0), members[1]: (1.0, 0.0)}
-    elif k <= 25 and nx.is_connected(sub):
+    elif k <= 15 and nx.is_connected(sub):
         raw = nx.kamada_kawai_layout(sub, weight=None)
     else:
         raw = nx.spring_layout(sub, seed=seed, iterations=60 if k < 400 else 25, weight=None)

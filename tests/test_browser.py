@@ -202,7 +202,7 @@ def test_300_actors_are_legible(big, big_page) -> None:
 def test_clicked_link_lists_its_events(big, big_page) -> None:
     _, G, _ = big
     page = big_page
-    # a link of several events whose middle is clear of every other link and circle, to click on
+    # a link of several events with a point clear of every other link and circle, to click on
     target = page.evaluate("""() => {
       const net = window.newskg.network, d = window.newskg.data, pos = id => net.body.nodes[id];
       const shown = window.newskg.edges.get(), segs = shown.map(e => [e.id, pos(e.from), pos(e.to)]);
@@ -210,12 +210,17 @@ def test_clicked_link_lists_its_events(big, big_page) -> None:
         const dx = b.x - a.x, dy = b.y - a.y, t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)));
         return Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy);
       }
-      const scale = net.getScale();
       for (const e of shown.filter(e => e.count >= 2).sort((a, b) => b.count - a.count)) {
-        const a = pos(e.from), b = pos(e.to), m = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
-        const clearOfEdges = segs.every(([id, p, q]) => id === e.id || dist(m, p, q) * scale > 10);
-        const clearOfNodes = Object.values(net.body.nodes).every(n => n.options.hidden || Math.hypot(n.x - m.x, n.y - m.y) > n.options.size + 10 / scale);
-        if (clearOfEdges && clearOfNodes) return {id: e.id, from: e.from, to: e.to, x: m.x, y: m.y};
+        const a = pos(e.from), b = pos(e.to);
+        // zoom in on the link, as one would to click it
+        const scale = Math.min(4, 300 / Math.hypot(b.x - a.x, b.y - a.y));
+        net.moveTo({position: {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}, scale: scale, animation: false});
+        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+          const m = {x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y)};
+          const clearOfEdges = segs.every(([id, p, q]) => id === e.id || dist(m, p, q) * scale > 8);
+          const clearOfNodes = Object.values(net.body.nodes).every(n => n.options.hidden || (Math.hypot(n.x - m.x, n.y - m.y) - n.options.size) * scale > 8);
+          if (clearOfEdges && clearOfNodes) return {id: e.id, from: e.from, to: e.to, x: m.x, y: m.y};
+        }
       }
       return null;
     }""")
@@ -239,6 +244,7 @@ def test_clicked_link_lists_its_events(big, big_page) -> None:
     page.screenshot(path=str(ARTIFACTS / "graph-300-link.png"))
     # a clicked actor lists all its events
     page.click("#panel-close")
+    page.evaluate("window.newskg.network.fit({animation: false})")
     node = max(G, key=lambda n: _events_of(G, n))
     p = page.evaluate("id => { const b = window.newskg.network.body.nodes[id]; return {x: b.x, y: b.y}; }", node)
     click_canvas(page, p["x"], p["y"])
@@ -319,6 +325,11 @@ def test_pair_panel_draws_the_contact_timeline(tiny_out, chromium) -> None:
     call = next(e for e in events if e["date"] == "3 April 2024")
     assert call["sentences"] == ["Lecornu phoned Shoigu on Wednesday.", "Shoigu and Lecornu spoke on April 3."]
     assert "Daily <Two>" in page.locator("#panel").inner_text()
+    # a source that is an actor of the graph opens that actor's panel: Russia, who claims France offered talks
+    fr, ru = find_actor(G, "France"), find_actor(G, "Russia")
+    page.evaluate(f"window.newskg.openPair({_pair_index(page, fr, ru)})")
+    page.click("#panel .actor-link:text-is('Russia')")
+    assert page.locator("#panel").get_attribute("data-id") == ru
     assert log.errors == [], log.errors
     page.close()
 

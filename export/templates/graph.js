@@ -167,6 +167,7 @@
     spread = Math.max(1, Math.min(3, spread));
   }
   var fontSize = data.labelFont;   // pixels at zoom 1, as the layout made room for
+  var bright = N.map(function () { return true; });
   function nodeItem(n, i) {
     var c = kindColor(n.kind), b = darker(c);
     return { id: n.id, x: n.x * spread * widen, y: n.y * spread, size: n.r, shape: "dot", borderWidth: 1.5,
@@ -187,8 +188,8 @@
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     physics: { enabled: false }, layout: { improvedLayout: false },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: E.length > 3000, multiselect: false },
-    edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 1, scaling: { label: { drawThreshold: 10 } } },
-    nodes: { scaling: { label: { drawThreshold: 6, maxVisible: 24 } } }
+    edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 1, font: { size: 11 }, scaling: { label: { drawThreshold: 10 } } },
+    nodes: { scaling: { label: { drawThreshold: 6 } } }
   });
 
   /* ---- labels: the most connected actors whose label touches no other label and no circle */
@@ -254,6 +255,19 @@
     if (!labelled[i]) nodes.update({ id: p.node, label: undefined });
   });
 
+  // zoomed in, labels stop growing at 16 px on screen (smaller boxes: labels apart stay apart), link counts at 13
+  var edgeFont = 11;
+  network.on("afterDrawing", function () {
+    var scale = network.getScale(), want = Math.min(data.labelFont, 16 / scale), wantEdge = Math.min(11, 13 / scale);
+    if (Math.abs(wantEdge - edgeFont) >= 0.05 * edgeFont) {
+      edgeFont = wantEdge;
+      network.setOptions({ edges: { font: { size: edgeFont } } });
+    }
+    if (Math.abs(want - fontSize) < 0.05 * fontSize) return;
+    fontSize = want;
+    nodes.update(N.map(function (n, i) { return { id: n.id, font: labelFont(bright[i]) }; }));
+  });
+
   /* ---- links under the filters, search highlight */
   var focus = null;   // the searched actor's index, or null
   function lit(i) {
@@ -280,15 +294,15 @@
                    label: evs.length > 1 ? String(evs.length) : undefined, title: edgeTip(p, evs), quad: q,
                    count: evs.length,
                    color: { color: col, highlight: col, hover: col, opacity: on ? 0.8 : 0.12 },
-                   font: { size: 11, color: on ? "#333333" : "rgba(0,0,0,0)", strokeWidth: 3, align: "horizontal" } });
+                   font: { color: on ? "#333333" : "rgba(0,0,0,0)", strokeWidth: 3, align: "horizontal" } });
     });
     edges.clear(); edges.add(items);
     var showSources = byId("show-sources").checked;
     nodes.update(N.map(function (n, i) {
       var shown = !sourceOnly[i] || showSources;
       var soloVisible = !active[i] && n.events.some(visible);
-      var on = lit(i) && (active[i] || soloVisible || sourceOnly[i]);
-      return { id: n.id, hidden: !shown, opacity: on ? 1 : 0.25, font: labelFont(on) };
+      bright[i] = lit(i) && (active[i] || soloVisible || sourceOnly[i]);
+      return { id: n.id, hidden: !shown, opacity: bright[i] ? 1 : 0.25, font: labelFont(bright[i]) };
     }));
     var nShown = showSources ? N.length : N.length - nSources;
     byId("status").textContent = nShown + " actors, " + items.length + " links shown";
@@ -359,8 +373,16 @@
     e.mentions.forEach(function (m) {
       var x = el("div", undefined, "mention");
       x.appendChild(el("q", m.sentence, "sentence"));
-      var said = m.source ? "according to " + m.source : "in the outlet's own voice";
-      var meta = el("div", e.mentions.length > 1 ? m.status + " · " + said : said, "meta source");
+      var meta = el("div", (e.mentions.length > 1 ? m.status + " · " : "") + (m.source ? "according to " : "in the outlet's own voice"),
+                    "meta source");
+      if (m.source && m.sourceNode !== null) {   // the source is an actor of the graph: open its panel
+        var srcButton = el("button", m.source, "actor-link"), si = m.sourceNode;
+        srcButton.type = "button";
+        srcButton.addEventListener("click", function () { openNode(si); panel.scrollTop = 0; });
+        meta.appendChild(srcButton);
+      } else if (m.source) {
+        meta.appendChild(document.createTextNode(m.source));
+      }
       x.appendChild(meta);
       x.appendChild(docLine(m));
       div.appendChild(x);
