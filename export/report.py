@@ -23,6 +23,7 @@ from ..graph.analysis import balance, contested_claims, iter_events, key_actors,
 from ..graph.contacts import contact_history, human_date
 from ..graph.network import CONFLICT, COOPERATION, actor_network, pair_network, status_of
 from ..records import STATUSES
+from .timeline import contact_figure
 
 __all__ = ["write_report", "md_escape", "render_report"]
 
@@ -35,32 +36,11 @@ def md_escape(text: object) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", s).replace("\n", " ")
 
 
-def _start(d: str) -> date:
-    p = [int(x) for x in d.split("-")] + [1, 1]
-    return date(p[0], p[1], p[2])
-
-
 def _figure_timeline(pairs, G, path: Path) -> bool:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    rows = []
-    for a, b in pairs:
-        h = contact_history(G, a, b)
-        pts = [(_start(c.date), c.mode or "contact") for c in h.contacts if c.date]
-        if pts:
-            rows.append((f"{h.a} – {h.b}", pts))
-    if not rows:
+    fig = contact_figure([contact_history(G, a, b) for a, b in pairs])
+    if fig is None:
         return False
-    fig, ax = plt.subplots(figsize=(8, 0.6 + 0.5 * len(rows)))
-    for y, (label, pts) in enumerate(rows):
-        ax.plot([p for p, _ in pts], [y] * len(pts), "o-", color="#4e79a7")
-    ax.set_yticks(range(len(rows)), [r[0] for r in rows])
-    ax.set_title("Contacts (CONSULT events) per pair")
-    fig.tight_layout()
     _save(fig, path)
-    plt.close(fig)
     return True
 
 
