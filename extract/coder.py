@@ -27,7 +27,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Document, Event
-from .entities import ActorMention, MentionIndex, dateline_end, find_mentions
+from .entities import ActorMention, MentionIndex, dateline_end, find_mentions, home_state
+from .anaphora import aim_at_events
 from .attribution import attribution
 from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
@@ -236,6 +237,23 @@ def _speakers_for_states(sdoc: Doc, mentions: list[ActorMention], lex: Lexicon) 
             if m.actor.kind == "person" and m.actor.name in found and not m.actor.country else m for m in mentions]
 
 
+def _place_hit(tok: Token, idx: MentionIndex, actor: Actor) -> Actor | None:
+    """The state where an attack happens, from a place in its clause ("in Khartoum", "near Gori")."""
+    for p in tok.subtree:
+        if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "on", "around", "outside", "inside", "across", "into"):
+            for g in p.children:
+                m = idx.at(g) if g.dep_ == "pobj" else None
+                if m is not None and m.actor.kind == "state" and m.actor.country != actor.country:
+                    return m.actor
+    return None
+
+
+def _hits_a_thing(tok: Token) -> bool:
+    """Does an attack name what it hits, a thing rather than people ("destroyed a factory")?"""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.ent_type_ not in ("PERSON", "NORP")
+               for c in tok.children)
+
+
 def _negated_content(tok: Token, lex: Lexicon) -> bool:
     """An intention whose content is negated: "vowed not to return", "pledged never to use force"."""
     return any(c.dep_ == "xcomp" and is_negated(c, lex) for c in tok.children) and not is_negated(tok, lex)
@@ -278,6 +296,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                   ) -> Iterator[tuple[Event, Trigger]]:
     """Events of one sentence with their triggers (before document-level rules)."""
     text = doc.text
+    home = home_state(text, gz)
     start, end = sent.start_char, sent.end_char
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -387,6 +406,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if target is not None and target.kind == "state" and actor.kind in ("person", "organization") and \
                     actor.country == target.country and etype_a in _OWN_SIDE_NONSENSE:
                 target = None  # an official meets, helps, threatens or praises others, not their own state
+            if target is None and etype_a == "ASSAULT" and status != "negated":
+                # "missiles destroyed a factory on the edge of the capital": an attack on a thing or a place hits
+                # the state it is in: the one named where it happens, else the story's own
+                target = _place_hit(tok, idx, actor) or (
+                    Actor(gz.country(home).name, kind="state", country=home)
+                    if home and home != actor.country and gz.country(home) and _hits_a_thing(tok) else None)
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and \
@@ -505,6 +530,8 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             if earlier:
                 out[k] = ev.with_(date=earlier[-1].date)
 
+    # "condemned the bombing", "welcomed the strikes": a reaction to an event told elsewhere targets its actor
+    out = aim_at_events(out, [sdoc[t.i] for _, t in events], sdoc, lex)
     # denials: the REJECT targets the claimant and links to the claim
     final: list[Event] = []
     for k, ev in enumerate(out):

@@ -159,6 +159,9 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content:
     without ``content``, not inside what its object is asked to do ("asked the directors to ...")."""
     skip = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "poss", "agent")
             for t in c.subtree}
+    # nor where the sentence opens ("In Moscow, the Foreign Ministry condemned ..."): a setting, not a target
+    skip |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE and c.i == c.sent.start
+             for t in c.subtree}
     # nor in other clauses: "suspended the constitution and arrested the president"; unless the object is
     # shared ("established ties with and opened an embassy in Tehran": a preposition left without object)
     shared = any(t.dep_ == "prep" and not any(g.dep_ == "pobj" for g in t.children) for t in trigger.subtree)

@@ -15,6 +15,6 @@ one actor per document, between the parse and the event rules.
 
 from .datelines import Dateline, dateline, dateline_end
 from .index import ActorMention, MentionIndex
-from .mentions import find_mentions
+from .mentions import find_mentions, home_state
 
-__all__ = ["ActorMention", "MentionIndex", "find_mentions", "Dateline", "dateline", "dateline_end"]
+__all__ = ["ActorMention", "MentionIndex", "find_mentions", "home_state", "Dateline", "dateline", "dateline_end"]

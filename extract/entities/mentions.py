@@ -31,10 +31,10 @@ from .context import (
 )
 from .datelines import dateline, dateline_end
 from .index import ActorMention
-from .nominals import countries_from_context, resident, role_people, shared_aliases
+from .nominals import countries_from_context, governments_from_context, resident, role_people, shared_aliases
 from .people import Person, PersonRegistry
 
-__all__ = ["find_mentions"]
+__all__ = ["find_mentions", "home_state"]
 
 
 class _Mentions:
@@ -77,6 +77,28 @@ def _appositive_country(span: Span, mentions: _Mentions, gz: Gazetteer) -> str |
     return None
 
 
+def _peoples_of_states(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
+    """A people named by where they live and who they are ("Bosnian Serb", "Kosovo Albanians", "Iraqi Kurds")
+    is a group of the state they live in, not either state (as event coders code the Bosnian Serbs)."""
+    for i in range(len(doc) - 1):
+        a, b = doc[i], doc[i + 1]
+        if not (a.ent_type_ in ("NORP", "GPE") and b.ent_type_ == "NORP") or a.whitespace_ != " ":
+            continue
+        if i > 0 and doc[i - 1].ent_iob_ in ("B", "I") and doc[i - 1].ent_type_ in ("NORP", "GPE"):
+            continue  # the middle of a longer name
+        home = gz.demonym(a.text) or (gz.lookup(a.text).country if gz.lookup(a.text) else None)
+        people = gz.demonym(b.text)
+        if home is None or people == home or not (people or b.text.endswith(("ish", "an", "i"))):
+            continue
+        if people is None and b.text.endswith("ish"):
+            continue  # "Kurdish" names a language and people the gazetteer has no state for: leave it to the groups
+        forms = gz.country(people).demonyms if people and gz.country(people) else ()
+        plural = b.text if b.text.endswith("s") else (b.text + "s" if b.text + "s" in forms or not forms else next(
+            (d for d in forms if d.startswith(b.text) and d.endswith("s")), b.text + "s"))
+        name = f"{a.text} {plural}"
+        mentions.add(ActorMention(i, i + 2, doc[i:i + 2].text, Actor(name, kind="group", country=home)))
+
+
 def _names_a_place(ent: Span, lex: Lexicon) -> bool:
     """"the border village of Panmunjom", "the town of Gori": the name of a place, whatever its tag."""
     root = ent.root
@@ -105,9 +127,10 @@ def _named_entities(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon,
     titles = lex.cues["titles"]
     pending_people: list[tuple[Span, list[str]]] = []
     place_names: set[str] = set()  # names the text shows are places ("the village of X")
+    _peoples_of_states(doc, mentions, gz)
     for ent in doc.ents:
         text = clean(ent.text)
-        if not text:
+        if not text or any(i in mentions.taken for i in range(ent.start, ent.end)):
             continue
         hit = gz.lookup(text)
         # the model tags a lone demonym ("Ugandan") or a capital as a PERSON now and then
@@ -285,11 +308,17 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     _groups(doc, mentions, gz, lex)
     _institutions(doc, mentions, gz, lex)
     final = [resident(doc, mentions.by_start[k], gz) for k in sorted(mentions.by_start)]
-    return countries_from_context(doc, shared_aliases(final), gz, lex, home=_home(doc.text, gz))
+    home = home_state(doc.text, gz)
+    final = governments_from_context(doc, final, lex, home=home)
+    return countries_from_context(doc, shared_aliases(final), gz, lex, home=home)
 
 
-def _home(text: str, gz: Gazetteer) -> str | None:
-    """The state a story is filed from: the one state its dateline's places name, if any."""
+def home_state(text: str, gz: Gazetteer) -> str | None:
+    """The state a story is filed from: the one state its dateline's places name, if any.
+
+    >>> home_state("KHARTOUM, Aug 21 (Reuters) - Thousands marched.", Gazetteer.default())
+    'SDN'
+    """
     states = {gz.lookup(p.title()).country if gz.lookup(p.title()) else gz.place(p.title())
               for p in dateline(text).places}
     states.discard(None)

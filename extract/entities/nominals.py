@@ -23,7 +23,7 @@ from .context import clean, country_of_tokens, modifiers, place_of, title_case
 from .index import ActorMention
 from .people import Person
 
-__all__ = ["resident", "shared_aliases", "countries_from_context", "role_people"]
+__all__ = ["resident", "shared_aliases", "countries_from_context", "role_people", "governments_from_context"]
 
 
 def resident(doc: Doc, m: ActorMention, gz: Gazetteer) -> ActorMention:
@@ -151,3 +151,32 @@ def role_people(tok: Token, people: list[Person], gz: Gazetteer, lex: Lexicon) -
         if len(cands) == 1:
             found.append((cands[0], where))
     return found
+
+
+def _fronted_place(sent, mentions: list[ActorMention]) -> str | None:
+    """The state a sentence opens in: "In Moscow, ...", "In Washington, ..."."""
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.lower_ not in ("in", "at", "from"):
+        return None
+    objs = [g for g in first.children if g.dep_ == "pobj"]
+    for m in mentions:
+        if objs and m.start <= objs[0].i < m.end and m.actor.kind == "state" and m.actor.country:
+            return m.actor.country
+    return None
+
+
+def governments_from_context(doc: Doc, mentions: list[ActorMention], lex: Lexicon,
+                             home: str | None = None) -> list[ActorMention]:
+    """A ministry or government named without its state is the state of the sentence's fronted place ("In
+    Moscow, the Foreign Ministry condemned ..."), else of the state the story is filed from."""
+    nouns = lex.cues["government_nouns"] | {"ministry", "government", "department"}
+    out = []
+    for m in mentions:
+        head = doc[m.end - 1]
+        if m.actor.kind == "organization" and not m.actor.country and (
+                head.lemma_.lower() in nouns or "ministry" in m.actor.name.lower()):
+            iso = _fronted_place(head.sent, mentions) or home
+            if iso:
+                m = ActorMention(m.start, m.end, m.text, replace(m.actor, country=iso), True)
+        out.append(m)
+    return out

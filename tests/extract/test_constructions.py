@@ -69,6 +69,21 @@ def coded(extractor, text, published=PUB):
     ("Colombia has received more than 5 billion dollars in military aid from the United States.",
      ("United States", "AID", "Colombia")),
     ("Kenya received a delegation from Somalia on Monday.", ("Somalia", "CONSULT", "Kenya")),
+    # a raising passive keeps its subject ("are expected to meet" is their own plan)
+    ("Macron and Scholz are expected to meet on the sidelines of the summit next week.",
+     ("Emmanuel Macron", "AGREE", "Olaf Scholz")),
+    # a reaction aimed at an event told before is aimed at its actor; a ministry of no named state is the
+    # state of the place the sentence opens in
+    ("Israeli jets struck targets in Gaza on Monday. In Cairo, the Foreign Ministry condemned the raids and "
+     "demanded that they stop.", ("Foreign Ministry", "ACCUSE", "Israel")),
+    ("Israeli jets struck targets in Gaza on Monday. Jordan welcomed the move.", ("Jordan", "SUPPORT", "Israel")),
+    # a people named by where they live and who they are is a group of the state they live in
+    ("Bosnian Serb forces shelled the town of Gorazde.", ("Bosnian Serbs", "ASSAULT", None)),
+    # an attack on a thing hits the state it is in, named in the clause or the story's own
+    ("KHARTOUM, Aug 21 (Reuters) - A day after American cruise missiles destroyed a factory on the edge of the "
+     "capital, thousands marched.", ("United States", "ASSAULT", "Sudan")),
+    # historic states are coded as their successor
+    ("NATO launched its air war against Yugoslavia in March.", ("NATO", "ASSAULT", "Serbia")),
 ])
 def test_lexicon_and_constructions(extractor, text, expected):
     got = coded(extractor, text)
