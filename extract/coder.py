@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Actor, Document, Event
 from .entities import ActorMention, MentionIndex, dateline_end, find_mentions, home_state
 from .anaphora import aim_at_events
+from .reference import reference_dates
 from .attribution import attribution
-from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .modes import consult_mode, hosted_meeting
@@ -39,6 +39,7 @@ from .roles import _targets_of
 from .roles import participants, purpose_clauses
 from .status import is_habitual, is_hedged, is_negated, is_prospective
 from .triggers import Trigger, find_triggers
+from .when import date_of
 
 __all__ = ["code_document", "code_sentence"]
 
@@ -51,60 +52,6 @@ _SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 #: Promised cooperation is an AGREE; a promised retreat is a CONCEDE, a promised concession stays one, and
 #: either made conditional is a threat (_as_threat).  (PLOVER-notes, rule 4.)
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
-
-
-def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tuple[str | None, bool]:
-    """The date of the event at ``trigger``, and whether it was attached to the trigger's own clause.
-
-    A noun trigger ("talks", "calls") takes only a date attached to itself; a verb also takes a
-    date attached to the clauses that govern it.  "That year" refers to the last year named
-    before it in the sentence, else to the document's running anchor.
-    """
-    # the dateline's date is when the story was filed, not when its events happened
-    filed = dateline_end(sent.doc.text) - sent.start_char
-    exprs = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if not t.lower().startswith("since") and s >= filed]
-    if not exprs:
-        return None, False
-    doc = sent.doc
-    clause = {trigger.i} | {a.i for a in trigger.ancestors}
-    is_noun = trigger.pos_ in ("NOUN", "PROPN")
-    # the words that carry the trigger's own date: itself, the light verb of "held talks",
-    # the head of "a series of calls"
-    own = [trigger]
-    if is_noun and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
-        own.append(trigger.head)
-    if is_noun and trigger.dep_ == "pobj" and trigger.head.text.lower() == "of" and trigger.head.head.pos_ == "NOUN":
-        own.append(trigger.head.head)
-    own_ids = {t.i for t in own} | {c.i for t in own for c in t.children}
-    scored = []
-    for k, (s, e, text) in enumerate(exprs):
-        span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root
-        anc = {a.i for a in head.ancestors}
-        # not a date of another event told in a relative or adverbial clause ("agreed to resume the
-        # communications, which Beijing suspended in August 2022")
-        between = [a for a in head.ancestors if a.i not in clause]
-        direct = bool(anc & clause) and not any(a.dep_ in ("relcl", "acl", "advcl") and a.pos_ in ("VERB", "AUX")
-                                                 for a in between)
-        owner = next((a for a in head.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ", "AUX")), None)
-        exact = owner is not None and owner.i in own_ids
-        if is_noun and not exact:
-            continue
-        if not is_noun and not (exact or direct):
-            continue
-        scored.append((not exact, abs(head.i - trigger.i), k, text))
-    if not scored:
-        return None, False
-    scored.sort()
-    best = scored[0]
-    local_anchor = anchor
-    for _, _, earlier in exprs[: best[2]]:
-        value = resolve_date(earlier, published, anchor=anchor)
-        if value:
-            local_anchor = value
-    return resolve_date(best[3], published, anchor=local_anchor), not best[0]
 
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
@@ -167,6 +114,8 @@ def _infinitive_of(tok: Token) -> bool:
 #: Acts whose recipient is never the actor's own state ("Obama said the United States would help": no AGREE
 #: of Obama with the United States).
 _OWN_SIDE_NONSENSE = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"}
+#: Commitments to act later, dated when they are made.
+_COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN", "RETREAT"}  # a retreat promised is a CONCEDE
 #: Verbal acts a speaker does by saying their side will do or wants something (PLOVER-notes rule 11).
 _SPEAKER_ACTS = {"AGREE", "CONCEDE", "THREATEN", "REJECT", "SUPPORT", "REQUEST"}
 
@@ -312,7 +261,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     for act in acts:
         # an undated statement belongs to the occasion its speaker was last dated at ("On April 4, X
         # denounced ... X told reporters ...")
-        date = _date_for(act.verb, sent, doc.published, anchor)[0] or (speaker_dates or {}).get(act.actor.actor)
+        date = date_of(act.verb, sent, doc.published, anchor, lex=lex)[0] or (speaker_dates or {}).get(act.actor.actor)
         target = act.target.actor if act.target else None
         if target == act.actor.actor:
             continue
@@ -378,12 +327,16 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if negated and etype in lex.cues["refusal_of"]:
             etype, mode, negated = "REJECT", None, False  # "will not accept more refugees" is a refusal
         status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
-        date, own_date = _date_for(tok, sent, doc.published, anchor)
-        if etype == "AGREE" and prospective and date and (own_date or date > doc.published.isoformat()[:len(date)]):
-            # "will visit Iraq next month", "would meet Erdogan in July": an agreement is dated when it is
-            # announced, not when the meeting is planned for (PLOVER-notes rule 9); the news of the day is
-            # the publication date
-            date = doc.published.isoformat()
+        date, own_date = date_of(tok, sent, doc.published, anchor, future=prospective,
+                                 content=trig.type in _CONTENT_TAKING or etype in _CONTENT_TAKING, lex=lex)
+        if etype in _COMMITMENTS and prospective and date and doc.published and (
+                own_date or date > doc.published.isoformat()[:len(date)]):
+            # "will visit Iraq next month", "will resign on July 13": a commitment is dated when it is announced
+            # (the reporting verb's date: "said on Saturday that he would ..."), not when the act is planned
+            # for (PLOVER-notes rule 9); the news of the day is the publication date
+            _, verb = speech.speaker_of(tok, idx, lex, steps=6)
+            said = date_of(verb, sent, doc.published, anchor, content=True, lex=lex)[0] if verb is not None else None
+            date = said if said and said <= doc.published.isoformat() else doc.published.isoformat()
         if etype in _SPEAKER_ACTS:
             pairs = _speaker_commits(tok, pairs, idx, lex)
         retype = retypes.get(tok.lemma_.lower())
@@ -532,6 +485,8 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
 
     # "condemned the bombing", "welcomed the strikes": a reaction to an event told elsewhere targets its actor
     out = aim_at_events(out, [sdoc[t.i] for _, t in events], sdoc, lex)
+    # what the sentence does not date happened when the story is at
+    out = reference_dates(out, [sdoc[t.i] for _, t in events], doc.published, lex)
     # denials: the REJECT targets the claimant and links to the claim
     final: list[Event] = []
     for k, ev in enumerate(out):

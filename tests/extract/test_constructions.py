@@ -112,3 +112,36 @@ def test_not_events(extractor, text, unwanted):
 def test_an_active_verb_coordinated_with_a_passive_one_keeps_the_subject(extractor):
     got = coded(extractor, "The mayor of Kyiv was indicted by a court in Moscow and will resign.")
     assert not any(a == "CONCEDE" and actor.startswith("Court") for actor, a, _ in got)
+
+
+def dated(extractor, text, published):
+    events = extractor.extract(Document("t", text, published))
+    return {(e.actor.name, e.action, e.date) for e in events}
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # a future act resolves forward, and a commitment is dated when it is announced (PLOVER-notes rule 9)
+    ("COLOMBO, July 10 (PTI) Sri Lankan President Gotabaya Rajapaksa will resign on July 13, the speaker said.",
+     date(2022, 7, 10), ("Gotabaya Rajapaksa", "CONCEDE", "2022-07-10")),
+    # a date the sentence opens with dates what it tells; a when-clause is at the time of what it hangs on
+    ("In July, Russia staged large military exercises while U.S. troops held a joint exercise with Georgian forces.",
+     date(2008, 8, 17), ("United States", "COOPERATE", "2008-07")),
+    ("Relations collapsed in March, when NATO launched its air war against Yugoslavia.",
+     date(1999, 6, 12), ("NATO", "ASSAULT", "1999-03")),
+    # a date told from the day the story is at
+    ("At a banquet the emperor hosted for Kim the previous evening, Akihito apologised to South Korea.",
+     date(1998, 10, 8), ("Akihito", "CONCEDE", "1998-10-07")),
+    ("China suspended contacts with Washington after the May 7 strike, and Clinton apologised to Jiang Zemin in a "
+     "telephone call a week later.", date(1999, 6, 12), ("Bill Clinton", "CONCEDE", "1999-05-14")),
+    # what a reporting clause dates is the report's time, not a future one: "told reporters on Thursday"
+    ("Chinese Vice Foreign Minister Liu Zhenmin told reporters on Thursday that Beijing would lift curbs on imports "
+     "of Philippine fruit.", date(2016, 10, 21), ("Liu Zhenmin", "CONCEDE", "2016-10-20")),
+    # the news of the day told in the present perfect takes the publication date
+    ("India has rejected China's claim to the valley.", date(2020, 6, 18), ("India", "REJECT", "2020-06-18")),
+    # the date of an event noun is not its blamer's
+    ("Washington has blamed bin Laden for the August 7 bombings of its embassies.", date(1998, 8, 21),
+     ("United States", "ACCUSE", "1998-08-21")),
+])
+def test_dates(extractor, text, published, expected):
+    got = dated(extractor, text, published)
+    assert expected in got, got
