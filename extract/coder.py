@@ -72,6 +72,9 @@ def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
         if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
             return None  # "promised X in a telephone call that ...": the call is no content of the promise
         parent = node.head
+        if parent.i in heads and parent.i != tok.i and node.dep_ == "dobj" and \
+                parent.lemma_.lower() in Lexicon.default().cues["ordering_verbs"]:
+            return None  # "ordered the expulsion of ...": the expulsion is done, not content
         if parent.i in heads and parent.i != tok.i:
             if node.dep_ in ("relcl", "conj") or (node.dep_ == "advcl" and not _infinitive_of(node)):
                 return None
@@ -157,6 +160,17 @@ def _coercive_content(tok: Token, triggers: list[Trigger], lex: Lexicon) -> bool
             if d.text.lower() in words or d.lemma_.lower() in words or d.i in conflict:
                 return True
     return False
+
+
+def _civilian_triggers(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """Verbs that are protest acts only when civilians do them (cues.json ``civilian_retype``)."""
+    taken = {i for t in triggers for i in t.tokens}
+    out = []
+    for tok in sent:
+        retype = lex.cues["civilian_retype"].get(tok.lemma_.lower())
+        if tok.pos_ == "VERB" and tok.i not in taken and isinstance(retype, list):
+            out.append(Trigger(tok.i, (tok.i,), tok.text, retype[0], retype[1], "VERB"))
+    return out
 
 
 def _speakers_for_states(sdoc: Doc, mentions: list[ActorMention], lex: Lexicon) -> list[ActorMention]:
@@ -255,6 +269,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         return
     sentence = text[start:end]
     triggers = list(find_triggers(sent, lex))
+    # what only civilians do as a protest ("demonstrators converged on the bank", "smashed the windows"):
+    # a trigger only with a group or crowd as its subject (checked below)
+    civilian_only = _civilian_triggers(sent, triggers, lex)
+    triggers += civilian_only
     acts = [*speech.obligations(sent, idx, lex, triggers), *speech.insinuations(sent, idx, lex),
             *speech.evaluations(sent, idx, lex)]
     asked = {t.i for act in acts if act.content is not None for t in act.content.subtree}
@@ -285,6 +303,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex) \
                 or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
+        if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
+                c.dep_ == "dobj" and any(t.i == c.i for t in triggers) for c in tok.children):
+            continue  # "ordered the expulsion of the ambassador": the expulsion is the act (the noun codes it)
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
@@ -350,6 +371,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             target = target_m.actor if target_m else None
             if target is not None and target == actor:
                 continue
+            if trig in civilian_only and not (civilians or actor.kind == "group"):
+                continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
             if prospective and etype_a == "RETREAT":
@@ -365,6 +388,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 target = _place_hit(tok, idx, actor) or (
                     Actor(gz.country(home).name, kind="state", country=home)
                     if home and home != actor.country and gz.country(home) and _hits_a_thing(tok) else None)
+            if target is None and etype_a == "CONSULT" and trig.pos == "VERB" and mode_a is None and len(pairs) == 1:
+                continue  # "Chavez spoke on Sunday": speaking to no one named is no contact
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and \

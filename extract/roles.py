@@ -55,6 +55,9 @@ def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
 def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
     out: list[ActorMention] = []
     for t in toks:
+        if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.lower_ in ("who", "whom", "which", "that") \
+                and t.dep_ in ("nsubj", "nsubjpass") and idx.pair(t.head.head):
+            t = t.head.head  # "the pair, who talked for 70 minutes": both of them
         both = idx.pair(t)  # "the two ministers", "both countries"
         if both:
             out.extend(m for m in both if all(m.actor != o.actor for o in out))
@@ -99,6 +102,9 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
                     return _resolve_all([x for a in agents for x in _with_conjuncts(a)], idx), True
             # several subjects the parser did not coordinate ("A and B held talks" as two nsubj)
             return _resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx), False
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "responded by freezing relations": the one who responded
+            continue
         if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "relcl", "acl") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 m = _resolve_all([tok.head], idx)
@@ -261,8 +267,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             reports = head.lemma_.lower() in lex.report_only  # announcing a suspension or a ceasefire does it
             # "the ministers discussed the attack", "X condemned the attack": the object of another event
             # is its topic, not the subject's own act
-            reports = reports or (head.lemma_.lower() in lex.heads and
-                                  head.lemma_.lower() not in lex.cues["light_verbs"] and noun.dep_ == "dobj")
+            ordered = head.lemma_.lower() in lex.cues["ordering_verbs"] and noun.dep_ == "dobj"
+            reports = not ordered and (reports or (head.lemma_.lower() in lex.heads and
+                                                   head.lemma_.lower() not in lex.cues["light_verbs"]
+                                                   and noun.dep_ == "dobj"))
             if head.pos_ in ("VERB", "AUX") and not reports and (
                     head.lemma_.lower() in lex.cues["light_verbs"] or noun.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)

@@ -54,7 +54,7 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
             span = doc.char_span(sent.start_char + s_, sent.start_char + e_, alignment_mode="expand")
             if span is not None and (any(t.i == when.i for t in span) or span.root.head.i == when.i or
                                      any(a.i == when.i for a in list(span.root.ancestors)[:2])):
-                return resolve_date(text, published, anchor=anchor), False
+                return resolve_date(text, published, anchor=anchor, future=future), False
     if not exprs:
         return None, False
     clause = {trigger.i} | {a.i for a in trigger.ancestors}
@@ -90,7 +90,8 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
             continue
         if not is_noun and not exact:
             if not direct or (sealed is not None and owner is not None and owner.i not in below
-                              and sealed.is_ancestor(trigger) and not sealed.is_ancestor(owner) and owner.i != sealed.i):
+                              and (sealed.i == trigger.i or sealed.is_ancestor(trigger))
+                              and not sealed.is_ancestor(owner) and owner.i != sealed.i):
                 continue
             if owner is not None and owner.i != trigger.i and _is_event_noun(owner, lex) and not _setting(owner):
                 continue  # "blamed him for the August 7 bombings": the bombings' date

@@ -80,6 +80,11 @@ class MentionIndex:
             if bound is None:
                 return None
             return self.state_of(bound) if pronoun == "we" and bound.actor.kind == "person" else bound
+        if pronoun in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
+            # "Correa said Uribe lied to him": an object pronoun in a reported clause is its reporter
+            reporter = self._object_reporter(tok)
+            if reporter is not None:
+                return reporter
         if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
             # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject
             # of a reported clause is, first of all, the reporter
@@ -108,6 +113,23 @@ class MentionIndex:
             if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
                 return None
             verb = verb.head
+        return None
+
+    def _object_reporter(self, pronoun: Token) -> ActorMention | None:
+        """The reporter of the reported clause an object pronoun is in, when its subject is someone else."""
+        node = pronoun
+        for _ in range(5):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in Lexicon.default().cues["reporting_verbs"]:
+                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                inner = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                rep = self._by_token.get(subj.i) if subj is not None else None
+                own = self._by_token.get(inner.i) if inner is not None else None
+                if rep is not None and rep.actor.kind == "person" and (own is None or own.actor != rep.actor):
+                    return rep
+                return None
+            if node.head.i == node.i:
+                return None
+            node = node.head
         return None
 
     def modifiers(self, tok: Token) -> list[ActorMention]:

@@ -82,6 +82,17 @@ def coded(extractor, text, published=PUB):
     # an attack on a thing hits the state it is in, named in the clause or the story's own
     ("KHARTOUM, Aug 21 (Reuters) - A day after American cruise missiles destroyed a factory on the edge of the "
      "capital, thousands marched.", ("United States", "ASSAULT", "Sudan")),
+    # ordering an act does it; responding by an act does it too; a label that insults accuses
+    ("Venezuela ordered the expulsion of Colombia's ambassador in Caracas on Monday.",
+     ("Venezuela", "SANCTION", "Colombia")),
+    ("Uribe ended the talks, and Hugo Chavez responded by freezing relations with Bogota.",
+     ("Hugo Chavez", "SANCTION", "Colombia")),
+    ("Hugo Chavez branded Alvaro Uribe a liar and a mobster.", ("Hugo Chavez", "ACCUSE", "Alvaro Uribe")),
+    # an object pronoun in a reported clause is its reporter
+    ("Ecuadorean President Rafael Correa said Colombian President Alvaro Uribe lied to him in a telephone call.",
+     ("Alvaro Uribe", "CONSULT", "Rafael Correa")),
+    # what only civilians do as a protest
+    ("Thousands of demonstrators converged on the parliament in Budapest on Wednesday.", ("Demonstrators", "PROTEST", None)),
     # historic states are coded as their successor
     ("NATO launched its air war against Yugoslavia in March.", ("NATO", "ASSAULT", "Serbia")),
 ])
@@ -98,6 +109,8 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Qatar, which hosts the largest U.S. air base in the region, denied funding militant groups.", "CONSULT"),
     # an official does not meet, praise or help their own state
     ("Secretary of State John Kerry said the United States would help.", "AGREE-own"),
+    ("Russian troops converged on the city.", "PROTEST"),
+    ("Venezuelan President Hugo Chavez spoke on Sunday.", "CONSULT"),
 ])
 def test_not_events(extractor, text, unwanted):
     got = coded(extractor, text)
