@@ -91,7 +91,7 @@ class MentionIndex:
             bound = self._reporter(tok)
             if bound is not None and (bound.actor.kind == "person") == (pronoun in _PRONOUNS_PERSON):
                 return bound
-            return self.last_person(tok.i) if pronoun in _PRONOUNS_PERSON else self.last_collective(tok)
+            return self._salient_person(tok) if pronoun in _PRONOUNS_PERSON else self.last_collective(tok)
         found = self.modifiers(tok)
         return found[0] if found else None
 
@@ -201,6 +201,27 @@ class MentionIndex:
                 if len(found) == 2:
                     return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]
         return []
+
+    def _salient_person(self, pronoun: Token) -> ActorMention | None:
+        """Whom "he"/"she" most likely is: the person subject of the clause its clause is coordinated with
+        ("Correa said ..., and on Sunday he rejected ..."), else the person subject of the sentence before,
+        else the last person named."""
+        verb = pronoun.head
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "conj":
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            m = self._by_token.get(subj.i) if subj is not None else None
+            if m is not None and m.actor.kind == "person":
+                return m
+        sent = pronoun.sent
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.i - sent.start <= 3 and sent.start > 0:
+            prev = pronoun.doc[sent.start - 1].sent
+            subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            m = self._by_token.get(subj.i) if subj is not None else None
+            if m is None and subj is not None:
+                m = next((x for x in self.mentions if x.start <= subj.i < x.end), None)
+            if m is not None and m.actor.kind == "person":
+                return m
+        return self.last_person(pronoun.i)
 
     def last_person(self, before: int) -> ActorMention | None:
         """The last person mentioned before token ``before``."""
