@@ -323,11 +323,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                     any(t.lemma_.lower() in ("violence", "weapon", "force", "arm") for c in tok.children
                         if c.dep_ == "xcomp" for t in c.subtree)
                 etype, mode = ("CONCEDE", None) if violent else ("REJECT", None)
-            elif any(o.type in ("RETREAT", "CONCEDE") and o.pos == "VERB" and _governor(sent.doc[o.i], triggers) == trig
-                     and any(a.dep_ == "ccomp" for a in [sent.doc[o.i], *sent.doc[o.i].ancestors] if a.i > trig.i)
+            elif any(o.pos == "VERB" and _governor(sent.doc[o.i], triggers) == trig and (
+                    o.type == "RETREAT" or (o.type == "CONCEDE" and any(
+                        a.dep_ == "ccomp" for a in [sent.doc[o.i], *sent.doc[o.i].ancestors] if a.i > trig.i)))
                      for o in triggers):
-                # "promised X that troops would begin pulling out": a promised retreat is a concession (rule 4);
-                # "agreed to resign" stays the agreement it is
+                # "willing to resign", "promised X that troops would begin pulling out": a promised retreat is a
+                # concession (PLOVER-notes rule 4)
                 etype, mode = "CONCEDE", None
         prospective = is_prospective(tok, lex)
         if etype in _FUTURE_TO_AGREE and prospective:

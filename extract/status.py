@@ -65,7 +65,8 @@ def is_prospective(trigger: Token, lex: Lexicon) -> bool:
     if any(c.text.lower() in ("will", "would", "shall", "'ll") and c.dep_ == "aux" for c in tok.children):
         return True
     for _ in range(3):
-        if tok.dep_ in ("xcomp", "pobj", "dobj", "acl", "advcl", "ccomp", "prep", "conj") and tok.head.i != tok.i:
+        # not out of an adverbial or reported clause: "will resign, hours after protesters stormed ..."
+        if tok.dep_ in ("xcomp", "pobj", "dobj", "acl", "prep", "conj") and tok.head.i != tok.i:
             head = tok.head
             if head.lemma_.lower() in markers and head.lemma_.lower() not in ("to",):
                 return True

@@ -89,6 +89,10 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
         if is_noun and not exact:
             continue
         if not is_noun and not exact:
+            # the date must hang on the trigger or a clause above it, not on a clause beside it ("will resign
+            # on July 13, X announced, hours after protesters stormed ...")
+            if owner is not None and owner.pos_ in ("VERB", "AUX") and owner.i not in clause:
+                continue
             if not direct or (sealed is not None and owner is not None and owner.i not in below
                               and (sealed.i == trigger.i or sealed.is_ancestor(trigger))
                               and not sealed.is_ancestor(owner) and owner.i != sealed.i):

@@ -143,6 +143,12 @@ def role_people(tok: Token, people: list[Person], gz: Gazetteer, lex: Lexicon) -
         hit = gz.lookup(c.text)
         if hit and hit.country and countries:
             countries.append((hit.country, c))
+    if not countries and tok.text[:1].isupper() and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            and lemma in lex.cues["leader_titles"] | {"minister"} and (roles - {"minister"} or lemma != "minister"):
+        # "the President's residence", "both the President and the Prime Minister": the one person of the story
+        # with that title
+        cands = [p for p in people if roles <= p.roles]
+        return [(cands[0], None)] if len(cands) == 1 else []
     found = []
     for iso, where in countries:
         cands = [p for p in people if p.country == iso]
