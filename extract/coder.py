@@ -378,6 +378,13 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
+            if etype_a == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"] and any(
+                    d.lemma_.lower() in lex.cues["force_nouns"] for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for d in [c, *c.children] if d.dep_ in ("nsubj", "nsubjpass", "compound", "amod", "pobj")):
+                # "Russian warships arrived in Havana": forces arriving are deployed; peacekeepers come to help
+                keeping = any(t.lemma_.lower().startswith("peacekeep") for c in tok.children if c.dep_ == "nsubj"
+                              for t in c.subtree)
+                etype_a, mode_a = ("AID", None) if keeping else ("MOBILIZE", "troops")
             if etype_a == "CONSULT" and (mode_a is None or hosted_meeting(tok, lex) is not None):
                 mode_a = consult_mode(tok, actor, target, idx, lex)
             if target is not None and target.kind == "state" and actor.kind in ("person", "organization") and \

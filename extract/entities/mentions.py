@@ -181,6 +181,12 @@ def _named_entities(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon,
             words = strip_titles(text.split(), titles)
             if words:
                 pending_people.append((ent, words))
+        elif ent.label_ in ORG_LABELS and ent.root.lemma_.lower() in lex.cues["facility_nouns"]:
+            # "Esfahan Uranium Conversion Facilities (UCF) in central Iran": a site, in the state it is in
+            iso = country_of_tokens(place_of(ent.root) + list(ent), gz) or gz.place(text)
+            if iso and gz.country(iso):
+                mentions.add(ActorMention(ent.start, ent.end, ent.text, Actor(gz.country(iso).name, kind="state",
+                                                                              country=iso)))
         elif ent.label_ in ORG_LABELS:
             root = ent.root
             if root.lemma_.lower() in role_words or root.text.lower().rstrip("s") in role_words:

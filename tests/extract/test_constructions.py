@@ -93,6 +93,13 @@ def coded(extractor, text, published=PUB):
      ("Alvaro Uribe", "CONSULT", "Rafael Correa")),
     # what only civilians do as a protest
     ("Thousands of demonstrators converged on the parliament in Budapest on Wednesday.", ("Demonstrators", "PROTEST", None)),
+    # forces arriving somewhere are deployed, not visiting
+    ("Russian warships arrived in Havana on Monday.", ("Russia", "MOBILIZE", "Cuba")),
+    # a title with the story's one holder of it; a promised retreat as an infinitive concedes
+    ("Sri Lankan President Gotabaya Rajapaksa will resign, the speaker said, hours after protesters stormed the "
+     "President's official residence.", ("Protesters", "PROTEST", "Gotabaya Rajapaksa")),
+    ("Prime Minister Ranil Wickremesinghe said on Saturday that he was willing to resign.",
+     ("Ranil Wickremesinghe", "CONCEDE", None)),
     # historic states are coded as their successor
     ("NATO launched its air war against Yugoslavia in March.", ("NATO", "ASSAULT", "Serbia")),
 ])
