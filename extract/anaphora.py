@@ -52,9 +52,10 @@ def _kinds(noun: Token, lex: Lexicon) -> set[str] | None:
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PRON":
         return set(_MATERIAL)
-    if lemma in lex.cues["event_anaphors"]:
-        return set(_MATERIAL) | {"REJECT", "THREATEN"}
     types = {p.type for p in lex.patterns(lemma, "NOUN")}
+    if lemma in lex.cues["event_anaphors"]:
+        # "the move", "the decision": any act; "the proposal", "the accord": an offer or an agreement too
+        return types or (set(_MATERIAL) | {"REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
     return types or None
 
 

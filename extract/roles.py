@@ -165,6 +165,9 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content:
     without ``content``, not inside what its object is asked to do ("asked the directors to ...")."""
     skip = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "poss", "agent")
             for t in c.subtree}
+    # nor who reports it ("according to Syria's official news agency")
+    skip |= {t.i for p in trigger.subtree if p.dep_ == "prep" and p.lower_ == "according" for t in p.subtree}
+    skip |= {t.i for p in trigger.subtree if p.lower_ == "to" and p.head.lower_ == "according" for t in p.subtree}
     # nor where the sentence opens ("In Moscow, the Foreign Ministry condemned ..."): a setting, not a target
     skip |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE and c.i == c.sent.start
              for t in c.subtree}
@@ -382,6 +385,14 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                               for g in c.children if g.dep_ == "pobj"], idx)
         about = [m for m in about if m.actor not in {a.actor for a in actors}]
         targets = about + [t for t in targets if t not in about]
+    # "telephoned the emir to congratulate him", "called Jonathan to offer help": what one does in a contact is
+    # aimed at the one contacted
+    contacted = _contacted(trigger, idx, {a.actor for a in actors})
+    if contacted is not None and etype in ("AGREE", "SUPPORT", "REQUEST", "CONCEDE", "ACCUSE", "THREATEN") and (
+            not targets or all(trigger.doc[t.end - 1].pos_ == "PRON" or trigger.doc[t.end - 1].dep_ in
+                               ("compound", "amod", "nmod") for t in targets)):
+        # ... not whose thing is offered ("to offer a U.S. team")
+        targets = [contacted]
     if not targets and trigger.lemma_.lower() not in Lexicon.default().cues["topic_verbs"]:
         # whom one asks is the one addressed, not someone named in what they are asked to do ("asked the
         # directors to have discussions with their Russian counterparts")
@@ -398,6 +409,19 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     if not targets:
         return [(a, None) for a in actors]
     return [(a, t) for a in actors for t in _coordinated(targets, trigger.doc)]
+
+
+def _contacted(trigger: Token, idx: MentionIndex, exclude: set) -> ActorMention | None:
+    """Whom the contact a purpose infinitive belongs to is with: "telephoned X to congratulate him" -> X."""
+    if trigger.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    head = trigger.head
+    for c in head.children:
+        if c.dep_ in ("dobj", "dative"):
+            m = idx.at(c)
+            if m is not None and m.actor not in exclude and m.actor.kind in ("person", "state", "organization"):
+                return m
+    return None
 
 
 def _coordinated(targets: list[ActorMention], doc) -> list[ActorMention]:

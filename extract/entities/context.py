@@ -92,6 +92,13 @@ def title_context(span: Span) -> list[Token]:
             break
         ctx.append(t)
         i -= 1
+    # "the emir, Sheikh Hamad": a role noun just before the comma in front of a name, however it is parsed
+    j = span.start - 1
+    while j >= 0 and doc[j].text[:1].isupper() and doc[j].lower_.rstrip(".") in Lexicon.default().cues["titles"]:
+        j -= 1  # "Sheikh", "Gen."
+    if j >= 1 and doc[j].text == "," and doc[j - 1].pos_ == "NOUN":
+        ctx.append(doc[j - 1])
+        ctx.extend(modifiers(doc[j - 1]))
     root = span.root
     if root.dep_ == "appos":
         ctx.append(root.head)

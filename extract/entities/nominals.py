@@ -80,9 +80,19 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
     titles = set(lex.cues["titles"]) | set(lex.cues["role_nouns"])
     leaders = set(lex.cues["leader_titles"])
     states_in: dict[int, set[str]] = {}
+    placed: dict[int, set[str]] = {}
     for m in mentions:
-        if m.actor.kind in ("state", "group") and m.actor.country:  # "Rwandan rebels" place the sentence too
+        # "Rwandan rebels" place the sentence too; "Syrian President X" (another person's title) does not
+        root = doc[m.end - 1]
+        title = root.dep_ in ("compound", "amod", "nmod") and (root.head.ent_type_ == "PERSON" or (
+            root.head.lower_ in lex.cues["titles"] and root.head.head.ent_type_ == "PERSON"))
+        # a state that only modifies a thing ("to offer a U.S. team") places no one but the sentence's subject
+        thing = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
+            root.head.lemma_.lower() not in lex.cues["government_nouns"]
+        if m.actor.kind in ("state", "group") and m.actor.country and not title:
             states_in.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)
+            if not thing:
+                placed.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)
     found: dict[str, str] = {}
     for m in mentions:
         a = m.actor
@@ -97,7 +107,8 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
             titled = bool(words & titles) and not words & lex.cues["non_state_titles"]
             # an official of an organisation ("U.N. Secretary-General Kofi Annan") speaks for no state
             of_org = any(o.actor.kind == "organization" and m.start - 6 <= o.start < m.start for o in mentions)
-            states = states_in.get(doc[m.start].sent.start, set())
+            acting = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
+            states = (states_in if acting else placed).get(doc[m.start].sent.start, set())
             if titled and not of_org and len(states) == 1:
                 iso = next(iter(states))
             elif home and not of_org and words & leaders and not words & {"vice", "deputy", "former"}:
@@ -143,7 +154,7 @@ def role_people(tok: Token, people: list[Person], gz: Gazetteer, lex: Lexicon) -
         hit = gz.lookup(c.text)
         if hit and hit.country and countries:
             countries.append((hit.country, c))
-    if not countries and tok.text[:1].isupper() and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+    if not countries and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
             and lemma in lex.cues["leader_titles"] | {"minister"} and (roles - {"minister"} or lemma != "minister"):
         # "the President's residence", "both the President and the Prime Minister": the one person of the story
         # with that title

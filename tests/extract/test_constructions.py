@@ -100,6 +100,14 @@ def coded(extractor, text, published=PUB):
      "President's official residence.", ("Protesters", "PROTEST", "Gotabaya Rajapaksa")),
     ("Prime Minister Ranil Wickremesinghe said on Saturday that he was willing to resign.",
      ("Ranil Wickremesinghe", "CONCEDE", None)),
+    # a title just before ", Name" is that person's; "the emir" is the story's emir; what one does in a
+    # contact is aimed at the one contacted; "the proposal" answers the offer told before
+    ("The talks were hosted by the emir, Sheikh Hamad bin Khalifa Al Thani. Syrian President Bashar Assad "
+     "telephoned the emir on Wednesday to congratulate him.", ("Bashar Assad", "SUPPORT", "Hamad bin Khalifa Al Thani")),
+    ("Secretary of State John Kerry telephoned President Goodluck Jonathan on Tuesday to offer a U.S. team, and "
+     "Jonathan welcomed the proposal.", ("Goodluck Jonathan", "SUPPORT", "John Kerry")),
+    ("Secretary of State John Kerry telephoned President Goodluck Jonathan on Tuesday to offer a U.S. team.",
+     ("John Kerry", "AGREE", "Goodluck Jonathan")),
     # historic states are coded as their successor
     ("NATO launched its air war against Yugoslavia in March.", ("NATO", "ASSAULT", "Serbia")),
 ])
