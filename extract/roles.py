@@ -31,6 +31,11 @@ _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards"
 _TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+#: Acts whose target may be the place they happen in ("shelled positions in Kharkiv", "blocked roads in Lyon").
+_PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID", "RETREAT", "CONSULT", "CONCEDE",
+                  "REQUEST"}
+#: Acts that several sides named together do to one another when no one else is named.
+_MUTUAL = {"SUPPORT", "CONCEDE", "SANCTION", "ASSAULT", "ACCUSE", "THREATEN"}
 #: Prepositions by which a meeting is the setting of another act ("after talks with X, Y said").
 _MEETING_ADJUNCTS = ("in", "during", "after", "at", "following", "before", "over", "on")
 
@@ -52,9 +57,31 @@ def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
     return None
 
 
+def _the_other(trigger: Token) -> bool:
+    """Is the act aimed at "the other" ("each side accuses the other", "from the other's embassy")?"""
+    return any(t.lower_ == "other" and any(c.lower_ in ("the", "each") for c in [*t.children, *t.lefts])
+               for t in trigger.subtree) or any(t.lower_ == "another" and t.i > 0 and t.doc[t.i - 1].lower_ == "one"
+                                                 for t in trigger.subtree)
+
+
+def _listed(toks: list[Token], idx: MentionIndex) -> list[Token]:
+    """Lists the parser took for appositions: "Saudi Arabia, the UAE and Bahrain" (a state is never another
+    state, so a state in apposition to a state is the next item of a list)."""
+    out = list(toks)
+    for t in toks:
+        m = idx.at(t)
+        if m is None or m.actor.kind != "state":
+            continue
+        for c in t.children:
+            other = idx.at(c) if c.dep_ == "appos" else None
+            if other is not None and other.actor.kind == "state" and other.actor != m.actor:
+                out.extend(x for x in [c, *c.conjuncts] if x not in out)
+    return out
+
+
 def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
     out: list[ActorMention] = []
-    for t in toks:
+    for t in _listed(toks, idx):
         if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.lower_ in ("who", "whom", "which", "that") \
                 and t.dep_ in ("nsubj", "nsubjpass") and idx.pair(t.head.head):
             t = t.head.head  # "the pair, who talked for 70 minutes": both of them
@@ -95,13 +122,15 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             passive = subj[0].dep_ == "nsubjpass"
             if passive and via_conj and not any(c.dep_ == "auxpass" for c in verb.children):
                 # "X has been indicted by the court and will resign": the active verb's subject is X
-                return _resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx), False
+                return _with_surface_conjuncts(_resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx),
+                                           idx, verb.doc), False
             if passive:
                 agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 if agents or tok.lemma_.lower() not in Lexicon.default().cues["stative_passives"]:
                     return _resolve_all([x for a in agents for x in _with_conjuncts(a)], idx), True
             # several subjects the parser did not coordinate ("A and B held talks" as two nsubj)
-            return _resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx), False
+            return _with_surface_conjuncts(_resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx),
+                                           idx, verb.doc), False
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "responded by freezing relations": the one who responded
             continue
@@ -120,6 +149,43 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             continue
         break
     return [], False
+
+
+def _with_surface_conjuncts(found: list[ActorMention], idx: MentionIndex, doc) -> list[ActorMention]:
+    """Add the actors written before a subject and coordinated with it on the surface when the parser lost the
+    coordination ("US President Barack Obama and Russian President Dmitry Medvedev agreed", "Saudi Arabia, the
+    UAE and Bahrain withdrew"): a mention, then "and" or a comma, then the subject's own title words."""
+    if not found:
+        return found
+    titles = Lexicon.default().cues["titles"] | Lexicon.default().cues["role_nouns"]
+    by_end = {m.end: m for m in idx.mentions}
+    out = list(found)
+    pos = min(m.start for m in found)
+    for _ in range(6):
+        j = pos - 1
+        while j >= 0 and (doc[j].lower_ in titles or doc[j].ent_type_ == "NORP" or doc[j].lower_ == "the"
+                          or (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in by_end
+                              and doc[j].lower_ not in ("and",))):
+            if doc[j].pos_ == "PROPN" and doc[j].lower_ not in titles and doc[j].ent_type_ not in ("NORP", "GPE"):
+                break  # another name, not a title
+            j -= 1
+        if j < 1 or doc[j].text not in ("and", ","):
+            break
+        k = j - 1 if doc[j].text == "and" and doc[j - 1].text == "," else j
+        prev = by_end.get(k)
+        if prev is None or prev.actor.kind not in ("person", "state", "organization", "group") or \
+                any(prev.actor == o.actor for o in out) or _in_adjunct(doc[prev.end - 1]):
+            break
+        out.insert(0, prev)
+        pos = prev.start
+    return out
+
+
+def _in_adjunct(tok: Token) -> bool:
+    """Whether a token sits in a fronted phrase of place, time or circumstance ("In Washington, ...", "After
+    talks with X, ...") rather than in a list of subjects."""
+    return any(a.dep_ in ("prep", "advcl", "npadvmod") and a.head.pos_ in ("VERB", "AUX")
+               for a in [tok, *tok.ancestors])
 
 
 def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMention]:
@@ -160,9 +226,19 @@ def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMentio
     return out
 
 
-def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content: bool = True) -> list[ActorMention]:
+def _names_place(prep: Token) -> bool:
+    """Whether a locative preposition's object is a place ("in the Eritrean capital", "at the border"), not a
+    thing one reacts to ("pushed back at the idea")."""
+    places = Lexicon.default().cues["place_nouns"]
+    return any(o.dep_ == "pobj" and (o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in places)
+               for o in prep.children)
+
+
+def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content: bool = True,
+                    places: bool = True) -> list[ActorMention]:
     """Fallback: actors named inside the trigger's own phrase (objects and complements), nearest first;
-    without ``content``, not inside what its object is asked to do ("asked the directors to ...")."""
+    without ``content``, not inside what its object is asked to do ("asked the directors to ..."); without
+    ``places``, not where it happens ("signed a declaration in the Eritrean capital")."""
     skip = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "poss", "agent")
             for t in c.subtree}
     # nor who reports it ("according to Syria's official news agency")
@@ -178,6 +254,9 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content:
              (not content and c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in trigger.children)) or
              (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not shared) or
              (c.dep_ == "prep" and c.lower_ in _TEMPORAL) for t in c.subtree}  # "during Lula's visit"
+    if not places:  # a place the act itself is set in, not one inside what it is about ("a curfew in Algiers")
+        skip |= {t.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE and _names_place(p)
+                 for t in p.subtree}
     cands = [t for t in trigger.subtree if t.i not in skip and t.i != trigger.i]
     # where something happens ("ban voting in East Jerusalem if Hamas ran") names a target last
     where = {t.i for p in trigger.subtree if p.dep_ == "prep" and p.text.lower() in _LOCATIVE for t in p.subtree}
@@ -396,7 +475,8 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     if not targets and trigger.lemma_.lower() not in Lexicon.default().cues["topic_verbs"]:
         # whom one asks is the one addressed, not someone named in what they are asked to do ("asked the
         # directors to have discussions with their Russian counterparts")
-        targets = _phrase_targets(trigger, idx, {a.actor for a in actors}, content=etype != "REQUEST")
+        targets = _phrase_targets(trigger, idx, {a.actor for a in actors}, content=etype != "REQUEST",
+                                  places=etype in _PLACE_TARGETS)
     if not targets and etype in ("PROTEST", "COERCE"):  # a protest or a blockade is against what its purpose names
         for purpose in purpose_clauses(trigger):
             exclude = {a.actor for a in actors}
@@ -406,6 +486,11 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     targets = [t for t in targets if t.actor not in {a.actor for a in actors}]
     if etype in _SYMMETRIC and len(actors) >= 2 and not targets:
         return [(actors[0], actors[1])]
+    reciprocal = _the_other(trigger)
+    if etype in _MUTUAL and len(actors) >= 2 and (reciprocal or (not targets and etype not in ("ACCUSE", "THREATEN"))):
+        # "Abiy and Isaias signed a declaration", "both countries recalled their ambassadors", "each side accuses
+        # the other": what two sides do to no one else named, each does to the other
+        return [(a, b) for a in actors for b in actors if a.actor != b.actor]
     if not targets:
         return [(a, None) for a in actors]
     return [(a, t) for a in actors for t in _coordinated(targets, trigger.doc)]

@@ -182,8 +182,20 @@ class MentionIndex:
         cues = Lexicon.default().cues
         word = tok.lemma_.lower()
         the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        two = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+        two = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ in
+                                                                    ("both", "each"))
                   for c in tok.children) or (word == "pair" and the)
+        if tok.lower_ in ("each", "both") and tok.pos_ in ("PRON", "DET") and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "each expelled a first secretary", "both recalled their ambassadors": the last two states (or people)
+            found = []
+            for kind in ("state", "person"):
+                for m in reversed(self.mentions):
+                    if m.start < tok.i and m.actor.kind == kind and all(m.actor != f.actor for f in found):
+                        found.append(m)
+                        if len(found) == 2:
+                            return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]
+                found = []
+            return []
         # "the ministers" with nothing else said of them; "the two" on its own; "their meeting"
         bare = the and tok.tag_ in ("NNS", "NNPS") and all(c.dep_ in ("det", "punct") for c in tok.children)
         alone = tok.lower_ == "two" and tok.pos_ == "NUM" and the and tok.dep_ in ("nsubj", "nsubjpass")

@@ -110,6 +110,20 @@ def coded(extractor, text, published=PUB):
      ("John Kerry", "AGREE", "Goodluck Jonathan")),
     # historic states are coded as their successor
     ("NATO launched its air war against Yugoslavia in March.", ("NATO", "ASSAULT", "Serbia")),
+    # what two sides named together do to no one else, or to "the other", each does to the other
+    ("Relations between Peru and Chile soured over fishing rights. Later that month each expelled a diplomat "
+     "from the other's embassy.",
+     ("Chile", "SANCTION", "Peru")),
+    ("Relations between Ghana and Togo soured in 2019, when both countries recalled their ambassadors.",
+     ("Togo", "SANCTION", "Ghana")),
+    ("Ghana and Togo accuse each other of arming the rebels.", ("Togo", "ACCUSE", "Ghana")),
+    # a list the parser read as appositions, and subjects it did not coordinate
+    ("In 2017, Egypt, the UAE and Bahrain withdrew their ambassadors from Doha.",
+     ("United Arab Emirates", "SANCTION", "Qatar")),
+    ("In 2017, Egypt, the UAE and Bahrain withdrew their ambassadors from Doha.", ("Bahrain", "SANCTION", "Qatar")),
+    # where a signing happens is not who signs with whom; a place can be what an act is aimed at
+    ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
+    ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
 ])
 def test_lexicon_and_constructions(extractor, text, expected):
     got = coded(extractor, text)
@@ -126,11 +140,20 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Secretary of State John Kerry said the United States would help.", "AGREE-own"),
     ("Russian troops converged on the city.", "PROTEST"),
     ("Venezuelan President Hugo Chavez spoke on Sunday.", "CONSULT"),
+    # a fronted place or meeting is no subject listed with the clause's own ("In Lima, President X telephoned Y")
+    ("In Lima, President Dina Boluarte telephoned Lula on Tuesday.", "CONSULT-by-Peru"),
+    # where a signing happens is no party to it
+    ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", "SUPPORT-with-Bolivia"),
 ])
 def test_not_events(extractor, text, unwanted):
     got = coded(extractor, text)
     if "Russia warned" in text:
         assert ("Russia", "CONSULT", "France") not in got, got
+    elif unwanted == "CONSULT-by-Peru":
+        assert ("Peru", "CONSULT", "Dina Boluarte") not in got and ("Dina Boluarte", "CONSULT", "Lula") in got \
+            or ("Dina Boluarte", "CONSULT", "Luiz Inacio Lula da Silva") in got, got
+    elif unwanted == "SUPPORT-with-Bolivia":
+        assert all(t != "Bolivia" for _, _, t in got) and ("Chile", "SUPPORT", "Peru") in got, got
     elif unwanted == "AGREE-own":
         assert all(t != "United States" for _, _, t in got), got
     else:
