@@ -6,6 +6,11 @@ layout; each is scaled to the room its actors' circles need; the communities are
 circles, linked ones kept near each other.  A last pass moves any two actors
 whose circles overlap.  The same graph always gives the same positions.
 
+:func:`make_room` then clears the labels of the most connected: an actor in the
+way of a label goes to the nearest free place (not only as far as pushes from
+its neighbours would carry it), so every label is cleared however crowded the
+picture is, at the price of longer moves where it is crowded.
+
 >>> import networkx as nx
 >>> P = nx.Graph([("a", "b"), ("b", "c"), ("x", "y")])
 >>> lay = community_layout(P, {n: 8.0 for n in P})
@@ -17,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -222,81 +228,137 @@ def label_box(text: str, font: float) -> tuple[float, float]:
 
 
 def make_room(positions: Mapping[str, tuple[float, float]], radius: Mapping[str, float],
-              boxes: Mapping[str, tuple[float, float]], *, below: float = 1.0, rounds: int = 120,
-              ) -> dict[str, tuple[float, float]]:
+              boxes: Mapping[str, tuple[float, float]], *, below: float = 1.0) -> dict[str, tuple[float, float]]:
     """Move actors so that the labels in ``boxes`` (width, height, centred under each circle, ``below``
-    pixels under its edge) cover no circle and no other label, keeping circles apart.
+    pixels under its edge) cover no circle and no other label, keeping circles ``GAP`` apart.
+
+    Each actor that has to move goes to the nearest free place (on a grid of 2 px near where it was,
+    coarser further out), so that the picture keeps its shape: first the labelled, in the order of
+    ``boxes`` (an actor keeps its place unless a label or circle placed before it is in the way of its
+    own), then the other actors that a label or a labelled circle covers (or that overlap an earlier
+    one), the largest first.  Other actors keep their places.
 
     >>> pos = make_room({"a": (0, 0), "b": (0, 24)}, {"a": 8, "b": 8}, {"a": (80, 16)})
-    >>> pos["b"][1] - pos["a"][1] >= 8 + 1 + 16 + GAP + 8 - 0.1   # b's circle is below a's label
-    True
+    >>> pos["a"], pos["b"][1] - pos["a"][1] >= 8 + 1 + 16 + GAP + 8   # b's circle is below a's label
+    ((0.0, 0.0), True)
     """
     ids = list(positions)
     xy = np.array([positions[n] for n in ids], dtype=float).reshape(-1, 2)
     r = np.array([radius[n] for n in ids], dtype=float)
-    lab = np.array([i for i, n in enumerate(ids) if n in boxes], dtype=int)
-    if len(lab):
-        half = np.array([boxes[ids[i]] for i in lab], dtype=float) / 2
-        reach = float(np.hypot(*half.max(axis=0)) + r.max() + GAP)
-        for _ in range(rounds):
-            centre = np.stack([xy[lab, 0], xy[lab, 1] + r[lab] + below + half[:, 1]], axis=1)
-            delta = np.zeros_like(xy)
-            busy = _labels_off_circles(xy, r, lab, centre, half, reach, delta)
-            busy |= _labels_apart(lab, centre, half, delta)
-            if not busy:
-                break
-            xy = _separate(xy + delta, r, gap=GAP, rounds=1)
-        xy = _separate(xy, r, gap=GAP, rounds=200)
+    at = {n: i for i, n in enumerate(ids)}
+    lab = [at[n] for n in boxes if n in at]
+    # the actors placed so far (solid) and their labels (rects) are what the next one must keep clear of
+    solid = np.zeros(len(ids), dtype=bool)
+    rects = np.zeros((0, 4))
+    for i in lab:
+        w, h = boxes[ids[i]]
+        label = (float(w), float(h), r[i] + below)
+        if not _fits(xy[i][None], r[i], label, xy[solid], r[solid], rects, slack=-_TOLERANCE)[0]:
+            xy[i] = _nearest_free(xy[i], r[i], label, xy[solid], r[solid], rects)
+        solid[i] = True
+        rects = np.vstack([rects, _label_rect(xy[i][None], label)])
+    movers = _covered(xy, r, solid, rects)
+    solid |= ~movers
+    for i in sorted(np.flatnonzero(movers), key=lambda i: (-r[i], i)):
+        xy[i] = _nearest_free(xy[i], r[i], None, xy[solid], r[solid], rects)
+        solid[i] = True
     return {n: (round(float(x), 2), round(float(y), 2)) for n, (x, y) in zip(ids, xy)}
 
 
-def _labels_off_circles(xy, r, lab, centre, half, reach, delta) -> bool:
-    """Push every circle that a label covers out of it, and the label's own actor the other way."""
-    near = cKDTree(xy).query_ball_point(centre, reach)
-    k = np.repeat(np.arange(len(lab)), [len(js) for js in near])
-    j = np.fromiter((j for js in near for j in js), dtype=int, count=len(k))
-    keep = j != lab[k]
-    k, j = k[keep], j[keep]
-    if not len(k):
-        return False
-    nearest = np.clip(xy[j], centre[k] - half[k], centre[k] + half[k])
-    d = xy[j] - nearest
-    dist = np.hypot(*d.T)
-    over = r[j] + GAP - dist
-    hit = over > 0
-    if not hit.any():
-        return False
-    k, j, d, dist, over = k[hit], j[hit], d[hit], dist[hit], over[hit]
-    inside = dist < 1e-9
-    if inside.any():  # the centre is inside the label: leave by the nearer side
-        rel = xy[j[inside]] - centre[k[inside]]
-        room = half[k[inside]] - np.abs(rel)
-        sideways = room[:, 0] < room[:, 1]
-        sign = np.where(rel >= 0, 1.0, -1.0)
-        d[inside] = np.where(sideways[:, None], [[1.0, 0.0]], [[0.0, 1.0]]) * sign
-        over[inside] = np.where(sideways, room[:, 0], room[:, 1]) + r[j[inside]] + GAP
-        dist[inside] = 1.0
-    push = d / dist[:, None] * (over / 2 + 0.01)[:, None]
-    delta += _sum_at(j, push, len(delta)) - _sum_at(lab[k], push, len(delta))
-    return True
+#: Slack kept beyond every clearance by a moved actor, so that positions rounded to 0.01 px still keep it.
+_SLACK = 0.05
+#: How much closer than its clearance an actor may be and still keep its place.
+_TOLERANCE = 0.5
 
 
-def _labels_apart(lab, centre, half, delta) -> bool:
-    """Push overlapping labels apart along the axis where they overlap least."""
-    if len(lab) < 2:
-        return False
-    pairs = cKDTree(centre).query_pairs(2 * float(np.hypot(*half.max(axis=0))), output_type="ndarray")
-    if not len(pairs):
-        return False
-    a, b = pairs[:, 0], pairs[:, 1]
-    rel = centre[b] - centre[a]
-    over = half[a] + half[b] + GAP / 2 - np.abs(rel)
-    hit = (over > 0).all(axis=1)
-    if not hit.any():
-        return False
-    a, b, rel, over = a[hit], b[hit], rel[hit], over[hit]
-    sideways = over[:, 0] < over[:, 1]
-    sign = np.where(rel >= 0, 1.0, -1.0)
-    step = np.where(sideways[:, None], [[1.0, 0.0]], [[0.0, 1.0]]) * sign * (over / 2 + 0.01)
-    delta += _sum_at(lab[b], step, len(delta)) - _sum_at(lab[a], step, len(delta))
-    return True
+def _label_rect(centres: np.ndarray, label: tuple[float, float, float]) -> np.ndarray:
+    """The boxes (x0, y0, x1, y1) of a label (width, height, drop below the circle's centre) under ``centres``."""
+    w, h, drop = label
+    x, y = centres[:, 0], centres[:, 1] + drop
+    return np.stack([x - w / 2, y, x + w / 2, y + h], axis=1)
+
+
+def _rect_gap2(points: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """Squared distances from each of ``points`` (rows) to each of ``rects`` (columns), 0 inside."""
+    dx = np.maximum(np.maximum(rects[None, :, 0] - points[:, None, 0], points[:, None, 0] - rects[None, :, 2]), 0)
+    dy = np.maximum(np.maximum(rects[None, :, 1] - points[:, None, 1], points[:, None, 1] - rects[None, :, 3]), 0)
+    return dx * dx + dy * dy
+
+
+def _fits(cand: np.ndarray, r: float | np.ndarray, label: tuple[float, float, float] | None, cxy: np.ndarray,
+          cr: np.ndarray, rects: np.ndarray, *, slack: float = _SLACK) -> np.ndarray:
+    """Which candidate centres give circles of radius ``r`` (one, or one per candidate), and the label, room
+    among the circles ``cxy``/``cr`` and the labels ``rects``: ``GAP`` from circles, ``GAP / 2`` between labels,
+    plus ``slack``.  Each test runs only on the candidates that passed the ones before."""
+    left = np.arange(len(cand))
+    r = np.broadcast_to(np.asarray(r, dtype=float), (len(cand),))
+    if len(rects) and len(left):
+        c, need = cand[left], r[left, None] + GAP + slack
+        left = left[(_rect_gap2(c, rects) >= need * need).all(axis=1)]
+    if len(cr) and len(left):
+        c, need = cand[left], r[left, None] + cr[None, :] + GAP + slack
+        dx, dy = c[:, None, 0] - cxy[None, :, 0], c[:, None, 1] - cxy[None, :, 1]
+        left = left[(dx * dx + dy * dy >= need * need).all(axis=1)]
+    if label is not None and len(rects) and len(left):
+        own, apart = _label_rect(cand[left], label), GAP / 2 + slack
+        left = left[((own[:, None, 0] >= rects[None, :, 2] + apart) | (rects[None, :, 0] >= own[:, None, 2] + apart)
+                     | (own[:, None, 1] >= rects[None, :, 3] + apart) | (rects[None, :, 1] >= own[:, None, 3] + apart)
+                     ).all(axis=1)]
+    if label is not None and len(cr) and len(left):
+        need = cr[:, None] + GAP + slack
+        left = left[(_rect_gap2(cxy, _label_rect(cand[left], label)) >= need * need).all(axis=0)]
+    ok = np.zeros(len(cand), dtype=bool)
+    ok[left] = True
+    return ok
+
+
+@functools.cache
+def _rings() -> tuple[np.ndarray, ...]:
+    """Offsets from a place, in rings of doubling distance (0-32, 32-64, ... px), each on a grid of 1/16 of its
+    outer distance (2 px in the first) and sorted by distance, then angle: where a moved actor may go."""
+    rings, inner = [], 0.0
+    for k in range(13):
+        outer = 32.0 * 2 ** k
+        step = 2.0 if k == 0 else outer / 16
+        g = np.arange(-outer, outer + step / 2, step)
+        grid = np.stack(np.meshgrid(g, g), axis=-1).reshape(-1, 2)
+        d = np.hypot(*grid.T)
+        keep = (d >= inner) & (d < outer)
+        grid, d = grid[keep], d[keep]
+        ring = grid[np.lexsort((np.arctan2(grid[:, 1], grid[:, 0]), d))]
+        ring.flags.writeable = False
+        rings.append(ring)
+        inner = outer
+    return tuple(rings)
+
+
+def _nearest_free(p: np.ndarray, r: float, label: tuple[float, float, float] | None, cxy: np.ndarray,
+                  cr: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """The nearest place to ``p`` (on the grid of :func:`_rings`) where :func:`_fits` holds."""
+    w, h, drop = label or (0.0, 0.0, 0.0)
+    # how far the moved actor reaches from its centre, and every obstacle's box
+    left, right, top, bottom = max(r, w / 2), max(r, w / 2), r, max(r, drop + h)
+    boxes = np.concatenate([np.column_stack([cxy - cr[:, None], cxy + cr[:, None]]), rects])
+    for ring in _rings():
+        cand = p + ring
+        reach = float(np.abs(ring).max()) + GAP + 1.0
+        near = ((boxes[:, 2] >= p[0] - reach - left) & (boxes[:, 0] <= p[0] + reach + right)
+                & (boxes[:, 3] >= p[1] - reach - top) & (boxes[:, 1] <= p[1] + reach + bottom))
+        nc = near[: len(cr)]
+        ok = _fits(cand, r, label, cxy[nc], cr[nc], rects[near[len(cr):]])
+        if ok.any():
+            return cand[int(np.argmax(ok))]
+    # only for pictures over 100,000 px across: beyond the right edge of everything
+    return np.array([float(boxes[:, 2].max()) + right + GAP + 1.0, p[1]])
+
+
+def _covered(xy: np.ndarray, r: np.ndarray, solid: np.ndarray, rects: np.ndarray) -> np.ndarray:
+    """The actors not yet placed (not ``solid``) that a placed circle or label covers, or that come too close
+    to an earlier one of them (when ``xy`` came with circles overlapping)."""
+    rest = np.flatnonzero(~solid)
+    hit = np.zeros(len(xy), dtype=bool)
+    hit[rest] = ~_fits(xy[rest], r[rest], None, xy[solid], r[solid], rects, slack=-_TOLERANCE)
+    for a, b in overlaps({i: xy[i] for i in rest}, {i: r[i] for i in rest}, gap=GAP - _TOLERANCE):
+        if not hit[min(a, b)]:
+            hit[max(a, b)] = True
+    return hit

@@ -40,51 +40,101 @@ def _linked(G):
     return P, {n: node_radius(counts[n]) for n in P}, counts
 
 
+def _nearest_of_own_community(lay, pos) -> float:
+    """The share of actors in communities of two or more whose nearest other actor in ``pos`` is of theirs."""
+    of = {n: i for i, c in enumerate(lay.communities) for n in c}
+    big = [n for n in pos if len(lay.communities[of[n]]) > 1]
+    same = 0
+    for n in big:
+        x, y = pos[n]
+        nearest = min((m for m in pos if m != n), key=lambda m: (pos[m][0] - x) ** 2 + (pos[m][1] - y) ** 2)
+        same += of[nearest] == of[n]
+    return same / len(big)
+
+
 def test_layout_keeps_circles_apart_and_communities_together(network300) -> None:
     P, radius, _ = _linked(network300[0])
     lay = community_layout(P, radius)
     assert sorted(lay.positions) == sorted(P)
     assert overlaps(lay.positions, radius, gap=GAP - 0.5) == []
     # communities are spread apart: an actor's nearest other actor is, nearly always, of its own community
-    of = {n: i for i, c in enumerate(lay.communities) for n in c}
-    big = [n for n in P if len(lay.communities[of[n]]) > 1]
-    same = 0
-    for n in big:
-        x, y = lay.positions[n]
-        nearest = min((m for m in P if m != n), key=lambda m: (lay.positions[m][0] - x) ** 2 + (lay.positions[m][1] - y) ** 2)
-        same += of[nearest] == of[n]
-    assert same / len(big) > 0.9
+    assert _nearest_of_own_community(lay, lay.positions) > 0.9
     assert len([c for c in lay.communities if len(c) > 1]) >= 8
 
 
-def test_make_room_clears_the_labels_of_the_most_connected(network300) -> None:
-    P, radius, counts = _linked(network300[0])
-    pos = community_layout(P, radius).positions
-    top = sorted(P, key=lambda n: (-counts[n], n))[:48]
+def _covered_labels(pos, radius, boxes, below):
+    """The labelled actors whose label covers another actor's circle or another label."""
+    rects = {}
+    for n, (w, h) in boxes.items():
+        x, y = pos[n]
+        rects[n] = (x - w / 2, y + radius[n] + below, x + w / 2, y + radius[n] + below + h)
+    bad = set()
+    for n, (x0, y0, x1, y1) in rects.items():
+        for m, (x, y) in pos.items():
+            px, py = min(max(x, x0), x1), min(max(y, y0), y1)
+            if m != n and (x - px) ** 2 + (y - py) ** 2 < radius[m] ** 2:
+                bad.add(n)
+        for m, (a0, b0, a1, b1) in rects.items():
+            if m != n and a0 < x1 and x0 < a1 and b0 < y1 and y0 < b1:
+                bad.add(n)
+    return bad
+
+
+def _extent(pos) -> tuple[float, float]:
+    xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+def _check_room(G, n_top: int) -> None:
+    """Room for the labels (18 px) of the ``n_top`` most connected: the layout alone leaves most of them
+    covered, after ``make_room`` none is, circles stay apart, and the picture keeps its size and communities."""
+    P, radius, counts = _linked(G)
+    lay = community_layout(P, radius)
+    pos = lay.positions
+    top = sorted(P, key=lambda n: (-counts[n], n))[:n_top]
     font, below = 18.0, 12.0
     boxes = {n: label_box(P.nodes[n]["label"], font) for n in top}
-
-    def covered(pos):
-        rects = {}
-        for n, (w, h) in boxes.items():
-            x, y = pos[n]
-            rects[n] = (x - w / 2, y + radius[n] + below, x + w / 2, y + radius[n] + below + h)
-        bad = set()
-        for n, (x0, y0, x1, y1) in rects.items():
-            for m, (x, y) in pos.items():
-                px, py = min(max(x, x0), x1), min(max(y, y0), y1)
-                if m != n and (x - px) ** 2 + (y - py) ** 2 < radius[m] ** 2:
-                    bad.add(n)
-            for m, (a0, b0, a1, b1) in rects.items():
-                if m != n and a0 < x1 and x0 < a1 and b0 < y1 and y0 < b1:
-                    bad.add(n)
-        return bad
-    before = covered(pos)
+    before = _covered_labels(pos, radius, boxes, below)
     after_pos = make_room(pos, radius, boxes, below=below)
-    after = covered(after_pos)
-    assert len(before) > 10, "the layout alone leaves labels covered (else this test shows nothing)"
-    assert len(after) <= len(top) // 4, sorted(after)
+    after = _covered_labels(after_pos, radius, boxes, below)
+    assert len(before) > len(top) // 4, "the layout alone leaves labels covered (else this test shows nothing)"
+    assert after == set(), sorted(after)
     assert overlaps(after_pos, radius, gap=GAP - 0.5) == []
+    # the labels are drawn at a size fit to the picture before making room: it may grow only a little ...
+    assert all(b <= 1.12 * a for a, b in zip(_extent(pos), _extent(after_pos))), (_extent(pos), _extent(after_pos))
+    # ... and the communities stay together
+    assert _nearest_of_own_community(lay, after_pos) > 0.9
+
+
+def test_make_room_clears_the_labels_of_the_most_connected(network300) -> None:
+    _check_room(network300[0], 48)
+
+
+@pytest.mark.parametrize(("n_actors", "seed"), [(150, 2), (300, 3), (600, 1)])
+def test_make_room_clears_labels_whatever_the_network(n_actors, seed) -> None:
+    """Other seeds and sizes of the synthetic network: room for the labels of the most connected sixth."""
+    with Store(None) as store:
+        build_store(store, n_actors, seed=seed)
+        G = actor_network(store)
+    _check_room(G, n_actors // 6)
+
+
+def test_make_room_moves_only_what_is_in_the_way() -> None:
+    # b is under a's label and moves to the nearest free place (just below it); c, beside it, stays
+    pos = {"a": (0.0, 0.0), "b": (0.0, 30.0), "c": (60.0, 0.0), "d": (200.0, 60.0), "e": (200.0, 30.0)}
+    radius = {n: 8.0 for n in pos}
+    got = make_room(pos, radius, {"a": (60.0, 16.0)}, below=2.0)
+    assert {n for n in pos if got[n] != pos[n]} == {"b"}
+    assert got["b"][1] >= 8 + 2 + 16 + GAP + 8 and abs(got["b"][0]) < 4
+    # labels earlier in ``boxes`` keep their place: e's label would cover d's circle and d's label is first,
+    # so e makes way; in the other order d does
+    boxes = {"a": (60.0, 16.0), "d": (60.0, 16.0), "e": (60.0, 16.0)}
+    for first, second in (("d", "e"), ("e", "d")):
+        ordered = {"a": boxes["a"], first: boxes[first], second: boxes[second]}
+        got = make_room(pos, radius, ordered, below=2.0)
+        assert got["a"] == pos["a"] and got[first] == pos[first] and got[second] != pos[second]
+        assert _covered_labels(got, radius, ordered, 2.0) == set()
+        assert overlaps(got, radius, gap=GAP - 0.5) == []
 
 
 def test_same_graph_gives_the_same_page_in_any_process(tmp_path) -> None:
