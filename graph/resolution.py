@@ -31,6 +31,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -40,7 +41,8 @@ from rdflib import Literal, URIRef
 from ..ontology.namespace import NKG, WD
 from .clusters import EventFacts, Report, cluster_reports
 from .identity import Canonical, LocalActor, resolve_actors
-from .iri import RESOLUTION_GRAPH, doc_id_of, parse_actor_iri
+from .index import SCHEMA_VERSION, ResolutionIndex, block_key, name_keys
+from .iri import RESOLUTION_GRAPH, doc_id_of, doc_iri, parse_actor_iri
 from .rdf import actor_triples, event_triples
 
 __all__ = ["ResolutionReport", "resolve", "wikidata_table"]
@@ -65,6 +67,7 @@ _REPORTED_RECIPIENT = _NKG + "reportedRecipient"
 _REPORTED_DATE = _NKG + "reportedDate"
 _REPORTED_MODE = _NKG + "reportedMode"
 _DENIED = _NKG + "deniedClaim"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 
 
@@ -76,6 +79,8 @@ class ResolutionReport:
     events_merged: int
     graphs_rewritten: int
     same_as_links: int
+    rewritten: tuple[str, ...] = ()  #: ids of the documents whose graphs this pass rewrote
+    read: int = 0                    #: document graphs this pass read
 
 
 def _norm(text: str) -> str:
@@ -122,9 +127,8 @@ class _GraphFacts:
     denied: dict[str, set[str]]            # mention -> the claim mentions it denies
 
 
-def _graph_facts(store, g: ox.NamedNode) -> _GraphFacts:
-    doc = doc_id_of(g.value) or g.value
-    quads = list(store.ox.quads_for_pattern(None, None, None, g))
+def _graph_facts(doc: str, quads: list) -> _GraphFacts:
+    """The facts of document ``doc`` from the quads (or triples) of its graph."""
     by_s: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for q in quads:
         if isinstance(q.subject, ox.NamedNode):
@@ -198,6 +202,8 @@ def _rdflib(term):
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)  # as the graph was made: a plain literal is an xsd:string
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     return URIRef(term.value)
 
@@ -206,44 +212,152 @@ def _as_set(quads) -> set:
     return {(_rdflib(q.subject), URIRef(q.predicate.value), _rdflib(q.object)) for q in quads}
 
 
-def resolve(store) -> ResolutionReport:
+def _qid(c: Canonical) -> str | None:
+    """The bundled Wikidata item of a canonical actor, if any."""
+    table = wikidata_table()
+    qid = table.get(("state", c.country)) if c.kind == "state" and c.country else None
+    return qid or table.get((c.kind, _norm(c.name)))
+
+
+def _doc_graph(doc: str) -> ox.NamedNode:
+    return ox.NamedNode(str(doc_iri(doc)))
+
+
+def _store_documents(store) -> list[str]:
+    return sorted(d for d in (doc_id_of(g.value) for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode))
+                  if d is not None)
+
+
+def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionIndex | None = None
+            ) -> ResolutionReport:
     """Resolve actors and events across the documents of ``store`` (see the module docs).
 
     Parameters
     ----------
     store : newskg.graph.Store
         Opened for writing.
+    documents : iterable of str, optional
+        The ids of the documents written, replaced or removed since ``index``
+        was last brought up to date; resolution then reads only those, the
+        actors and blocks of reports they touch, and the graphs that change.
+        By default everything is resolved from scratch.
+    index : ResolutionIndex, optional
+        The store's resolution index (:mod:`newskg.graph.index`), updated and
+        committed here; a temporary one by default.  It is rebuilt from the
+        store when it does not match it.
 
     Returns
     -------
     ResolutionReport
     """
-    graphs = sorted((g for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode) and doc_id_of(g.value)),
-                    key=lambda g: g.value)
-    facts = {g.value: _graph_facts(store, g) for g in graphs}
-    canon = resolve_actors(a for f in facts.values() for a in f.local.values())
-    events = cluster_reports((r for f in facts.values() for r in f.reports), {k: v.iri for k, v in canon.items()})
-    rewritten = 0
-    for g, f in facts.items():
-        new = _resolved_triples(f, canon, events)
-        if new != _as_set(f.quads):
-            store.replace_document_triples(URIRef(g), new)
-            rewritten += 1
-
-    # Wikidata links, recomputed from scratch
-    table = wikidata_table()
-    links = set()
-    for c in {c.iri: c for c in canon.values()}.values():
-        qid = table.get(("state", c.country)) if c.kind == "state" and c.country else None
-        qid = qid or table.get((c.kind, _norm(c.name)))
-        if qid:
-            links.add(ox.Triple(ox.NamedNode(c.iri), _SAME_AS, ox.NamedNode(str(WD) + qid)))
-    store.replace_triples(str(RESOLUTION_GRAPH), links)
-    n_reports = sum(len(f.reports) for f in facts.values())
-    original_events = {q.object.value for f in facts.values() for q in f.quads if q.predicate.value == _MENTION_OF}
-    report = ResolutionReport(
-        actors_merged=sum(1 for k, v in canon.items() if k != v.iri),
-        events_merged=max(0, len(original_events) - len({e.iri for e in events.values()})) if n_reports else 0,
-        graphs_rewritten=rewritten, same_as_links=len(links))
+    own = index is None
+    index = ResolutionIndex(None) if own else index
+    try:
+        full = documents is None or index.meta("version") != SCHEMA_VERSION
+        report = _resolve(store, index, None if full else set(documents) | index.pending())
+        if not full and index.documents() != len(_store_documents(store)):
+            log.warning("the resolution index does not match the store; resolving from scratch")
+            report = _resolve(store, index, None)
+        store.flush()
+        index.commit()
+    except BaseException:
+        index.rollback()
+        raise
+    finally:
+        if own:
+            index.close()
     log.info("resolution: %s", report)
     return report
+
+
+def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> ResolutionReport:
+    if documents is None:  # from scratch
+        index.clear()
+        index.set_meta("version", SCHEMA_VERSION)
+        store.replace_triples(str(RESOLUTION_GRAPH), ())
+        documents = set(_store_documents(store))
+    changed = sorted(documents)
+    old_origins, old_keys, old_blocks = index.document_state(changed)
+
+    # 1. what the changed documents say now
+    facts: dict[str, _GraphFacts] = {}
+    for doc in changed:
+        quads = list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc)))
+        if quads:
+            facts[doc] = _graph_facts(doc, quads)
+            index.replace_document(doc, facts[doc].local.values(), facts[doc].reports)
+        else:
+            index.remove_document(doc)
+
+    # 2. actors: every actor the changed documents name, now or before, and every person who could be the same
+    touched = dict(old_origins)
+    for f in facts.values():
+        touched.update((a.iri, a.kind) for a in f.local.values())
+    persons = {o for o, kind in touched.items() if kind == "person"}
+    keys = set(old_keys) | {k for f in facts.values() for a in f.local.values() if a.kind == "person"
+                            for k in (name_keys(a.name) or {"iri:" + a.iri})}
+    seen: set[str] = set()
+    while keys:  # persons that share a family name with one of them, and so on: the blocks they are in
+        seen |= keys
+        found, more = index.persons_sharing(keys)
+        persons |= found
+        keys = more - seen
+    scope = persons | {o for o, kind in touched.items() if kind != "person"}
+    canon = resolve_actors(index.local_actors(scope))
+    before = index.canon(scope)
+    moved = {o: c for o, c in canon.items() if before.get(o) != c}
+    gone = scope - set(canon)
+    index.set_canon(moved, gone)
+
+    # 3. events: re-cluster every block a changed report or a moved actor was or is in
+    items = index.unblocked_reports(set(moved) | gone)
+    cmap = {o: c.iri for o, c in index.canon({x for r, _ in items for x in (r.actor, r.recipient) if x}).items()}
+    blocks = set(old_blocks)
+    new_blocks = []
+    for r, old in items:
+        b = block_key(r.action, r.negated, cmap.get(r.actor, r.actor),
+                      cmap.get(r.recipient, r.recipient) if r.recipient else None, r.date, r.doc)
+        blocks.update((old, b) if old else (b,))
+        if b != old:
+            new_blocks.append((r.mention, b))
+    index.set_blocks(new_blocks)
+    rows = index.reports_in(blocks)
+    missing = {x for r, _ in rows for x in (r.actor, r.recipient) if x and x not in cmap}
+    cmap.update((o, c.iri) for o, c in index.canon(missing).items())
+    events = cluster_reports((r for r, _ in rows), cmap)
+    renamed = {r.mention: events[r.mention] for r, old in rows if old != events[r.mention]}
+    index.set_events(renamed)
+
+    # 4. rewrite the graphs that change
+    affected = set(facts) | index.docs_naming(moved) | {r.doc for r, _ in rows if r.mention in renamed}
+    rewritten = []
+    read = len(facts)
+    for doc in sorted(affected):
+        f = facts.get(doc)
+        if f is None:
+            read += 1
+            f = _graph_facts(doc, list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc))))
+        new = _resolved_triples(f, index.canon(a.iri for a in f.local.values()), index.document_events(doc))
+        if new != _as_set(f.quads):
+            store.replace_document_triples(URIRef(str(doc_iri(doc))), new)
+            rewritten.append(doc)
+
+    # 5. Wikidata links of the canonical actors that appeared, changed or went
+    iris = {c.iri for c in moved.values()} | {before[o].iri for o in set(moved) | gone if o in before}
+    current = index.canonical_named(iris)
+    want = {iri: _qid(current[iri]) if iri in current else None for iri in iris}
+    have = index.links(iris)
+    g = ox.NamedNode(str(RESOLUTION_GRAPH))
+    for iri in sorted(iris):
+        if have.get(iri) != want[iri]:
+            if have.get(iri):
+                store.ox.remove(ox.Quad(ox.NamedNode(iri), _SAME_AS, ox.NamedNode(str(WD) + have[iri]), g))
+            if want[iri]:
+                store.ox.add(ox.Quad(ox.NamedNode(iri), _SAME_AS, ox.NamedNode(str(WD) + want[iri]), g))
+    index.set_links(want)
+    index.clear_pending()
+    return ResolutionReport(
+        actors_merged=sum(1 for o, c in canon.items() if c.iri != o),
+        events_merged=len(rows) - len({e.iri for e in events.values()}),
+        graphs_rewritten=len(rewritten), same_as_links=index.link_count(), rewritten=tuple(rewritten),
+        read=read)
