@@ -38,7 +38,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from ..errors import QueryError, StoreError, StoreLockedError
 from .iri import doc_iri, doc_id_of
 
-__all__ = ["Store", "to_ox", "lock_path", "SharedLock"]
+__all__ = ["Store", "to_ox", "lock_path", "SharedLock", "ntriples"]
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,46 @@ def to_ox(term):
 def _ox_cached(term):
     """:func:`to_ox` for the IRIs that repeat in every document (the vocabulary, actors)."""
     return to_ox(term)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
+_NT_CACHE: dict = {}
+
+
+def _nt(term) -> str:
+    """One rdflib term in N-Triples syntax (IRIs cached: the vocabulary and the actors repeat)."""
+    if type(term) is URIRef:
+        text = _NT_CACHE.get(term)
+        if text is None:
+            if _IRI_FORBIDDEN.intersection(term):
+                return str(to_ox(term))  # pyoxigraph says what is wrong with it
+            text = f"<{term}>"
+            if len(_NT_CACHE) < 100_000:
+                _NT_CACHE[term] = text
+        return text
+    if isinstance(term, Literal):
+        value = str(term)
+        if "\\" in value or '"' in value or "\n" in value or "\r" in value:
+            value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if term.language:
+            return f'"{value}"@{term.language}'
+        if term.datatype is None or str(term.datatype) == _XSD_STRING:
+            return f'"{value}"'
+        return f'"{value}"^^{_nt(term.datatype)}'
+    return str(to_ox(term))
+
+
+def ntriples(triples: Iterable[tuple]) -> str:
+    """rdflib triples as N-Triples text, each triple once, in first-seen order.
+
+    This is what ``build`` sends from a worker to the store: compact, and
+    parsed by Oxigraph's own reader.
+
+    >>> print(ntriples([(URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal('say "hi"'))] * 2))
+    <https://example.org/s> <https://example.org/p> "say \\"hi\\"" .
+    """
+    return "\n".join(dict.fromkeys(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples))
 
 
 class Store:
@@ -221,6 +261,25 @@ class Store:
         between: the terms go straight to Oxigraph, which writes them in N-Triples syntax.
         """
         self._replace_graph(name, dict.fromkeys(f"{_ox_cached(s)} {_ox_cached(p)} {to_ox(o)} ." for s, p, o in triples))
+
+    def write_documents(self, graphs: Iterable[tuple[str, str]]) -> None:
+        """Write named graphs given as ``(graph IRI, N-Triples text)``, each atomically.
+
+        A graph not in the store yet is loaded by Oxigraph's N-Triples parser in
+        one transaction; one that is replaced is dropped and inserted in one
+        SPARQL update, as :meth:`replace_document_triples` does.
+        """
+        self._check_writable()
+        for name, text in graphs:
+            g = ox.NamedNode(name)
+            if self.ox.contains_named_graph(g):
+                self._replace_graph(name, (text,))
+            else:
+                try:
+                    self.ox.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+                except SyntaxError as err:
+                    raise StoreError(f"the triples of {name} do not parse: {err}",
+                                     hint="this is a bug, please report it") from None
 
     def replace_triples(self, name: str, triples) -> None:
         """Replace the named graph ``name`` by pyoxigraph triples, atomically (used by resolution)."""
