@@ -16,6 +16,7 @@ not rewrite them.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -191,7 +192,7 @@ def build(
     -------
     BuildReport
     """
-    from .coding import DaskCoder, LocalCoder
+    from .coding import DaskCoder, LocalCoder, check_graphs
     from .graph import Store, resolve
     from .graph.index import ResolutionIndex
     from .graph.iri import doc_iri
@@ -220,38 +221,45 @@ def build(
         raise InputError("no readable documents in the input", path=", ".join(str(p) for p in inputs),
                          hint="give .txt files, folders of them, or a JSONL corpus with id and text")
     out.mkdir(parents=True, exist_ok=True)
-    n_docs = n_events = 0
-    written: list[str] = []
-    with Store(store_path(out)) as store, ResolutionIndex(index_path(out)) as index:
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(Store(store_path(out)))
+        index = stack.enter_context(ResolutionIndex(index_path(out)))
         _remove_stale_temporaries(out)
-        if first is not None:
-            stream = itertools.chain([first], docs)
-            if workers or scheduler:
-                coder = DaskCoder(settings.model, workers=workers, scheduler=scheduler, batch_size=batch_size)
-            else:
-                coder = LocalCoder(settings.model, batch_size=batch_size, n_process=n_process)
-            with coder:
-                for batch, coded in coder.run(stream):
-                    good = [c for c in coded if c.error is None]
-                    index.add_pending(c.id for c in good)  # resolved by the next build if this one is killed
-                    store.write_documents((str(doc_iri(c.id)), c.ntriples) for c in good)
-                    written.extend(c.id for c in good)
-                    by_id = {d.id: d for d in batch}
-                    for c in coded:
-                        if c.error is not None:
-                            bad = InputError(f"document {c.id!r} could not be coded: {c.error}",
-                                             hint="check its text; other documents are not affected")
-                            if on_error == "stop":
-                                raise bad
-                            problem(bad)
-                            continue
-                        n_docs += 1
-                        n_events += c.events
-                        if progress is not None:
-                            progress(by_id[c.id], c.events)
-                    if n_docs // FLUSH_EVERY != (n_docs - len(good)) // FLUSH_EVERY:
-                        store.flush()  # Oxigraph's memtables otherwise grow with the corpus
+        if first is None:
+            coder = None
+        elif workers or scheduler:
+            coder = stack.enter_context(DaskCoder(settings.model, workers=workers, scheduler=scheduler,
+                                                  batch_size=batch_size))
+        else:
+            coder = stack.enter_context(LocalCoder(settings.model, batch_size=batch_size, n_process=n_process))
+        n_docs = n_events = 0
+        written: list[str] = []
+        for batch, coded in coder.run(itertools.chain([first], docs)) if coder else ():
+            good = [c for c in coded if c.error is None]
+            index.add_pending(c.id for c in good)  # resolved by the next build if this one is killed
+            store.write_documents((str(doc_iri(c.id)), c.ntriples) for c in good)
+            written.extend(c.id for c in good)
+            by_id = {d.id: d for d in batch}
+            for c in coded:
+                if c.error is not None:
+                    bad = InputError(f"document {c.id!r} could not be coded: {c.error}",
+                                     hint="check its text; other documents are not affected")
+                    if on_error == "stop":
+                        raise bad
+                    problem(bad)
+                    continue
+                n_docs += 1
+                n_events += c.events
+                if progress is not None:
+                    progress(by_id[c.id], c.events)
+            if n_docs // FLUSH_EVERY != (n_docs - len(good)) // FLUSH_EVERY:
+                store.flush()  # Oxigraph's memtables otherwise grow with the corpus
         resolution = resolve(store, documents=(), index=index)  # this build's documents are pending
+        # SHACL is the slowest step after parsing: a build checks an even sample of at most VALIDATE_SAMPLE of
+        # the graphs it wrote (they come from one code path), on a worker when there are workers, while the
+        # driver writes the whole-store files; `newskg validate` checks all.
+        sample = _sample_text(store, sorted(set(written) | set(resolution.rewritten)))
+        check = coder.call(check_graphs, sample) if coder else LocalCoder.call(check_graphs, sample)
         files: list[Path] = []
         removed: list[Path] = []
         n_store, n_rows = index.documents(), index.mentions()
@@ -259,9 +267,7 @@ def build(
             files, n_rows = _write_views(store, out, html=html, report=report)
         else:
             removed = _remove_views(out)
-        # SHACL is the slowest step after parsing: a build checks an even sample of at most VALIDATE_SAMPLE of
-        # the graphs it wrote (they come from one code path); `newskg validate` checks all.
-        check = _validate_sample(store, sorted(set(written) | set(resolution.rewritten)))
+        check = check.result()
         result = BuildReport(
             out=out, documents=n_docs, events=n_events, store_documents=n_store, store_events=n_rows,
             problems=tuple(problems), conforms=check.conforms, validation=check.text,
@@ -303,19 +309,14 @@ def _remove_views(out: Path) -> list[Path]:
     return [p for p in gone if p.parent == out]
 
 
-def _validate_sample(store, documents: Sequence[str]):
-    """SHACL-validate an even sample of at most :data:`VALIDATE_SAMPLE` of these documents' graphs."""
+def _sample_text(store, documents: Sequence[str]) -> str:
+    """An even sample of at most :data:`VALIDATE_SAMPLE` of these documents' graphs, merged, as N-Triples."""
     import pyoxigraph as ox
-    from rdflib import Graph
 
-    from .graph import validate
     from .graph.iri import doc_iri
 
     if len(documents) > VALIDATE_SAMPLE:
         step = len(documents) / VALIDATE_SAMPLE
         documents = [documents[int(i * step)] for i in range(VALIDATE_SAMPLE)]
-    g = Graph()
-    for doc in documents:
-        data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(doc_iri(doc))))
-        g.parse(data=data.decode("utf-8"), format="nt")
-    return validate(g)
+    return "".join(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(doc_iri(doc))))
+                   .decode("utf-8") for doc in documents)

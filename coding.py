@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from .errors import ConfigError, NewsKGError
 from .records import Document
 
-__all__ = ["CodedDocument", "code_documents", "worker_extractor", "LocalCoder", "DaskCoder", "batched"]
+__all__ = ["CodedDocument", "code_documents", "check_graphs", "worker_extractor", "LocalCoder", "DaskCoder",
+           "batched"]
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,27 @@ def code_documents(documents: Sequence[Document], *, model: str | None = None, b
     return out
 
 
+def check_graphs(ntriples: str):
+    """SHACL-validate graphs given as N-Triples text (:func:`newskg.graph.validate`); runs on a worker too."""
+    from rdflib import Graph
+
+    from .graph import validate
+
+    g = Graph()
+    g.parse(data=ntriples, format="nt")
+    return validate(g)
+
+
+class _Done:
+    """The result of a call made in this process, with the interface of a Dask future."""
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
 def batched(items: Iterable, size: int) -> Iterator[list]:
     """Lists of ``size`` items (the last may be shorter).
 
@@ -121,6 +143,11 @@ class LocalCoder:
 
     def __exit__(self, *exc) -> None:
         pass
+
+    @staticmethod
+    def call(fn, *args):
+        """Run ``fn(*args)`` here and now; the result is had with ``.result()``."""
+        return _Done(fn(*args))
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[list[Document], list[CodedDocument]]]:
         """``(batch, coded batch)`` pairs, in input order."""
@@ -185,6 +212,10 @@ class DaskCoder:
             client.close()
         if cluster is not None:
             cluster.close()
+
+    def call(self, fn, *args):
+        """Run ``fn(*args)`` on a worker; the result is had with ``.result()``."""
+        return self.client.submit(fn, *args, pure=False)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[list[Document], list[CodedDocument]]]:
         """``(batch, coded batch)`` pairs as batches finish, at most ``in_flight`` at a time."""

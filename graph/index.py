@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -77,7 +78,8 @@ CREATE TABLE IF NOT EXISTS pending (doc TEXT PRIMARY KEY);
 _CHUNK = 500
 
 
-def name_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def name_keys(name: str) -> frozenset[str]:
     """The family names a person's name could have, whatever country resolution gives it.
 
     Resolution only ever compares persons that share a family name, and a
@@ -86,9 +88,9 @@ def name_keys(name: str) -> set[str]:
     never compared.
 
     >>> sorted(name_keys("Sergei Shoigu")), sorted(name_keys("Kim Jong-un")), name_keys("President")
-    (['shoigu'], ['kim'], set())
+    (['shoigu'], ['kim'], frozenset())
     """
-    return {k for k in (PersonName.parse(name).family, PersonName.parse(name, "CHN").family) if k}
+    return frozenset(k for k in (PersonName.parse(name).family, PersonName.parse(name, "CHN").family) if k)
 
 
 def block_key(action: str, negated: bool, actor: str, recipient: str | None, date: str | None, doc: str) -> str:
@@ -201,6 +203,14 @@ class ResolutionIndex:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             ((r.mention, doc, r.action, r.actor, r.recipient, r.date, r.mode, int(r.negated)) for r in reports))
         self.db.execute("INSERT INTO docs VALUES (?, ?)", (doc, len(reports)))
+
+    def present(self, docs: Iterable[str]) -> list[str]:
+        """Those of ``docs`` the index holds."""
+        out = []
+        for chunk in _chunks(docs):
+            marks = ",".join("?" * len(chunk))
+            out.extend(r[0] for r in self.db.execute(f"SELECT doc FROM docs WHERE doc IN ({marks})", chunk))
+        return out
 
     def remove_document(self, doc: str) -> None:
         for table in ("docs", "actors", "name_keys", "reports"):

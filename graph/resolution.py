@@ -36,14 +36,15 @@ from dataclasses import dataclass
 from importlib import resources
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from ..ontology.namespace import NKG, WD
 from .clusters import EventFacts, Report, cluster_reports
 from .identity import Canonical, LocalActor, resolve_actors
-from .index import SCHEMA_VERSION, ResolutionIndex, block_key, name_keys
+from .index import SCHEMA_VERSION, ResolutionIndex, block_key
 from .iri import RESOLUTION_GRAPH, doc_id_of, doc_iri, parse_actor_iri
 from .rdf import actor_triples, event_triples
+from .store import ntriples
 
 __all__ = ["ResolutionReport", "resolve", "wikidata_table"]
 
@@ -67,7 +68,8 @@ _REPORTED_RECIPIENT = _NKG + "reportedRecipient"
 _REPORTED_DATE = _NKG + "reportedDate"
 _REPORTED_MODE = _NKG + "reportedMode"
 _DENIED = _NKG + "deniedClaim"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: Changed documents whose facts resolution keeps in memory between reading and rewriting them.
+_KEEP_READ = 5000
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 
 
@@ -165,51 +167,42 @@ def _graph_facts(doc: str, quads: list) -> _GraphFacts:
     return _GraphFacts(quads, local, aliases, reports, denied)
 
 
-def _resolved_triples(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set:
-    """The document graph as resolution leaves it (rdflib terms)."""
-    node = {n: canon[a.iri].iri for n, a in facts.local.items()}
+def _resolved_lines(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set[str]:
+    """The document graph as resolution leaves it, as N-Triples lines (compared and written as text)."""
+    node = {n: f"<{canon[a.iri].iri}>" for n, a in facts.local.items()}
     actor_nodes = set(facts.local)
     event_nodes = {q.object.value for q in facts.quads if q.predicate.value == _MENTION_OF}
-    out: set = set()
+    out: set[str] = set()
     for q in facts.quads:
         s, p, o = q.subject, q.predicate, q.object
         if isinstance(s, ox.NamedNode) and (s.value in actor_nodes or s.value in event_nodes):
             continue  # actors and events are written again below
         if p.value == _MENTION_OF:
             continue
-        ns = URIRef(node.get(s.value, s.value)) if isinstance(s, ox.NamedNode) else _rdflib(s)
-        no = URIRef(node.get(o.value, o.value)) if isinstance(o, ox.NamedNode) else _rdflib(o)
-        out.add((ns, URIRef(p.value), no))
+        ns = node.get(s.value) or str(s) if isinstance(s, ox.NamedNode) else str(s)
+        no = node.get(o.value) or str(o) if isinstance(o, ox.NamedNode) else str(o)
+        out.add(f"{ns} {p} {no} .")
+    triples: list = []
     for n, a in facts.local.items():
         c = canon[a.iri]
-        out.update(actor_triples(URIRef(c.iri), a.kind, pref=c.name, label=a.name, aliases=facts.aliases[n],
-                                 country=c.country, extracted=URIRef(a.iri)))
+        triples.extend(actor_triples(URIRef(c.iri), a.kind, pref=c.name, label=a.name, aliases=facts.aliases[n],
+                                     country=c.country, extracted=URIRef(a.iri)))
     by_event: dict[str, list[str]] = defaultdict(list)
     for r in facts.reports:
         by_event[events[r.mention].iri].append(r.mention)
     for e, mentions in by_event.items():
         f = events[mentions[0]]
         denies = sorted({events[c].iri for m in mentions for c in facts.denied.get(m, ()) if c in events})
-        out.update(event_triples(URIRef(e), f.action, f.mode, URIRef(f.actor),
-                                 URIRef(f.recipient) if f.recipient else None, f.date,
-                                 [URIRef(m) for m in mentions], [URIRef(d) for d in denies]))
-        for m in mentions:
-            out.add((URIRef(m), URIRef(str(NKG.mentionOf)), URIRef(e)))
+        triples.extend(event_triples(URIRef(e), f.action, f.mode, URIRef(f.actor),
+                                     URIRef(f.recipient) if f.recipient else None, f.date,
+                                     [URIRef(m) for m in mentions], [URIRef(d) for d in denies]))
+        triples.extend((URIRef(m), NKG.mentionOf, URIRef(e)) for m in mentions)
+    out.update(ntriples(triples).split("\n") if triples else ())
     return out
 
 
-def _rdflib(term):
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)  # as the graph was made: a plain literal is an xsd:string
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    return URIRef(term.value)
-
-
-def _as_set(quads) -> set:
-    return {(_rdflib(q.subject), URIRef(q.predicate.value), _rdflib(q.object)) for q in quads}
+def _lines(quads) -> set[str]:
+    return {f"{q.subject} {q.predicate} {q.object} ." for q in quads}
 
 
 def _qid(c: Canonical) -> str | None:
@@ -278,24 +271,28 @@ def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> Resol
         documents = set(_store_documents(store))
     changed = sorted(documents)
     old_origins, old_keys, old_blocks = index.document_state(changed)
+    if len(changed) > _KEEP_READ:
+        log.info("resolving %d documents", len(changed))
 
     # 1. what the changed documents say now
     facts: dict[str, _GraphFacts] = {}
+    keep = len(changed) <= _KEEP_READ  # a from-scratch resolution of a large store reads them again later
     for doc in changed:
         quads = list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc)))
         if quads:
-            facts[doc] = _graph_facts(doc, quads)
-            index.replace_document(doc, facts[doc].local.values(), facts[doc].reports)
+            f = _graph_facts(doc, quads)
+            index.replace_document(doc, f.local.values(), f.reports)
+            if keep:
+                facts[doc] = f
         else:
             index.remove_document(doc)
+    present = set(index.present(changed))
 
     # 2. actors: every actor the changed documents name, now or before, and every person who could be the same
-    touched = dict(old_origins)
-    for f in facts.values():
-        touched.update((a.iri, a.kind) for a in f.local.values())
+    new_origins, new_keys, _ = index.document_state(changed)
+    touched = {**old_origins, **new_origins}
     persons = {o for o, kind in touched.items() if kind == "person"}
-    keys = set(old_keys) | {k for f in facts.values() for a in f.local.values() if a.kind == "person"
-                            for k in (name_keys(a.name) or {"iri:" + a.iri})}
+    keys = set(old_keys) | new_keys
     seen: set[str] = set()
     while keys:  # persons that share a family name with one of them, and so on: the blocks they are in
         seen |= keys
@@ -329,17 +326,17 @@ def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> Resol
     index.set_events(renamed)
 
     # 4. rewrite the graphs that change
-    affected = set(facts) | index.docs_naming(moved) | {r.doc for r, _ in rows if r.mention in renamed}
+    affected = present | index.docs_naming(moved) | {r.doc for r, _ in rows if r.mention in renamed}
     rewritten = []
-    read = len(facts)
+    read = len(present)
     for doc in sorted(affected):
         f = facts.get(doc)
         if f is None:
-            read += 1
+            read += doc not in present
             f = _graph_facts(doc, list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc))))
-        new = _resolved_triples(f, index.canon(a.iri for a in f.local.values()), index.document_events(doc))
-        if new != _as_set(f.quads):
-            store.replace_document_triples(URIRef(str(doc_iri(doc))), new)
+        new = _resolved_lines(f, index.canon(a.iri for a in f.local.values()), index.document_events(doc))
+        if new != _lines(f.quads):
+            store.write_documents([(str(doc_iri(doc)), "\n".join(sorted(new)))])
             rewritten.append(doc)
 
     # 5. Wikidata links of the canonical actors that appeared, changed or went

@@ -28,6 +28,7 @@ import fcntl
 import functools
 import logging
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -125,10 +126,16 @@ def _ox_cached(term):
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
 _NT_CACHE: dict = {}
+#: How Oxigraph writes a string in N-Triples, so that our text and its equal as strings
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
+            **{ord(k): v for k, v in {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                                      "\b": "\\b", "\f": "\\f"}.items()}}
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f\x7f"\\\\]')
 
 
 def _nt(term) -> str:
-    """One rdflib term in N-Triples syntax (IRIs cached: the vocabulary and the actors repeat)."""
+    """One rdflib term in N-Triples syntax, written as Oxigraph writes it (IRIs cached: the vocabulary and
+    the actors repeat)."""
     if type(term) is URIRef:
         text = _NT_CACHE.get(term)
         if text is None:
@@ -140,8 +147,8 @@ def _nt(term) -> str:
         return text
     if isinstance(term, Literal):
         value = str(term)
-        if "\\" in value or '"' in value or "\n" in value or "\r" in value:
-            value = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        if _NEEDS_ESCAPE.search(value):
+            value = value.translate(_ESCAPES)
         if term.language:
             return f'"{value}"@{term.language}'
         if term.datatype is None or str(term.datatype) == _XSD_STRING:
