@@ -45,7 +45,7 @@ VALIDATE_SAMPLE = 100
 OUTPUT_FILES: tuple[str, ...] = ("graph.trig", "events.jsonl", "graph.html", "report.md")
 
 #: With ``views="auto"``, stores of at most this many documents always get their whole-store files.
-VIEWS_UP_TO = 2000
+VIEWS_UP_TO = 500
 #: ... and larger ones when a build codes at least this share of the store (so the files cost a bounded
 #: fraction of the build that asks for them, however large the store).
 VIEWS_SHARE = 0.1
@@ -77,7 +77,7 @@ def views_due(views: str, store_documents: int, coded: int) -> bool:
     :data:`VIEWS_SHARE` of it.  Writing them costs time in proportion to the
     store, so "auto" keeps that cost a bounded fraction of the build's own.
 
-    >>> views_due("auto", 1500, 10), views_due("auto", 20_010, 10), views_due("auto", 20_000, 20_000)
+    >>> views_due("auto", 400, 10), views_due("auto", 20_010, 10), views_due("auto", 20_000, 20_000)
     (True, False, True)
     """
     if views not in ("auto", "all", "none"):
@@ -194,6 +194,7 @@ def build(
     """
     from .coding import DaskCoder, LocalCoder, check_graphs
     from .graph import Store, resolve
+    from .graph.store import StoreWriter
     from .graph.index import ResolutionIndex
     from .graph.iri import doc_iri
 
@@ -234,10 +235,11 @@ def build(
             coder = stack.enter_context(LocalCoder(settings.model, batch_size=batch_size, n_process=n_process))
         n_docs = n_events = 0
         written: list[str] = []
+        writer = stack.enter_context(StoreWriter(store, flush_every=FLUSH_EVERY))
         for batch, coded in coder.run(itertools.chain([first], docs)) if coder else ():
             good = [c for c in coded if c.error is None]
             index.add_pending(c.id for c in good)  # resolved by the next build if this one is killed
-            store.write_documents((str(doc_iri(c.id)), c.ntriples) for c in good)
+            writer.put([(str(doc_iri(c.id)), c.ntriples) for c in good])  # written while the next batch is coded
             written.extend(c.id for c in good)
             by_id = {d.id: d for d in batch}
             for c in coded:
@@ -252,8 +254,7 @@ def build(
                 n_events += c.events
                 if progress is not None:
                     progress(by_id[c.id], c.events)
-            if n_docs // FLUSH_EVERY != (n_docs - len(good)) // FLUSH_EVERY:
-                store.flush()  # Oxigraph's memtables otherwise grow with the corpus
+        writer.close()
         resolution = resolve(store, documents=(), index=index)  # this build's documents are pending
         # SHACL is the slowest step after parsing: a build checks an even sample of at most VALIDATE_SAMPLE of
         # the graphs it wrote (they come from one code path), on a worker when there are workers, while the

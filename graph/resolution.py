@@ -61,6 +61,10 @@ _EXTRACTED = _NKG + "extractedAs"
 _MENTION = _NKG + "Mention"
 _MENTION_OF = _NKG + "mentionOf"
 _EVENT_TYPE = _NKG + "eventType"
+_EVENT_MODE = _NKG + "eventMode"
+_ACTOR = _NKG + "actor"
+_RECIPIENT = _NKG + "recipient"
+_TIMESTAMP = "http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp"
 _STATUS = _NKG + "status"
 _NEGATED = _NKG + "Negated"
 _REPORTED_ACTOR = _NKG + "reportedActor"
@@ -127,6 +131,8 @@ class _GraphFacts:
     aliases: dict[str, tuple[str, ...]]    # node IRI -> the document's other names for it
     reports: list[Report]
     denied: dict[str, set[str]]            # mention -> the claim mentions it denies
+    actors_now: dict[str, Canonical]       # node IRI -> the canonical actor the graph gives it now
+    events_now: dict[str, EventFacts | None]  # mention -> the event the graph gives it now (None: unclear)
 
 
 def _graph_facts(doc: str, quads: list) -> _GraphFacts:
@@ -135,7 +141,7 @@ def _graph_facts(doc: str, quads: list) -> _GraphFacts:
     for q in quads:
         if isinstance(q.subject, ox.NamedNode):
             by_s[q.subject.value][q.predicate.value].append(q.object)
-    local, aliases, reports, denied = {}, {}, [], {}
+    local, aliases, reports, denied, actors_now, events_now = {}, {}, [], {}, {}, {}
     for s, props in by_s.items():
         types = {t.value for t in props.get(_TYPE, [])}
         kinds = [_CLASS_KIND[t] for t in types if t in _CLASS_KIND]
@@ -148,6 +154,9 @@ def _graph_facts(doc: str, quads: list) -> _GraphFacts:
             labels = sorted(o.value for o in props.get(_LABEL, [])) or sorted(o.value for o in props.get(_PREF, []))
             local[s] = LocalActor(origin, kind, labels[0] if labels else s, country, doc)
             aliases[s] = tuple(sorted(o.value for o in props.get(_ALT, [])))
+            prefs, codes = props.get(_PREF, []), props.get(_COUNTRY, [])
+            actors_now[s] = Canonical(s, kind, prefs[0].value if len(prefs) == 1 else "\x00",
+                                      codes[0].value if len(codes) == 1 else None if not codes else "\x00")
         elif _MENTION in types:
             event = props[_MENTION_OF][0].value
             etype = by_s[event][_EVENT_TYPE][0].value.rsplit("/", 1)[-1]
@@ -160,11 +169,32 @@ def _graph_facts(doc: str, quads: list) -> _GraphFacts:
                                   mode[0].value.rsplit("/", 1)[-1] if mode else None, status == _NEGATED))
             if props.get(_DENIED):
                 denied[s] = {o.value for o in props[_DENIED]}
+            events_now[s] = _event_now(event, etype, by_s[event], status == _NEGATED)
     # reports name actors by their node in this graph; resolution works on the documents' own IRIs
     reports = [Report(r.mention, r.doc, r.action, local[r.actor].iri if r.actor in local else r.actor,
                       (local[r.recipient].iri if r.recipient in local else r.recipient) if r.recipient else None,
                       r.date, r.mode, r.negated) for r in reports]
-    return _GraphFacts(quads, local, aliases, reports, denied)
+    return _GraphFacts(quads, local, aliases, reports, denied, actors_now, events_now)
+
+
+def _event_now(event: str, etype: str, props: dict, negated: bool) -> EventFacts | None:
+    """The event node of a graph as :class:`EventFacts` (None when it is not one clear event)."""
+    one = {}
+    for key, p in (("mode", _EVENT_MODE), ("actor", _ACTOR), ("recipient", _RECIPIENT), ("date", _TIMESTAMP)):
+        values = props.get(p, [])
+        if len(values) > 1:
+            return None
+        one[key] = values[0].value if values else None
+    if one["actor"] is None or len(props.get(_EVENT_TYPE, [])) != 1:
+        return None
+    mode = one["mode"].rsplit("/", 1)[-1] if one["mode"] else None
+    return EventFacts(event, etype, mode, one["actor"], one["recipient"], one["date"], negated)
+
+
+def _unchanged(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> bool:
+    """Whether resolution leaves a graph as it is: every actor and every mention's event as the graph has them."""
+    return (all(canon[a.iri] == facts.actors_now[n] for n, a in facts.local.items())
+            and all(events[r.mention] == facts.events_now.get(r.mention) for r in facts.reports))
 
 
 def _resolved_lines(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set[str]:
@@ -334,7 +364,10 @@ def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> Resol
         if f is None:
             read += doc not in present
             f = _graph_facts(doc, list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc))))
-        new = _resolved_lines(f, index.canon(a.iri for a in f.local.values()), index.document_events(doc))
+        canon_d, events_d = index.canon(a.iri for a in f.local.values()), index.document_events(doc)
+        if _unchanged(f, canon_d, events_d):
+            continue
+        new = _resolved_lines(f, canon_d, events_d)
         if new != _lines(f.quads):
             store.write_documents([(str(doc_iri(doc)), "\n".join(sorted(new)))])
             rewritten.append(doc)

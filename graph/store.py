@@ -28,7 +28,9 @@ import fcntl
 import functools
 import logging
 import os
+import queue
 import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -39,7 +41,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from ..errors import QueryError, StoreError, StoreLockedError
 from .iri import doc_iri, doc_id_of
 
-__all__ = ["Store", "to_ox", "lock_path", "SharedLock", "ntriples"]
+__all__ = ["Store", "StoreWriter", "to_ox", "lock_path", "SharedLock", "ntriples"]
 
 log = logging.getLogger(__name__)
 
@@ -351,3 +353,66 @@ class Store:
         triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
         g.parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
         return g
+
+
+class StoreWriter:
+    """Writes batches of named graphs into a store from a thread of its own.
+
+    Oxigraph parses and writes without Python's global lock, so the caller
+    goes on coding the next batch meanwhile.  At most ``depth`` batches wait;
+    :meth:`close` waits for the last one and raises what the writer raised.
+
+    >>> with Store(None) as store:
+    ...     with StoreWriter(store) as writer:
+    ...         writer.put([("https://w3id.org/newskg/id/doc/d1", '<https://example.org/s> <https://example.org/p> "o" .')])
+    ...     store.document_ids()
+    ['d1']
+    """
+
+    def __init__(self, store: Store, *, depth: int = 2, flush_every: int = 500) -> None:
+        self.store, self.flush_every = store, flush_every
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="newskg-store-writer", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        written = 0
+        while (graphs := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain: the caller learns of the error at its next put or at close
+            try:
+                self.store.write_documents(graphs)
+                if (written + len(graphs)) // self.flush_every != written // self.flush_every:
+                    self.store.flush()  # Oxigraph's memtables otherwise grow with the corpus
+                written += len(graphs)
+            except BaseException as err:  # noqa: BLE001 - handed to the caller
+                self._error = err
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise err
+
+    def put(self, graphs: list[tuple[str, str]]) -> None:
+        """Queue ``(graph IRI, N-Triples text)`` pairs (waits while ``depth`` batches are queued)."""
+        self._raise()
+        self._queue.put(list(graphs))
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._raise()
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # already failing: stop the writer, keep the first error
+            try:
+                self.close()
+            except BaseException:  # noqa: BLE001
+                log.debug("the store writer failed too", exc_info=True)
