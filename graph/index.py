@@ -125,6 +125,7 @@ class ResolutionIndex:
         self.db = sqlite3.connect(":memory:" if self.path is None else str(self.path), isolation_level="DEFERRED")
         self.db.execute("PRAGMA journal_mode=WAL" if self.path is not None else "PRAGMA journal_mode=MEMORY")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: the look-ups of a build stay in memory
         self.db.executescript(_SCHEMA)
         self.db.commit()
 
@@ -288,9 +289,9 @@ class ResolutionIndex:
             seen[row[0]] = self._report(row)
         for chunk in _chunks(origins):
             marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(f"SELECT {self._REPORT} FROM reports WHERE actor IN ({marks}) "
-                                       f"OR recipient IN ({marks})", chunk + chunk):
-                seen[row[0]] = self._report(row)
+            for column in ("actor", "recipient"):  # one indexed look-up each (an OR would scan the table)
+                for row in self.db.execute(f"SELECT {self._REPORT} FROM reports WHERE {column} IN ({marks})", chunk):
+                    seen[row[0]] = self._report(row)
         return list(seen.values())
 
     def set_blocks(self, blocks: Iterable[tuple[str, str]]) -> None:
