@@ -77,20 +77,32 @@ def timed(fn) -> float:
 def synthetic_store(out: Path, n: int) -> tuple[float, float]:
     """A store of ``n`` synthetic documents, resolved, with its index, as a build leaves it.
 
-    Returns the seconds spent serialising and writing the documents (what the driver does per batch) and
-    resolving them from scratch (what a first build does after coding).
+    The first 1,000 documents are written as a build writes them (one transaction each), the rest with
+    Oxigraph's bulk loader, which is many times faster.  Returns the seconds per document spent
+    serialising and writing (what the driver does for each document it receives) and resolving from
+    scratch (what a first build does after coding).
     """
-    write = 0.0
+    import pyoxigraph as ox
+
+    records = _synth.corpus(n, events_per_doc=6)
     with Store(store_path(out)) as store, ResolutionIndex(index_path(out)) as index:
-        for chunk in _batched(_synth.corpus(n, events_per_doc=6), 500):
-            started = time.perf_counter()
-            index.add_pending(doc.id for doc, _ in chunk)
-            store.write_documents((str(doc_iri(doc.id)), ntriples(document_triples(doc, events)))
-                                  for doc, events in chunk)
-            write += time.perf_counter() - started
+        first = list(itertools.islice(records, 1000))
+        started = time.perf_counter()
+        index.add_pending(doc.id for doc, _ in first)
+        store.write_documents((str(doc_iri(doc.id)), ntriples(document_triples(doc, events))) for doc, events in first)
+        write = (time.perf_counter() - started) / len(first)
+        rest = out / "rest.nq"
+        with rest.open("w", encoding="utf-8") as f:
+            for chunk in _batched(records, 500):
+                index.add_pending(doc.id for doc, _ in chunk)
+                for doc, events in chunk:
+                    g = f" <{doc_iri(doc.id)}> .\n"
+                    f.write("".join(line[:-2] + g for line in ntriples(document_triples(doc, events)).split("\n")))
+        store.ox.bulk_load(path=str(rest), format=ox.RdfFormat.N_QUADS)
+        rest.unlink()
         started = time.perf_counter()
         resolve(store, documents=(), index=index)
-        return write, time.perf_counter() - started
+        return write, (time.perf_counter() - started) / n
 
 
 def bulk_load_rate(out: Path) -> tuple[int, float]:
@@ -198,14 +210,14 @@ def main() -> None:
         made = tmp / f"store{n}"
         write, resolved = synthetic_store(made, n)
         trig, table = views_cost(made)
-        print(f"store of {n:,} synthetic documents (6 events each): serialising and writing {write / n * 1e3:.2f} ms "
-              f"per document, resolving from scratch {resolved / n * 1e3:.2f} ms per document; whole-store "
+        print(f"store of {n:,} synthetic documents (6 events each): serialising and writing {write * 1e3:.2f} ms "
+              f"per document, resolving from scratch {resolved * 1e3:.2f} ms per document; whole-store "
               f"graph.trig {trig:.1f} s, events.jsonl {table:.1f} s", flush=True)
         (made / "graph.trig").unlink()
         (made / "events.jsonl").unlink()
         quads, bulk = bulk_load_rate(made)
         print(f"  the same {quads:,} quads through Oxigraph's bulk loader (what `oxigraph load` does with per-partition "
-              f"N-Quads files): {quads / bulk:,.0f} quads/s, against {quads / write:,.0f} quads/s serialised and "
+              f"N-Quads files): {quads / bulk:,.0f} quads/s, against {quads / n / write:,.0f} quads/s serialised and "
               f"written a document at a time", flush=True)
         times = []
         for i in range(args.runs):
