@@ -194,9 +194,9 @@ def build(
     """
     from .coding import DaskCoder, LocalCoder, check_graphs
     from .graph import Store, resolve
-    from .graph.store import StoreWriter
     from .graph.index import ResolutionIndex
     from .graph.iri import doc_iri
+    from .graph.store import StoreWriter
 
     if on_error not in ("stop", "skip"):
         raise NewsKGError(f"--on-error must be 'stop' or 'skip', not {on_error!r}",

@@ -25,6 +25,7 @@ process loads the spaCy model once (:func:`worker_extractor`).
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import logging
@@ -132,11 +133,12 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 
 
 class LocalCoder:
-    """Codes batches in this process, one after another."""
+    """Codes batches in this process, one after another (``extractor``: an :class:`~newskg.extract.Extractor`
+    or anything with its ``pipe``; by default the model's, loaded once)."""
 
-    def __init__(self, model: str | None = None, *, batch_size: int = 64, n_process: int = 1) -> None:
+    def __init__(self, model: str | None = None, *, batch_size: int = 64, n_process: int = 1, extractor=None) -> None:
         self.model, self.batch_size, self.n_process = model, batch_size, n_process
-        self.extractor = worker_extractor(model, batch_size, n_process)
+        self.extractor = extractor if extractor is not None else worker_extractor(model, batch_size, n_process)
 
     def __enter__(self) -> LocalCoder:
         return self
@@ -150,13 +152,40 @@ class LocalCoder:
         return _Done(fn(*args))
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[list[Document], list[CodedDocument]]]:
-        """``(batch, coded batch)`` pairs, in input order."""
-        if self.n_process > 1:  # spaCy's own processes need one long stream to pay off
-            for pairs in batched(self.extractor.pipe(documents), self.batch_size):
-                yield [d for d, _ in pairs], [_coded(d, events) for d, events in pairs]
+        """``(batch, coded batch)`` pairs, in input order.
+
+        The documents go through one ``nlp.pipe`` stream (restarting it for every batch costs spaCy
+        more); when the stream raises, the documents it held are coded one by one, so that only the one
+        at fault is reported, and a new stream takes the rest.
+        """
+        rest = iter(documents)
+        while True:
+            held: collections.deque[Document] = collections.deque()
+
+            def feed() -> Iterator[Document]:
+                for doc in rest:
+                    held.append(doc)
+                    yield doc
+
+            batch: list[Document] = []
+            coded: list[CodedDocument] = []
+            try:
+                for doc, events in self.extractor.pipe(feed()):
+                    coded.append(_coded(doc, events))
+                    batch.append(held.popleft())
+                    if len(batch) == self.batch_size:
+                        yield batch, coded
+                        batch, coded = [], []
+            except NewsKGError:
+                raise
+            except Exception:  # noqa: BLE001 - find the document at fault, one at a time
+                log.debug("the stream failed; coding the documents it held one by one", exc_info=True)
+                stuck = list(held)
+                yield batch + stuck, coded[:len(batch)] + code_documents(stuck, extractor=self.extractor)
+                continue
+            if batch:
+                yield batch, coded
             return
-        for batch in batched(documents, self.batch_size):
-            yield batch, code_documents(batch, extractor=self.extractor)
 
 
 class DaskCoder:
