@@ -59,6 +59,7 @@ CREATE INDEX IF NOT EXISTS actors_doc ON actors(doc);
 CREATE TABLE IF NOT EXISTS name_keys (key TEXT NOT NULL, origin TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys(key);
 CREATE INDEX IF NOT EXISTS name_keys_doc ON name_keys(doc);
+CREATE INDEX IF NOT EXISTS name_keys_origin ON name_keys(origin);
 CREATE TABLE IF NOT EXISTS canon (origin TEXT PRIMARY KEY, iri TEXT NOT NULL, kind TEXT NOT NULL,
                                   name TEXT NOT NULL, country TEXT);
 CREATE INDEX IF NOT EXISTS canon_iri ON canon(iri);

@@ -251,6 +251,14 @@ def _store_documents(store) -> list[str]:
                   if d is not None)
 
 
+_COUNT_DOCUMENTS = ("SELECT (COUNT(?d) AS ?n) WHERE { GRAPH ?d { ?d a <https://schema.org/NewsArticle> } }")
+
+
+def _count_documents(store) -> int:
+    """How many document graphs the store holds (counted inside Oxigraph: no Python object per document)."""
+    return int(next(iter(store.ox.query(_COUNT_DOCUMENTS)))["n"].value)
+
+
 def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionIndex | None = None
             ) -> ResolutionReport:
     """Resolve actors and events across the documents of ``store`` (see the module docs).
@@ -278,7 +286,7 @@ def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionI
     try:
         full = documents is None or index.meta("version") != SCHEMA_VERSION
         report = _resolve(store, index, None if full else set(documents) | index.pending())
-        if not full and index.documents() != len(_store_documents(store)):
+        if not full and index.documents() != _count_documents(store):
             log.warning("the resolution index does not match the store; resolving from scratch")
             report = _resolve(store, index, None)
         store.flush()
