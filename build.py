@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,6 +103,8 @@ class BuildReport:
     validation: str = ""
     files: tuple[Path, ...] = field(default_factory=tuple)
     removed: tuple[Path, ...] = ()  #: whole-store files this build left out of date and removed
+    #: Archive records not coded, by reason (not HTML, HTTP status not 200, not English, duplicate URL, ...).
+    skipped: tuple[tuple[str, int], ...] = ()
 
 
 def write_events(events: Iterable[Event], path: str | Path) -> int:
@@ -156,12 +159,12 @@ def build(
     Parameters
     ----------
     inputs : sequence of path
-        ``.txt`` files, folders of them, or JSONL corpora.
+        ``.txt`` files, HTML pages, WARC/ARC archives, folders of them, or JSONL corpora.
     out : path
         Output folder; holds the store and the written files.  Documents
         already in the store stay; a document with the same id is replaced.
     published : datetime.date, optional
-        Publication date for ``.txt`` inputs (JSONL carries its own).
+        Publication date for ``.txt`` inputs (JSONL carries its own); replaces the date of HTML pages.
     model : str, optional
         spaCy model name (default: :func:`newskg.config.default_model`).
     on_error : {"skip", "stop"}
@@ -216,7 +219,8 @@ def build(
         else:
             log.warning("skipped: %s", err)
 
-    docs = read_corpus(inputs, published=published, on_error=on_error, on_problem=problem)
+    skipped: Counter = Counter()
+    docs = read_corpus(inputs, published=published, on_error=on_error, on_problem=problem, skipped=skipped)
     first = next(docs, None)  # bad input fails here, before the model is loaded
     if first is None and not store_path(out).exists():
         raise InputError("no readable documents in the input", path=", ".join(str(p) for p in inputs),
@@ -272,7 +276,7 @@ def build(
         result = BuildReport(
             out=out, documents=n_docs, events=n_events, store_documents=n_store, store_events=n_rows,
             problems=tuple(problems), conforms=check.conforms, validation=check.text,
-            files=tuple(files), removed=tuple(removed),
+            files=tuple(files), removed=tuple(removed), skipped=tuple(sorted(skipped.items())),
         )
     if strict and not check.conforms:
         raise ValidationError(

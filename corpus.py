@@ -1,5 +1,8 @@
-"""Reading input: ``.txt`` files, folders of them, and JSONL corpora, streamed.
+"""Reading input: ``.txt`` files, saved HTML pages, web archives, folders of them, and JSONL corpora, streamed.
 
+HTML pages (``.html``, ``.htm``) and the HTML responses of WARC/ARC archives
+go through :mod:`newskg.html_input` (trafilatura) for their article text and
+metadata; archives are streamed record by record by :mod:`newskg.warc_input`.
 Every problem becomes an :class:`~newskg.errors.InputError` that names the
 file, the line where there is one, and what to do.  With ``on_error="stop"``
 the first problem is raised; with ``"skip"`` it goes to ``on_problem`` and
@@ -18,27 +21,32 @@ newskg.errors.InputError: ...missing.txt: no such file or folder (check the path
 
 from __future__ import annotations
 
-import html.parser
+import hashlib
 import json
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import InputError
+from .html_input import Page, detect_language, extract_page, looks_like_html
 from .records import Document
+from .warc_input import is_archive, iter_pages
 
-__all__ = ["read_corpus", "normalise_text", "MAX_ID_LENGTH"]
+__all__ = ["read_corpus", "normalise_text", "url_id", "json_objects", "MAX_ID_LENGTH"]
 
 log = logging.getLogger(__name__)
 
 MAX_ID_LENGTH = 512
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ID_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-_HTML_HINT = re.compile(r"<\s*(html|body|p|div|article|span|br|head|script|a\s)[\s>/]", re.I)
 _BINARY_SAMPLE = 8192
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
+_HTML_SUFFIXES = (".html", ".htm")
 
 
 def normalise_text(text: str) -> str:
@@ -52,50 +60,17 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-class _TextExtractor(html.parser.HTMLParser):
-    """Collect the visible text of an HTML page, one block per line."""
-
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
-              "header", "footer", "blockquote", "title"}
-    _HIDDEN = {"script", "style", "noscript", "template", "head"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self._HIDDEN:
-            self._hidden += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self._HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._hidden:
-            self.parts.append(data)
-
-
-def _html_to_text(text: str) -> str:
-    parser = _TextExtractor()
-    parser.feed(text)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+def _check_not_binary(data: bytes, path: Path, line: int | None = None) -> None:
+    sample = data[:_BINARY_SAMPLE]
+    if sample and (sample.count(b"\x00") > len(sample) // 100 or sample.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b"))):
+        raise InputError("binary data, not text", path=path, line=line,
+                         hint="give plain UTF-8 text, HTML pages, web archives (.warc.gz) or a JSONL corpus")
 
 
 def _decode(data: bytes, path: Path, line: int | None = None) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    sample = data[:_BINARY_SAMPLE]
-    if sample and (sample.count(b"\x00") > len(sample) // 100 or sample.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b"))):
-        raise InputError("binary data, not text", path=path, line=line,
-                         hint="give plain UTF-8 text, a folder of .txt files or a JSONL corpus")
+    _check_not_binary(data, path, line)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -107,9 +82,10 @@ def _decode(data: bytes, path: Path, line: int | None = None) -> str:
 
 def _clean_text(text: str, path: Path, line: int | None) -> str:
     text = normalise_text(text)
-    if _HTML_HINT.search(text[:20000]):
-        log.warning("%s%s: looks like HTML; using its visible text", path, f":{line}" if line else "")
-        text = _html_to_text(text)
+    if looks_like_html(text):
+        log.warning("%s%s: looks like HTML; using its article text", path, f":{line}" if line else "")
+        page = extract_page(text)
+        text = page.text if page is not None else ""
     if not text.strip():
         raise InputError("the document has no text (empty or whitespace only)", path=path, line=line,
                          hint="remove it or give it some text")
@@ -161,42 +137,58 @@ def _optional_str(row: dict, key: str, path: Path, line: int) -> str | None:
     return normalise_text(value).strip() or None
 
 
-def _read_jsonl(path: Path, today: date) -> Iterator[Document | InputError]:
+def json_objects(path: Path) -> Iterator[tuple[int, dict | InputError]]:
+    """Each line of a JSON Lines file as ``(line number, object)``, or the line's problem; blank lines skipped.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "x.jsonl"
+    >>> _ = p.write_text('{"a": 1}\\n\\n[2]\\n', encoding="utf-8")
+    >>> [(n, type(v).__name__) for n, v in json_objects(p)]
+    [(1, 'dict'), (3, 'InputError')]
+    """
     with open(path, "rb") as f:
         for n, raw in enumerate(f, 1):
             try:
                 line = _decode(raw, path, n)
             except InputError as err:
-                yield err
+                yield n, err
                 continue
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
-                yield InputError(f"not valid JSON: {err.msg} (column {err.colno})", path=path, line=n,
-                                 hint="each line must be one JSON object; fix or remove this line")
+                yield n, InputError(f"not valid JSON: {err.msg} (column {err.colno})", path=path, line=n,
+                                    hint="each line must be one JSON object; fix or remove this line")
                 continue
             if not isinstance(row, dict):
-                yield InputError(f"a JSON {type(row).__name__}, not an object", path=path, line=n,
-                                 hint='each line must be an object like {"id": ..., "text": ...}')
+                yield n, InputError(f"a JSON {type(row).__name__}, not an object", path=path, line=n,
+                                    hint="each line must be one JSON object")
                 continue
-            try:
-                missing = [k for k in ("id", "text") if k not in row]
-                if missing:
-                    raise InputError(f"missing {' and '.join(repr(k) for k in missing)}", path=path, line=n,
-                                     hint="every line needs an id and a text")
-                doc_id = _check_id(row["id"], path, n)
-                if not isinstance(row["text"], str):
-                    raise InputError(f"'text' must be a string, not {type(row['text']).__name__}",
-                                     path=path, line=n, hint="put the article text in a JSON string")
-                text = _clean_text(row["text"], path, n)
-                pub = _check_date(row.get("published"), path, n, today)
-                yield Document(doc_id, text, pub, url=_optional_str(row, "url", path, n),
-                               outlet=_optional_str(row, "outlet", path, n),
-                               title=_optional_str(row, "title", path, n), origin=f"{path}:{n}")
-            except InputError as err:
-                yield err
+            yield n, row
+
+
+def _read_jsonl(path: Path, today: date) -> Iterator[Document | InputError]:
+    for n, row in json_objects(path):
+        if isinstance(row, InputError):
+            yield row
+            continue
+        try:
+            missing = [k for k in ("id", "text") if k not in row]
+            if missing:
+                raise InputError(f"missing {' and '.join(repr(k) for k in missing)}", path=path, line=n,
+                                 hint="every line needs an id and a text")
+            doc_id = _check_id(row["id"], path, n)
+            if not isinstance(row["text"], str):
+                raise InputError(f"'text' must be a string, not {type(row['text']).__name__}",
+                                 path=path, line=n, hint="put the article text in a JSON string")
+            text = _clean_text(row["text"], path, n)
+            pub = _check_date(row.get("published"), path, n, today)
+            yield Document(doc_id, text, pub, url=_optional_str(row, "url", path, n),
+                           outlet=_optional_str(row, "outlet", path, n),
+                           title=_optional_str(row, "title", path, n), origin=f"{path}:{n}")
+        except InputError as err:
+            yield err
 
 
 def _read_txt(path: Path, published: date | None) -> Document:
@@ -208,14 +200,72 @@ def _read_txt(path: Path, published: date | None) -> Document:
     return Document(doc_id, text, published, origin=str(path))
 
 
+_NO_DATE_HINT = "give --published YYYY-MM-DD (it dates every page of the run), or leave the page out"
+
+
+def _page_document(page: Page, doc_id: str, published: date | None, origin: str, *,
+                   url: str | None = None) -> Document:
+    return Document(doc_id, normalise_text(page.text), published or page.published,
+                    url=url or page.url, outlet=page.outlet, title=page.title, origin=origin)
+
+
+def _read_html(path: Path, published: date | None, today: date) -> Document:
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError("empty file", path=path, hint="remove it or save the page again")
+    _check_not_binary(data, path)
+    doc_id = _check_id(path.stem, path, None)
+    page = extract_page(data, today=today)
+    if page is None:
+        raise InputError("no article text in the page", path=path,
+                         hint="save the article's own page (not an index or a login page), or leave it out")
+    if published is None and page.published is None:
+        raise InputError("the page gives no publication date", path=path, hint=_NO_DATE_HINT)
+    return _page_document(page, doc_id, published, str(path))
+
+
+def url_id(url: str) -> str:
+    """A stable document id for a page known by its URL: the host and a hash of the whole URL.
+
+    >>> url_id("https://www.example.org/world/2024/04/04/talks.html")
+    'www.example.org-b514608a07cdceea'
+    """
+    host = urlsplit(url).hostname or "page"
+    return f"{host}-{hashlib.sha1(url.encode('utf-8')).hexdigest()[:16]}"
+
+
+def _read_archive(path: Path, published: date | None, today: date,
+                  skipped: Counter) -> Iterator[Document | InputError]:
+    for item in iter_pages(path, skipped=skipped):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        page = extract_page(item.data, url=item.uri, today=today)
+        if page is None:
+            skipped["no article text"] += 1
+            continue
+        if detect_language(page.text) != "en":
+            skipped["not English"] += 1
+            continue
+        if published is None and page.published is None:
+            yield InputError(f"record at byte {item.offset} ({item.uri}): the page gives no publication date",
+                             path=path, hint=_NO_DATE_HINT)
+            continue
+        yield _page_document(page, url_id(item.uri), published, f"{path}@{item.offset}", url=item.uri)
+
+
+def _wanted(path: Path) -> bool:
+    return path.suffix.lower() in (*_TEXT_SUFFIXES, *_HTML_SUFFIXES, ".jsonl") or is_archive(path)
+
+
 def _expand(inputs: Sequence[str | Path]) -> Iterator[Path | InputError]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".jsonl"))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
             if not files:
-                yield InputError("the folder has no .txt or .jsonl files", path=path,
-                                 hint="put one article per .txt file in it, or give a JSONL corpus")
+                yield InputError("the folder has no .txt, .html, .warc.gz or .jsonl files", path=path,
+                                 hint="put one article per .txt or .html file in it, or give a JSONL corpus")
             yield from files
         elif path.exists():
             yield path
@@ -230,23 +280,34 @@ def read_corpus(
     on_error: str = "stop",
     on_problem: Callable[[InputError], None] | None = None,
     today: date | None = None,
+    skipped: Counter | None = None,
 ) -> Iterator[Document]:
     """Stream the documents of ``inputs`` in order.
 
     Parameters
     ----------
     inputs : sequence of path
-        ``.txt`` files (id = file stem), folders of them (searched recursively,
-        sorted), or ``.jsonl`` corpora (one object per line with ``id``,
-        ``text`` and optional ``published``, ``url``, ``outlet``, ``title``).
+        ``.txt`` files (id = file stem); saved HTML pages, ``.html`` or
+        ``.htm`` (id = file stem; text, title, date, site name and canonical
+        URL from the page); WARC or ARC archives, ``.warc[.gz]`` or
+        ``.arc[.gz]`` (each HTML response a document, its id derived from its
+        URL, see :func:`url_id`); folders of any of these (searched
+        recursively, sorted); or ``.jsonl`` corpora (one object per line with
+        ``id``, ``text`` and optional ``published``, ``url``, ``outlet``,
+        ``title``).
     published : datetime.date, optional
-        Publication date of ``.txt`` documents.
+        Publication date of ``.txt`` documents; for pages and archives it
+        replaces the page's own date.  A page with neither is bad input.
     on_error : {"stop", "skip"}
         Raise the first problem, or report it to ``on_problem`` and go on.
     on_problem : callable, optional
         Receives each skipped problem.
     today : datetime.date, optional
         Dates after this are rejected as in the future (default: today).
+    skipped : collections.Counter, optional
+        Counts the archive records that are not coded, by reason (not HTML,
+        HTTP status not 200, not English, duplicate URL, no article text, page
+        too large).  They are not problems: a crawl is full of them.
 
     Yields
     ------
@@ -255,6 +316,7 @@ def read_corpus(
     if on_error not in ("stop", "skip"):
         raise ValueError("on_error must be 'stop' or 'skip'")
     today = today or date.today()
+    skipped = skipped if skipped is not None else Counter()
     if published is not None and published > today:
         raise InputError(f"--published {published} is in the future", hint="give the real publication date")
     seen: dict[str, str] = {}
@@ -271,19 +333,18 @@ def read_corpus(
         if isinstance(item, InputError):
             problem(item)
             continue
+        results: Iterator[Document | InputError]
         suffix = item.suffix.lower()
         if suffix == ".jsonl":
-            results: Iterator[Document | InputError] = _read_jsonl(item, today)
-        elif suffix in (".txt", ".text", ".md", ".html", ".htm"):
-            def one(p: Path = item) -> Iterator[Document | InputError]:
-                try:
-                    yield _read_txt(p, published)
-                except InputError as err:
-                    yield err
-            results = one()
+            results = _read_jsonl(item, today)
+        elif is_archive(item):
+            results = _read_archive(item, published, today, skipped)
+        elif suffix in (*_TEXT_SUFFIXES, *_HTML_SUFFIXES):
+            results = _one(item, published, today)
         else:
             problem(InputError(f"unsupported file type {item.suffix or '(none)'!r}", path=item,
-                               hint="give .txt files, folders of them, or a .jsonl corpus"))
+                               hint="give .txt or .html files, .warc.gz archives, folders of them, "
+                                    "or a .jsonl corpus"))
             continue
         try:
             for res in results:
@@ -292,6 +353,9 @@ def read_corpus(
                     continue
                 if res.published is None:
                     log.warning("%s: no publication date; relative dates stay unresolved", res.origin)
+                if res.id in seen and is_archive(item):
+                    skipped["duplicate URL"] += 1  # the same page in another crawl of this run
+                    continue
                 if res.id in seen:
                     problem(InputError(f"duplicate id {res.id!r} (first seen at {seen[res.id]})",
                                        path=item, line=_line_of(res.origin),
@@ -303,6 +367,17 @@ def read_corpus(
             problem(InputError("permission denied", path=item, hint="check the file's permissions"))
         except IsADirectoryError:
             problem(InputError("is a folder", path=item, hint="give the files inside it"))
+
+
+def _one(path: Path, published: date | None, today: date) -> Iterator[Document | InputError]:
+    """The one document of a text file or a saved page, or its problem."""
+    try:
+        if path.suffix.lower() in _HTML_SUFFIXES:
+            yield _read_html(path, published, today)
+        else:
+            yield _read_txt(path, published)
+    except InputError as err:
+        yield err
 
 
 def _line_of(origin: str | None) -> int | None:

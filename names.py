@@ -26,14 +26,14 @@ name is hyphenated ("Kim Jong-un", "Ma Ying-jeou").
 'vladimir putin'
 >>> PersonName.parse("Martin Luther King Jr.").family
 'king'
+>>> PersonName.parse("\\x9bᕟ").family
+''
 >>> PersonName.parse("Mohammed bin Salman", "SAU").family, PersonName.parse("bin Salman").family
 ('bin salman', 'bin salman')
 >>> PersonName.parse("Moon").could_be(PersonName.parse("Moon Jae-in", "KOR"))
 True
 >>> PersonName.parse("Moon").could_be(PersonName.parse("Ban Ki-moon", "KOR"))
 False
->>> PersonName.parse('й"日').family
-''
 """
 
 from __future__ import annotations
@@ -110,8 +110,8 @@ class PersonName:
         # western order: the family name is the last word, with its particles ("al-Assad", "von der Leyen")
         parts = [norm_name(w).split() for w in raw]
         flat = [w for p in parts for w in p]
-        if not flat:  # nothing left in ASCII ("日本")
-            return cls(words, "", ())
+        if not flat:  # nothing left of a name in another script ("ᕟ")
+            return cls((), "", ())
         i = len(flat) - 1
         while i > 0 and flat[i - 1] in data["particles"]:
             i -= 1

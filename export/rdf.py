@@ -1,5 +1,5 @@
 """Export: Turtle (the merged graph), TriG, N-Quads and JSON-LD (named graphs kept), and the
-actor network as GraphML or CSV (see :mod:`newskg.export.network`).
+actor network as GraphML or CSV edge and node tables (see :mod:`newskg.export.network`).
 
 Output is deterministic.  TriG and N-Quads stream straight from Oxigraph in
 the store's key order, in constant memory (TriG with the vocabulary prefixes bound);
@@ -28,7 +28,7 @@ from rdflib import Dataset, Graph
 from ..errors import ConfigError
 from ..fileio import atomic_write
 from ..ontology.namespace import PREFIXES, bind_prefixes
-from .network import NETWORK_FORMATS, network_csv, network_graphml
+from .network import NETWORK_FORMATS, network_csv, network_graphml, network_nodes_csv
 
 __all__ = ["FORMATS", "RDF_FORMATS", "export_rdf", "serialize"]
 
@@ -62,7 +62,7 @@ def serialize(store, fmt: str) -> bytes:
         from ..graph.network import actor_network
 
         G = actor_network(store)
-        return network_graphml(G) if fmt == "graphml" else network_csv(G)
+        return {"graphml": network_graphml, "csv": network_csv, "csv-nodes": network_nodes_csv}[fmt](G)
     if fmt in _STREAMED:
         return _dump(store, fmt)
     if fmt in ("turtle", "ntriples"):
@@ -86,7 +86,7 @@ def export_rdf(store, fmt: str, dest: BinaryIO | str | os.PathLike[str]) -> None
     Parameters
     ----------
     store : newskg.graph.Store
-    fmt : {"turtle", "trig", "nquads", "jsonld", "ntriples", "graphml", "csv"}
+    fmt : {"turtle", "trig", "nquads", "jsonld", "ntriples", "graphml", "csv", "csv-nodes"}
     dest : binary file object or path
     """
     if isinstance(dest, (str, os.PathLike)):

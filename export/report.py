@@ -12,15 +12,18 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import networkx as nx
 
 from ..fileio import atomic_write
-from ..graph.analysis import balance, contested_claims, iter_events, key_actors, reciprocity
+from ..graph.analysis import balance, contested_claims, iter_events, key_actors, reciprocity, same_side
 from ..graph.contacts import contact_history, human_date
-from ..graph.network import CONFLICT, COOPERATION, actor_network, pair_network
+from ..graph.network import CONFLICT, COOPERATION, actor_network, pair_network, status_of
+from ..records import STATUSES
+from .timeline import contact_figure
 
 __all__ = ["write_report", "md_escape", "render_report"]
 
@@ -33,32 +36,11 @@ def md_escape(text: object) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", s).replace("\n", " ")
 
 
-def _start(d: str) -> date:
-    p = [int(x) for x in d.split("-")] + [1, 1]
-    return date(p[0], p[1], p[2])
-
-
 def _figure_timeline(pairs, G, path: Path) -> bool:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    rows = []
-    for a, b in pairs:
-        h = contact_history(G, a, b)
-        pts = [(_start(c.date), c.mode or "contact") for c in h.contacts if c.date]
-        if pts:
-            rows.append((f"{h.a} – {h.b}", pts))
-    if not rows:
+    fig = contact_figure([contact_history(G, a, b) for a, b in pairs])
+    if fig is None:
         return False
-    fig, ax = plt.subplots(figsize=(8, 0.6 + 0.5 * len(rows)))
-    for y, (label, pts) in enumerate(rows):
-        ax.plot([p for p, _ in pts], [y] * len(pts), "o-", color="#4e79a7")
-    ax.set_yticks(range(len(rows)), [r[0] for r in rows])
-    ax.set_title("Contacts (CONSULT events) per pair")
-    fig.tight_layout()
     _save(fig, path)
-    plt.close(fig)
     return True
 
 
@@ -69,7 +51,7 @@ def _figure_balance(G, path: Path) -> bool:
 
     years: dict[str, list[int]] = {}
     for _, _, d in G.edges(data=True):
-        if not d.get("date"):
+        if not d.get("date") or status_of(d) != "asserted":
             continue
         y = d["date"][:4]
         coop, conf = years.setdefault(y, [0, 0])
@@ -89,10 +71,22 @@ def _figure_balance(G, path: Path) -> bool:
     return True
 
 
-def _contact_pairs(P: nx.Graph) -> list[tuple[str, str]]:
-    """Pairs of distinct actors with contacts (CONSULT events), most contacts first."""
-    return [(u, v) for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1]))
-            if d["types"].get("CONSULT") and u != v]
+def _pairs(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
+    """Pairs of two sides (never a state and its own official, :func:`same_side`) by their asserted events."""
+    P = pair_network(G, statuses=["asserted"])
+    return [(u, v, d) for u, v, d in P.edges(data=True) if u != v and not same_side(G, u, v)]
+
+
+def _contact_pairs(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """Pairs with asserted contacts (CONSULT events, what :func:`contact_history` lists), most first."""
+    return [(u, v) for u, v, d in sorted(_pairs(G), key=lambda e: (-e[2]["types"].get("CONSULT", 0), e[0], e[1]))
+            if d["types"].get("CONSULT")]
+
+
+def _not_listed(counts: dict[str, int]) -> str:
+    """'also 1 claimed, 2 negated (not counted)' for the statuses left out, or ''."""
+    rest = [f"{n} {s}" for s, n in counts.items() if n]
+    return f"also {', '.join(rest)} (not counted)" if rest else ""
 
 
 def _evidence(ev: tuple[tuple[str, str], ...]) -> str:
@@ -101,17 +95,18 @@ def _evidence(ev: tuple[tuple[str, str], ...]) -> str:
 
 def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
     """The report's Markdown for an actor network; ``figures`` maps figure names to relative paths."""
-    P = pair_network(G)
     lines = ["# newskg report", ""]
-    n_events = sum(1 for _ in iter_events(G))
-    lines += [f"{G.number_of_nodes()} actors, {n_events} events.", ""]
+    by_status = Counter(status_of(d) for _, _, _, d in iter_events(G))
+    lines += [f"{G.number_of_nodes()} actors, {sum(by_status.values())} events: "
+              + ", ".join(f"{by_status[s]} {s}" for s in STATUSES) + ".",
+              "", "Every count below is of asserted events: claimed and negated ones are said apart.", ""]
     lines += ["## Key actors", "",
               "| actor | kind | country | events | partners | betweenness | community |", "|---|---|---|---|---|---|---|"]
     for k in key_actors(G, top=15):
-        lines.append(f"| {md_escape(k.label)} | {k.kind} | {k.country or ''} | {k.degree} | {k.partners} | "
+        lines.append(f"| {md_escape(k.label)} | {k.kind} | {k.country or ''} | {k.events} | {k.partners} | "
                      f"{k.betweenness:.2f} | {k.community} |")
     lines += ["", "## Contact timelines", ""]
-    pairs = _contact_pairs(P)
+    pairs = _contact_pairs(G)
     if "timeline" in figures:
         lines += [f"![Contacts per pair]({figures['timeline']})", ""]
     for u, v in pairs[:10]:
@@ -121,17 +116,18 @@ def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
         for c in h.contacts:
             src = ", ".join(c.sources) or "the outlet"
             lines.append(f"- {human_date(c.date) if c.date else 'undated'}: {c.mode or 'contact'} "
-                         f"({', '.join(sorted(c.statuses))}; according to {md_escape(src)}; "
+                         f"(reports: {', '.join(sorted(c.mention_statuses))}; according to {md_escape(src)}; "
                          f"documents {md_escape(', '.join(c.docs))})")
         for g in h.gaps:
             lines.append(f"- gap: the contact of {md_escape(human_date(g.after.date))} was the {md_escape(g.text)}")
+        rest = _not_listed({"claimed": h.claimed, "negated": h.negated})
+        if rest:
+            lines.append(f"- contacts {rest}")
         lines.append("")
     if not pairs:
         lines += ["No contacts between two actors were found.", ""]
     lines += ["## Relationship balance", "", "| pair | cooperation | conflict | score |", "|---|---|---|---|"]
-    for u, v, d in sorted(P.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))[:10]:
-        if u == v:
-            continue
+    for u, v, d in sorted(_pairs(G), key=lambda e: (-e[2]["weight"], e[0], e[1]))[:10]:
         b = balance(G, u, v)
         lines.append(f"| {md_escape(b.a)} – {md_escape(b.b)} | {b.cooperation} | {b.conflict} | {b.score:+.2f} |")
     if "balance" in figures:
@@ -142,17 +138,17 @@ def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
         lines.append(f"- {r.type}: {md_escape(r.a)} → {md_escape(r.b)} {r.a_to_b}, "
                      f"{md_escape(r.b)} → {md_escape(r.a)} {r.b_to_a}{' (returned)' if r.returned else ''}")
     if not recs:
-        lines.append("No directed contacts, accusations, threats or sanctions were found.")
+        lines.append("No directed events (accusations, threats, sanctions, ...) between two sides were found.")
     lines += ["", "## Contested claims", ""]
     claims = contested_claims(G)
     for c in claims:
         who = ", ".join(c.claimants) or "the outlet"
         target = f" → {md_escape(c.target)}" if c.target else ""
         lines.append(f"- **{c.claim_type}** {md_escape(c.actor)}{target} "
-                     f"({md_escape(human_date(c.date)) if c.date else 'undated'}), claimed by {md_escape(who)}: "
-                     f"{_evidence(c.evidence)}")
+                     f"({md_escape(human_date(c.date)) if c.date else 'undated'}; {c.status}), "
+                     f"according to {md_escape(who)}: {_evidence(c.evidence)}")
         for d in c.denials:
-            lines.append(f"  - denied by {md_escape(d.denier)}: {_evidence(d.evidence)}")
+            lines.append(f"  - denied by {md_escape(d.denier)}: {_evidence(d.denial_evidence)}")
     if not claims:
         lines.append("No claims or denials were found.")
     return "\n".join(lines) + "\n"
@@ -169,7 +165,7 @@ def write_report(store, out_dir: str | Path) -> Path:
     G = actor_network(store)
     fig_dir = out / "figures"
     fig_dir.mkdir(parents=True, exist_ok=True)
-    pairs = _contact_pairs(pair_network(G))[:10]
+    pairs = _contact_pairs(G)[:10]
     figures = {}
     if _figure_timeline(pairs, G, fig_dir / "contacts.png"):
         figures["timeline"] = "figures/contacts.png"

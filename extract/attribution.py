@@ -9,7 +9,7 @@ to Lecornu").
 
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
->>> from newskg.extract.actors import MentionIndex
+>>> from newskg.extract.entities import MentionIndex
 >>> doc = Doc(Vocab(), words=["France", "called", "Russia", ",", "according", "to", "the", "ministry"],
 ...           heads=[1, 1, 1, 1, 1, 4, 7, 5], deps=["nsubj", "ROOT", "dobj", "punct", "prep", "prep", "det", "pobj"],
 ...           pos=["PROPN", "VERB", "PROPN", "PUNCT", "VERB", "ADP", "DET", "NOUN"],
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..records import Actor
-from .actors import MentionIndex
+from .entities import MentionIndex
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 

@@ -27,17 +27,19 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, Document, Event
-from .actors import ActorMention, MentionIndex, dateline_end, find_mentions
+from .entities import ActorMention, MentionIndex, dateline_end, find_mentions, home_state
+from .anaphora import aim_at_events
+from .reference import reference_dates
 from .attribution import attribution
-from .dates import find_date_expressions, resolve_date
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .modes import consult_mode, hosted_meeting
 from . import speech
 from .roles import _targets_of
 from .roles import participants, purpose_clauses
-from .status import is_hedged, is_negated, is_prospective
+from .status import is_habitual, is_hedged, is_negated, is_prospective
 from .triggers import Trigger, find_triggers
+from .when import date_of
 
 __all__ = ["code_document", "code_sentence"]
 
@@ -52,63 +54,12 @@ _SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
 
 
-def _date_for(trigger: Token, sent: Span, published, anchor: str | None) -> tuple[str | None, bool]:
-    """The date of the event at ``trigger``, and whether it was attached to the trigger's own clause.
-
-    A noun trigger ("talks", "calls") takes only a date attached to itself; a verb also takes a
-    date attached to the clauses that govern it.  "That year" refers to the last year named
-    before it in the sentence, else to the document's running anchor.
-    """
-    # the dateline's date is when the story was filed, not when its events happened
-    filed = dateline_end(sent.doc.text) - sent.start_char
-    exprs = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if not t.lower().startswith("since") and s >= filed]
-    if not exprs:
-        return None, False
-    doc = sent.doc
-    clause = {trigger.i} | {a.i for a in trigger.ancestors}
-    is_noun = trigger.pos_ in ("NOUN", "PROPN")
-    # the words that carry the trigger's own date: itself, the light verb of "held talks",
-    # the head of "a series of calls"
-    own = [trigger]
-    if is_noun and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
-        own.append(trigger.head)
-    if is_noun and trigger.dep_ == "pobj" and trigger.head.text.lower() == "of" and trigger.head.head.pos_ == "NOUN":
-        own.append(trigger.head.head)
-    own_ids = {t.i for t in own} | {c.i for t in own for c in t.children}
-    scored = []
-    for k, (s, e, text) in enumerate(exprs):
-        span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root
-        anc = {a.i for a in head.ancestors}
-        # not a date of another event told in a relative or adverbial clause ("agreed to resume the
-        # communications, which Beijing suspended in August 2022")
-        between = [a for a in head.ancestors if a.i not in clause]
-        direct = bool(anc & clause) and not any(a.dep_ in ("relcl", "acl", "advcl") and a.pos_ in ("VERB", "AUX")
-                                                 for a in between)
-        owner = next((a for a in head.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ", "AUX")), None)
-        exact = owner is not None and owner.i in own_ids
-        if is_noun and not exact:
-            continue
-        if not is_noun and not (exact or direct):
-            continue
-        scored.append((not exact, abs(head.i - trigger.i), k, text))
-    if not scored:
-        return None, False
-    scored.sort()
-    best = scored[0]
-    local_anchor = anchor
-    for _, _, earlier in exprs[: best[2]]:
-        value = resolve_date(earlier, published, anchor=anchor)
-        if value:
-            local_anchor = value
-    return resolve_date(best[3], published, anchor=local_anchor), not best[0]
-
-
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 _CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
 _CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "advcl", "relcl", "conj"}
+#: Prepositions of the circumstances of an act (when, where, how), never of its content.
+_ADJUNCT_PREPS = {"in", "at", "during", "after", "before", "since", "by", "with", "amid", "following", "ahead",
+                  "despite", "within", "throughout", "near", "until", "upon", "via", "through"}
 
 
 def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
@@ -118,7 +69,12 @@ def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
     for _ in range(3):
         if node.head.i == node.i or node.dep_ not in _CONTENT_DEPS:
             return None
+        if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
+            return None  # "promised X in a telephone call that ...": the call is no content of the promise
         parent = node.head
+        if parent.i in heads and parent.i != tok.i and node.dep_ == "dobj" and \
+                parent.lemma_.lower() in Lexicon.default().cues["ordering_verbs"]:
+            return None  # "ordered the expulsion of ...": the expulsion is done, not content
         if parent.i in heads and parent.i != tok.i:
             if node.dep_ in ("relcl", "conj") or (node.dep_ == "advcl" and not _infinitive_of(node)):
                 return None
@@ -158,15 +114,28 @@ def _infinitive_of(tok: Token) -> bool:
         not any(c.dep_ in ("dobj", "prep") for c in tok.head.children if c.i < tok.i)
 
 
+#: Acts whose recipient is never the actor's own state ("Obama said the United States would help": no AGREE
+#: of Obama with the United States).
+_OWN_SIDE_NONSENSE = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"}
+#: Commitments to act later, dated when they are made.
+_COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN", "RETREAT"}  # a retreat promised is a CONCEDE
+#: Verbal acts a speaker does by saying their side will do or wants something (PLOVER-notes rule 11).
+_SPEAKER_ACTS = {"AGREE", "CONCEDE", "THREATEN", "REJECT", "SUPPORT", "REQUEST"}
+
+
 def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):
-    """"A (of state S) said/told B that S is ready to ..." is A's offer to B (PLOVER codes the speaker)."""
+    """"A (of state S) said/told B that S is ready to ...", "A told a rally that S reserved the right to
+    respond": the speaker's own offer, threat or refusal (PLOVER codes the speaker).  A speaker of unknown
+    country who says what a state will do speaks for it ("Vice Foreign Minister X said the North was
+    willing ...")."""
     speakers, verb = speech.speaker_of(tok, idx, lex, steps=6, insinuating=False)
     if verb is None or not speakers or speakers[0].actor.kind != "person":
         return pairs
     speaker = speakers[0]
     out = []
     for actor_m, target_m in pairs:
-        if actor_m.actor.kind == "state" and actor_m.actor.country == speaker.actor.country:
+        own = speaker.actor.country is None or actor_m.actor.country == speaker.actor.country
+        if actor_m.actor.kind == "state" and own and (target_m is None or target_m.actor != speaker.actor):
             if target_m is None:
                 addressed = [m for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
                              for m in [idx.at(c)] if m is not None]
@@ -191,6 +160,66 @@ def _coercive_content(tok: Token, triggers: list[Trigger], lex: Lexicon) -> bool
             if d.text.lower() in words or d.lemma_.lower() in words or d.i in conflict:
                 return True
     return False
+
+
+def _civilian_triggers(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """Verbs that are protest acts only when civilians do them (cues.json ``civilian_retype``)."""
+    taken = {i for t in triggers for i in t.tokens}
+    out = []
+    for tok in sent:
+        retype = lex.cues["civilian_retype"].get(tok.lemma_.lower())
+        if tok.pos_ == "VERB" and tok.i not in taken and isinstance(retype, list):
+            out.append(Trigger(tok.i, (tok.i,), tok.text, retype[0], retype[1], "VERB"))
+    return out
+
+
+def _speakers_for_states(sdoc: Doc, mentions: list[ActorMention], lex: Lexicon) -> list[ActorMention]:
+    """A person of unknown country who says what a state will do or is ready to do speaks for it: "France is
+    ready to contribute troops, Defence Minister Pierre Joxe said" makes Joxe French, for the whole document.
+    Not what a state did or must do ("X said Russia attacked ...", "X said Russia must leave")."""
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    found: dict[str, str] = {}
+    for tok in sdoc:
+        if tok.lemma_.lower() not in lex.cues["reporting_verbs"]:
+            continue
+        speaker = next((at.get(c.i) for c in tok.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.actor.kind != "person" or speaker.actor.country or speaker.actor.name in found:
+            continue
+        titled = any(t.lower_ in lex.cues["titles"] or t.lower_ in lex.cues["role_nouns"]
+                     for t in sdoc[max(0, speaker.start - 4):speaker.end])
+        for content in (c for c in tok.children if c.dep_ in ("ccomp", "parataxis")):
+            subj = next((at.get(c.i) for c in content.children if c.dep_ == "nsubj"), None)
+            commits = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in content.children) or \
+                any(c.dep_ == "acomp" and c.lemma_.lower() in ("ready", "willing", "prepared") for c in content.children)
+            if titled and subj is not None and subj.actor.kind == "state" and commits:
+                found[speaker.actor.name] = subj.actor.country
+    if not found:
+        return mentions
+    return [ActorMention(m.start, m.end, m.text, Actor(m.actor.name, kind="person", country=found[m.actor.name],
+                                                       aliases=m.actor.aliases), m.government)
+            if m.actor.kind == "person" and m.actor.name in found and not m.actor.country else m for m in mentions]
+
+
+def _place_hit(tok: Token, idx: MentionIndex, actor: Actor) -> Actor | None:
+    """The state where an attack happens, from a place in its clause ("in Khartoum", "near Gori")."""
+    for p in tok.subtree:
+        if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "on", "around", "outside", "inside", "across", "into"):
+            for g in p.children:
+                m = idx.at(g) if g.dep_ == "pobj" else None
+                if m is not None and m.actor.kind == "state" and m.actor.country != actor.country:
+                    return m.actor
+    return None
+
+
+def _hits_a_thing(tok: Token) -> bool:
+    """Does an attack name what it hits, a thing rather than people ("destroyed a factory")?"""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.ent_type_ not in ("PERSON", "NORP")
+               for c in tok.children)
+
+
+def _negated_content(tok: Token, lex: Lexicon) -> bool:
+    """An intention whose content is negated: "vowed not to return", "pledged never to use force"."""
+    return any(c.dep_ == "xcomp" and is_negated(c, lex) for c in tok.children) and not is_negated(tok, lex)
 
 
 def _people_noun(tok: Token, gz: Gazetteer) -> bool:
@@ -230,6 +259,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                   ) -> Iterator[tuple[Event, Trigger]]:
     """Events of one sentence with their triggers (before document-level rules)."""
     text = doc.text
+    home = home_state(text, gz)
     start, end = sent.start_char, sent.end_char
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -239,13 +269,17 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         return
     sentence = text[start:end]
     triggers = list(find_triggers(sent, lex))
+    # what only civilians do as a protest ("demonstrators converged on the bank", "smashed the windows"):
+    # a trigger only with a group or crowd as its subject (checked below)
+    civilian_only = _civilian_triggers(sent, triggers, lex)
+    triggers += civilian_only
     acts = [*speech.obligations(sent, idx, lex, triggers), *speech.insinuations(sent, idx, lex),
             *speech.evaluations(sent, idx, lex)]
     asked = {t.i for act in acts if act.content is not None for t in act.content.subtree}
     for act in acts:
         # an undated statement belongs to the occasion its speaker was last dated at ("On April 4, X
         # denounced ... X told reporters ...")
-        date = _date_for(act.verb, sent, doc.published, anchor)[0] or (speaker_dates or {}).get(act.actor.actor)
+        date = date_of(act.verb, sent, doc.published, anchor, lex=lex)[0] or (speaker_dates or {}).get(act.actor.actor)
         target = act.target.actor if act.target else None
         if target == act.actor.actor:
             continue
@@ -266,8 +300,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         # two); what a rejection turns down ("rejected calls to resign") is not an event
         denied = governor is not None and governor.type == "REJECT" and \
             tok.i in _denied_content(sent.doc[governor.i], lex)
-        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex):
+        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex) \
+                or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
+        if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
+                c.dep_ == "dobj" and any(t.i == c.i for t in triggers) for c in tok.children):
+            continue  # "ordered the expulsion of the ambassador": the expulsion is the act (the noun codes it)
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
@@ -278,6 +316,20 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             threat = _threat_content(trig, triggers, sent, lex)
             if threat is not None:
                 etype, mode = "THREATEN", threat
+            elif _negated_content(tok, lex):
+                # "vowed not to return the Golan Heights" refuses; "pledged not to resort to weapons" concedes
+                violent = any(o.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION") and
+                              _governor(sent.doc[o.i], triggers) == trig for o in triggers) or \
+                    any(t.lemma_.lower() in ("violence", "weapon", "force", "arm") for c in tok.children
+                        if c.dep_ == "xcomp" for t in c.subtree)
+                etype, mode = ("CONCEDE", None) if violent else ("REJECT", None)
+            elif any(o.pos == "VERB" and _governor(sent.doc[o.i], triggers) == trig and (
+                    o.type == "RETREAT" or (o.type == "CONCEDE" and any(
+                        a.dep_ == "ccomp" for a in [sent.doc[o.i], *sent.doc[o.i].ancestors] if a.i > trig.i)))
+                     for o in triggers):
+                # "willing to resign", "promised X that troops would begin pulling out": a promised retreat is a
+                # concession (PLOVER-notes rule 4)
+                etype, mode = "CONCEDE", None
         prospective = is_prospective(tok, lex)
         if etype in _FUTURE_TO_AGREE and prospective:
             etype, mode = "AGREE", None
@@ -287,18 +339,27 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
         if not pairs:
             continue
+        if etype == "MOBILIZE" and tok.lemma_.lower() in lex.cues["exercise_nouns"]:
+            # "French and Egyptian warships launched war games": the exercises of several states are joint
+            sides = list({a.actor.country: a for a, _ in pairs if a.actor.country}.values())
+            if len(sides) >= 2:
+                etype, mode, pairs = "COOPERATE", None, [(sides[0], sides[1])]
         att = attribution(tok, idx, lex, gz)
         negated = is_negated(tok, lex)
         if negated and etype in lex.cues["refusal_of"]:
             etype, mode, negated = "REJECT", None, False  # "will not accept more refugees" is a refusal
         status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
-        date, own_date = _date_for(tok, sent, doc.published, anchor)
-        if etype == "AGREE" and prospective and date and (own_date or date > doc.published.isoformat()[:len(date)]):
-            # "will visit Iraq next month", "would meet Erdogan in July": an agreement is dated when it is
-            # announced, not when the meeting is planned for (PLOVER-notes rule 9); the news of the day is
-            # the publication date
-            date = doc.published.isoformat()
-        if etype == "AGREE":
+        date, own_date = date_of(tok, sent, doc.published, anchor, future=prospective,
+                                 content=trig.type in _CONTENT_TAKING or etype in _CONTENT_TAKING, lex=lex)
+        if etype in _COMMITMENTS and prospective and date and doc.published and (
+                own_date or date > doc.published.isoformat()[:len(date)]):
+            # "will visit Iraq next month", "will resign on July 13": a commitment is dated when it is announced
+            # (the reporting verb's date: "said on Saturday that he would ..."), not when the act is planned
+            # for (PLOVER-notes rule 9); the news of the day is the publication date
+            _, verb = speech.speaker_of(tok, idx, lex, steps=6)
+            said = date_of(verb, sent, doc.published, anchor, content=True, lex=lex)[0] if verb is not None else None
+            date = said if said and said <= doc.published.isoformat() else doc.published.isoformat()
+        if etype in _SPEAKER_ACTS:
             pairs = _speaker_commits(tok, pairs, idx, lex)
         retype = retypes.get(tok.lemma_.lower())
         # "workers blocked roads", "thousands of Israelis protested": civilians, not their state
@@ -311,12 +372,32 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             target = target_m.actor if target_m else None
             if target is not None and target == actor:
                 continue
+            if trig in civilian_only and not (civilians or actor.kind == "group"):
+                continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
+            if etype_a == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"] and any(
+                    d.lemma_.lower() in lex.cues["force_nouns"] for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for d in [c, *c.children] if d.dep_ in ("nsubj", "nsubjpass", "compound", "amod", "pobj")):
+                # "Russian warships arrived in Havana": forces arriving are deployed; peacekeepers come to help
+                keeping = any(t.lemma_.lower().startswith("peacekeep") for c in tok.children if c.dep_ == "nsubj"
+                              for t in c.subtree)
+                etype_a, mode_a = ("AID", None) if keeping else ("MOBILIZE", "troops")
             if etype_a == "CONSULT" and (mode_a is None or hosted_meeting(tok, lex) is not None):
                 mode_a = consult_mode(tok, actor, target, idx, lex)
+            if target is not None and target.kind == "state" and actor.kind in ("person", "organization") and \
+                    actor.country == target.country and etype_a in _OWN_SIDE_NONSENSE:
+                target = None  # an official meets, helps, threatens or praises others, not their own state
+            if target is None and etype_a == "ASSAULT" and status != "negated":
+                # "missiles destroyed a factory on the edge of the capital": an attack on a thing or a place hits
+                # the state it is in: the one named where it happens, else the story's own
+                target = _place_hit(tok, idx, actor) or (
+                    Actor(gz.country(home).name, kind="state", country=home)
+                    if home and home != actor.country and gz.country(home) and _hits_a_thing(tok) else None)
+            if target is None and etype_a == "CONSULT" and trig.pos == "VERB" and mode_a is None and len(pairs) == 1:
+                continue  # "Chavez spoke on Sunday": speaking to no one named is no contact
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
             if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and \
@@ -379,7 +460,7 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
     lex = lex or Lexicon.default()
     gz = gz or Gazetteer.default()
     limit = max_sentence_chars or int(lex.cues["max_sentence_chars"])
-    idx = MentionIndex(find_mentions(sdoc, gz, lex))
+    idx = MentionIndex(_speakers_for_states(sdoc, find_mentions(sdoc, gz, lex), lex))
     events: list[tuple[Event, Trigger]] = []
     anchor: str | None = None
     speaker_dates: dict[Actor, str] = {}
@@ -435,6 +516,10 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             if earlier:
                 out[k] = ev.with_(date=earlier[-1].date)
 
+    # "condemned the bombing", "welcomed the strikes": a reaction to an event told elsewhere targets its actor
+    out = aim_at_events(out, [sdoc[t.i] for _, t in events], sdoc, lex)
+    # what the sentence does not date happened when the story is at
+    out = reference_dates(out, [sdoc[t.i] for _, t in events], doc.published, lex)
     # denials: the REJECT targets the claimant and links to the claim
     final: list[Event] = []
     for k, ev in enumerate(out):
@@ -487,10 +572,12 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                     ev = ev.with_(target=claimant)
                 # a denial disputes what a claim says happened; an accusation or demand was still made
                 if claim.status == "asserted" and claim.action not in _SPEECH_ACTS:
-                    where = final if claim in final else out
-                    idx_c = where.index(claim)
+                    # the claim as it stands now (a rule above may have re-dated or re-polarised it)
+                    same = [(w, n) for w in (final, out) for n, o in enumerate(w)
+                            if (o.start, o.action, o.actor, o.target) == (claim.start, claim.action, claim.actor, claim.target)]
                     claim = claim.with_(status="claimed")
-                    where[idx_c] = claim
+                    for w, n in same[:1]:
+                        w[n] = claim
                 ev = ev.with_(denies=claim)
             if ev.target is not None and ev.target.kind == "state" and ev.target.country == ev.actor.country:
                 ev = ev.with_(target=None)  # "Macron rejected the suggestion that France ...": not his own side

@@ -41,8 +41,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
     season = "|".join(w["seasons"])
     rel = "|".join(sorted(map(re.escape, w["relative_days"]), key=len, reverse=True))
     num = "|".join(w["numbers"])
+    parts = "|".join(w["day_parts"])
     m = rf"(?:{month})\.?"
-    parts = [
+    pats = [
         rf"(?:(?:on|since|by|from|until|in|of|early|late|mid|mid-)\s+)?(?:(?:{wday}),?\s+)?(?:{m}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{m}(?:,?\s+\d{{4}})?)",
         rf"(?:(?:in|since|by|from|until|during|early|late|mid|mid-|of)\s+)?(?:early\s+|late\s+|mid-?)?{m}(?:\s+(?:of\s+)?(?:\d{{4}}|that\s+year|this\s+year|last\s+year))?",
         rf"(?:(?:on|last|this|next|since|by|until)\s+)?(?:{wday})(?:\s+(?:morning|afternoon|evening|night))?",
@@ -51,10 +52,18 @@ def _patterns() -> tuple[re.Pattern, ...]:
         rf"(?:earlier|later)\s+this\s+(?:month|year|week)",
         rf"(?:(?:in|during|over|since|by|until)\s+)?(?:the\s+)?(?:last|this|next|past)\s+week",
         rf"(?:\d{{1,2}}|{num})\s+(?:days?|weeks?)\s+ago",
+        # relative to the day the story is at: "the previous evening", "the next day", "a day earlier"
+        rf"(?:on\s+)?the\s+(?:previous|preceding|next|following)\s+(?:day|{parts})",
+        rf"the\s+(?:day|night|evening)\s+(?:before|after)",
+        rf"(?:\d{{1,2}}|{num})\s+(?:days?|weeks?)\s+(?:earlier|later)",
+        rf"(?:earlier|later)\s+(?:in\s+the|that)\s+(?:day|week|month|year)",
+        rf"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night|week|month)",
+        rf"(?:late|early|mid-?)\s*(?:last|this|next)\s+(?:month|year|week)",
+        rf"(?:in|during)\s+the\s+(?:{parts})",
         rf"(?:(?:in|since|by|until|during|of)\s+)?(?:19|20)\d{{2}}\b",
         rf"\b(?:{rel})\b",
     ]
-    return tuple(re.compile(rf"\b(?:{p})\b", re.I) for p in parts)
+    return tuple(re.compile(rf"\b(?:{p})\b", re.I) for p in pats)
 
 
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
@@ -84,7 +93,77 @@ def _safe_day(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def resolve_date(expression: str, published: date | None, *, anchor: str | None = None) -> str | None:
+_NONE = object()
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value and len(value) == 10 else None
+
+
+def _relative_to_day(text: str, published: date | None, anchor: str | None):
+    """Expressions told from the day the story is at (``anchor`` when it is a day, else publication):
+    "the previous evening", "the next day", "two days later", "later that month", "in the evening";
+    ``_NONE`` for any other expression."""
+    w = _words()
+    ref = _day(anchor) or published
+    ref_month = anchor[:7] if anchor and len(anchor) >= 7 else (published.isoformat()[:7] if published else None)
+    m = re.fullmatch(r"(?:on )?the (previous|preceding|next|following) (\w+)", text) or \
+        re.fullmatch(r"the (day|night|evening) (before|after)", text)
+    if m:
+        step = w["anchor_relative"].get(m.group(1)) if m.group(1) in w["anchor_relative"] else \
+            (-1 if m.group(2) == "before" else 1)
+        return (ref + timedelta(days=step)).isoformat() if ref else None
+    m = re.fullmatch(r"(\d{1,2}|[a-z]+) (day|week)s? (earlier|later)", text)
+    if m and (m.group(1).isdigit() or m.group(1) in w["numbers"]):
+        n = int(m.group(1)) if m.group(1).isdigit() else w["numbers"][m.group(1)]
+        days = n * (7 if m.group(2) == "week" else 1) * (-1 if m.group(3) == "earlier" else 1)
+        return (ref + timedelta(days=days)).isoformat() if ref else None
+    if re.fullmatch(r"(?:earlier|later) (?:in the|that) day|(?:that|the same) (?:day|morning|afternoon|evening|night)"
+                    r"|(?:in|during) the (?:morning|afternoon|evening|night)", text):
+        return ref.isoformat() if ref else None
+    if re.fullmatch(r"(?:earlier|later) (?:in the|that) (?:week|month)|(?:that|the same) (?:week|month)", text):
+        return ref_month
+    if re.fullmatch(r"(?:earlier|later) (?:in the|that) year", text):
+        return (anchor or (published.isoformat() if published else ""))[:4] or None
+    m = re.fullmatch(r"(?:late|early|mid-?) ?(last|this|next) (month|year|week)", text)
+    if m:
+        return _resolve(f"{m.group(1)} {m.group(2)}", published)
+    return _NONE
+
+
+def _forward(value: str | None, published: date | None, text: str) -> str | None:
+    """A date the text places after publication: a month or day without a year is the next one, not the last
+    ("will resign on July 13", "planned for June 12"), a weekday the coming one."""
+    if value is None or published is None or re.search(r"\b(?:19|20)\d{2}\b|last|ago|yesterday|previous", text):
+        return value
+    pub = published.isoformat()
+    if len(value) == 10 and value < pub:
+        d = date.fromisoformat(value)
+        if re.search(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday", text):
+            return (d + timedelta(days=7)).isoformat()
+        return _safe_day(d.year + 1, d.month, d.day).isoformat() if _safe_day(d.year + 1, d.month, d.day) else value
+    if len(value) == 7 and value < pub[:7]:
+        return f"{int(value[:4]) + 1:04d}{value[4:]}"
+    return value
+
+
+def resolve_date(expression: str, published: date | None, *, anchor: str | None = None,
+                 future: bool = False) -> str | None:
+    """ISO 8601 date of ``expression`` at the precision it supports, or None (see :func:`_resolve`).
+
+    With ``future``, the expression is of something still to come ("will resign on July 13"): a day or
+    month without a year resolves forward from publication.
+
+    >>> resolve_date("on July 13", date(2022, 7, 10), future=True), resolve_date("on July 13", date(2022, 7, 10))
+    ('2022-07-13', '2021-07-13')
+    >>> resolve_date("the previous evening", date(1998, 10, 8)), resolve_date("later that month", None, anchor="2009-11")
+    ('1998-10-07', '2009-11')
+    """
+    value = _resolve(expression, published, anchor=anchor)
+    return _forward(value, published, expression.lower()) if future else value
+
+
+def _resolve(expression: str, published: date | None, *, anchor: str | None = None) -> str | None:
     """ISO 8601 date of ``expression`` at the precision it supports, or None.
 
     Parameters
@@ -99,6 +178,9 @@ def resolve_date(expression: str, published: date | None, *, anchor: str | None 
     """
     w = _words()
     text = " ".join(expression.lower().replace(",", " ").split())
+    rel = _relative_to_day(text, published, anchor)
+    if rel is not _NONE:
+        return rel
     text = re.sub(r"^(on|in|since|by|from|until|during|of|over|the|early|late|mid-?)\s+", "", text)
     text = re.sub(r"^(on|in|the)\s+", "", text)
     months, wdays = w["months"], w["weekdays"]

@@ -8,7 +8,7 @@ trigger itself gives ("phoned", "visited") is kept, except a host's.
 
 >>> import spacy
 >>> from spacy.tokens import Doc
->>> from newskg.extract.actors import ActorMention, MentionIndex
+>>> from newskg.extract.entities import ActorMention, MentionIndex
 >>> from newskg.records import Actor
 >>> words = ["Peru", "met", "Chile", "on", "the", "sidelines", "of", "the", "summit", "."]
 >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 5, 3, 5, 8, 6, 1],
@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Actor
-from .actors import MentionIndex
+from .entities import MentionIndex
 from .lexicon import Lexicon
 
 __all__ = ["consult_mode", "hosted_meeting"]

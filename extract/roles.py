@@ -8,7 +8,7 @@ nouns governed by light verbs ("held talks with B"), and hosts and visitors
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from newskg.records import Actor
->>> from newskg.extract.actors import ActorMention, MentionIndex
+>>> from newskg.extract.entities import ActorMention, MentionIndex
 >>> doc = Doc(Vocab(), words=["Paris", "was", "attacked", "by", "rebels"], heads=[2, 2, 2, 2, 3],
 ...           deps=["nsubjpass", "auxpass", "ROOT", "agent", "pobj"], pos=["PROPN", "AUX", "VERB", "ADP", "NOUN"])
 >>> idx = MentionIndex([ActorMention(0, 1, "Paris", Actor("France", kind="state", country="FRA")),
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actors import ActorMention, MentionIndex
+from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .modes import hosted_meeting
 
@@ -31,6 +31,8 @@ _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards"
 _TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
 _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+#: Prepositions by which a meeting is the setting of another act ("after talks with X, Y said").
+_MEETING_ADJUNCTS = ("in", "during", "after", "at", "following", "before", "over", "on")
 
 
 def _with_conjuncts(tok: Token) -> list[Token]:
@@ -53,6 +55,9 @@ def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
 def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
     out: list[ActorMention] = []
     for t in toks:
+        if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.lower_ in ("who", "whom", "which", "that") \
+                and t.dep_ in ("nsubj", "nsubjpass") and idx.pair(t.head.head):
+            t = t.head.head  # "the pair, who talked for 70 minutes": both of them
         both = idx.pair(t)  # "the two ministers", "both countries"
         if both:
             out.extend(m for m in both if all(m.actor != o.actor for o in out))
@@ -77,6 +82,7 @@ def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
 def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
     """The actors of a verb (following xcomp/conj chains up) and whether it is passive."""
     tok = verb
+    via_conj = False
     for _ in range(4):
         subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         # the parser now and then hangs the subject on the auxiliary ("Egypt [are] mediating")
@@ -87,16 +93,23 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
                 or [c]]
         if subj:
             passive = subj[0].dep_ == "nsubjpass"
+            if passive and via_conj and not any(c.dep_ == "auxpass" for c in verb.children):
+                # "X has been indicted by the court and will resign": the active verb's subject is X
+                return _resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx), False
             if passive:
                 agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 if agents or tok.lemma_.lower() not in Lexicon.default().cues["stative_passives"]:
                     return _resolve_all([x for a in agents for x in _with_conjuncts(a)], idx), True
             # several subjects the parser did not coordinate ("A and B held talks" as two nsubj)
             return _resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx), False
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "responded by freezing relations": the one who responded
+            continue
         if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "relcl", "acl") and tok.head.i != tok.i:
             if tok.dep_ == "relcl":
                 m = _resolve_all([tok.head], idx)
                 return m, False
+            via_conj = via_conj or tok.dep_ == "conj"
             tok = tok.head
             # "issued a declaration demanding that ...": the document's issuer demands; not "vetoed a
             # resolution calling for ..."
@@ -152,6 +165,12 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content:
     without ``content``, not inside what its object is asked to do ("asked the directors to ...")."""
     skip = {t.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "poss", "agent")
             for t in c.subtree}
+    # nor who reports it ("according to Syria's official news agency")
+    skip |= {t.i for p in trigger.subtree if p.dep_ == "prep" and p.lower_ == "according" for t in p.subtree}
+    skip |= {t.i for p in trigger.subtree if p.lower_ == "to" and p.head.lower_ == "according" for t in p.subtree}
+    # nor where the sentence opens ("In Moscow, the Foreign Ministry condemned ..."): a setting, not a target
+    skip |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE and c.i == c.sent.start
+             for t in c.subtree}
     # nor in other clauses: "suspended the constitution and arrested the president"; unless the object is
     # shared ("established ties with and opened an embassy in Tehran": a preposition left without object)
     shared = any(t.dep_ == "prep" and not any(g.dep_ == "pobj" for g in t.children) for t in trigger.subtree)
@@ -251,11 +270,41 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             reports = head.lemma_.lower() in lex.report_only  # announcing a suspension or a ceasefire does it
             # "the ministers discussed the attack", "X condemned the attack": the object of another event
             # is its topic, not the subject's own act
-            reports = reports or (head.lemma_.lower() in lex.heads and
-                                  head.lemma_.lower() not in lex.cues["light_verbs"] and noun.dep_ == "dobj")
+            ordered = head.lemma_.lower() in lex.cues["ordering_verbs"] and noun.dep_ == "dobj"
+            reports = not ordered and (reports or (head.lemma_.lower() in lex.heads and
+                                                   head.lemma_.lower() not in lex.cues["light_verbs"]
+                                                   and noun.dep_ == "dobj"))
             if head.pos_ in ("VERB", "AUX") and not reports and (
                     head.lemma_.lower() in lex.cues["light_verbs"] or noun.dep_ == "dobj" or in_state):
                 actors, _ = subjects(head, idx)
+        adjunct = etype == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ in _MEETING_ADJUNCTS and \
+            noun.head.head.pos_ in ("VERB", "AUX")
+        # "during the talks" re-mentions talks told before (the coder dates it by them); "in a telephone call",
+        # "after talks with X" tell a meeting of their own
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
+        with_whom = any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
+        if not actors and adjunct and (with_whom or not definite) and \
+                not any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+            # "After talks with X, Y told reporters ...", "Y promised X in a telephone call that ...": the one
+            # who acts in the clause took part; the other is the one met or the one addressed
+            clause = noun.head.head
+            actors, _ = subjects(clause, idx)
+            exclude = {a.actor for a in actors}
+            met = _targets_of(noun, idx, exclude)
+            addressed = [m for c in clause.children if c.dep_ in ("dobj", "dative", "iobj") or
+                         (c.dep_ == "prep" and c.lower_ == "to") for g in ([c] if c.dep_ != "prep" else
+                                                                           [x for x in c.children if x.dep_ == "pobj"])
+                         for m in [idx.at(g)] if m is not None and m.actor not in exclude
+                         and m.actor.kind in ("person", "state", "organization")]
+            targets = met or addressed
+            if actors:
+                return [(a, t) for a in actors for t in (targets[:1] or [None])]
+        clause = noun.head if noun.dep_ == "dobj" else (noun.head.head if noun.dep_ == "pobj" else None)
+        if etype == "AID" and clause is not None and clause.lemma_.lower() in Lexicon.default().cues["receiving_verbs"]:
+            # "received 5 billion dollars in military aid from the United States": the giver acts
+            givers = [m for t in (trigger, clause) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
+            return [(g, r) for g in givers[:1] for r in subjects(clause, idx)[0] if g.actor != r.actor]
         if not actors and trigger.dep_ in ("nsubj",):
             return []
         exclude = {a.actor for a in actors}
@@ -296,10 +345,33 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             sides = [m for c in meeting.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
                      if g.dep_ == "pobj" for m in _resolve_all(_with_conjuncts(g), idx)]
             return [(actors[0], side) for side in sides[:2] if side.actor != actors[0].actor]
-        hosting = Lexicon.default().cues["hosting_words"]
+        if etype == "CONSULT" and actors and trigger.lemma_.lower() in Lexicon.default().cues["travel_words"]:
+            # "arrived in Belgrade for talks with Milosevic": the one met is the host, else the place gone to
+            met = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                   if g.dep_ == "pobj" for m in _targets_of(g, idx, exclude)]
+            place = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into")
+                     for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None
+                     and m.actor not in exclude]
+            targets = met or [t for t in targets if t.actor.kind == "person"] or place or targets
+        cues = Lexicon.default().cues
+        if etype == "AID" and trigger.lemma_.lower() in cues["receiving_verbs"] and actors:
+            # "Colombia received aid from the United States": the giver acts
+            givers = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                      if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
+            return [(g, r) for g in givers[:1] for r in actors if g.actor != r.actor]
+        hosting = cues["hosting_words"]
+        objs = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+        if etype == "CONSULT" and trigger.lemma_.lower() in hosting and objs and not any(
+                (idx.at(c) is not None and c.lemma_.lower() not in cues["facility_nouns"])
+                or c.lemma_.lower() in cues["visitor_nouns"] for c in objs):
+            return []  # "hosts the largest U.S. air base", "received 5 billion dollars": no meeting
         if etype == "CONSULT" and targets and actors and (trigger.lemma_.lower() in hosting or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in hosting for c in trigger.children)):
-            return [(v, actors[0]) for v in targets]  # "received X", "gave X a warm welcome": the visitors act
+            # "received X", "gave X a warm welcome": the visitors act; not where ("greeted X at Asmara airport")
+            guests = [v for v in targets if not any(a.dep_ == "pobj" and a.head.lower_ in _LOCATIVE
+                                                    for a in [trigger.doc[v.end - 1], *trigger.doc[v.end - 1].ancestors]
+                                                    if a.i > trigger.i)]
+            return [(v, actors[0]) for v in guests or targets]
     if not actors:
         return []
     if etype in _SYMMETRIC and len(actors) >= 2 and not any(
@@ -313,6 +385,14 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                               for g in c.children if g.dep_ == "pobj"], idx)
         about = [m for m in about if m.actor not in {a.actor for a in actors}]
         targets = about + [t for t in targets if t not in about]
+    # "telephoned the emir to congratulate him", "called Jonathan to offer help": what one does in a contact is
+    # aimed at the one contacted
+    contacted = _contacted(trigger, idx, {a.actor for a in actors})
+    if contacted is not None and etype in ("AGREE", "SUPPORT", "REQUEST", "CONCEDE", "ACCUSE", "THREATEN") and (
+            not targets or all(trigger.doc[t.end - 1].pos_ == "PRON" or trigger.doc[t.end - 1].dep_ in
+                               ("compound", "amod", "nmod") for t in targets)):
+        # ... not whose thing is offered ("to offer a U.S. team")
+        targets = [contacted]
     if not targets and trigger.lemma_.lower() not in Lexicon.default().cues["topic_verbs"]:
         # whom one asks is the one addressed, not someone named in what they are asked to do ("asked the
         # directors to have discussions with their Russian counterparts")
@@ -329,6 +409,19 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     if not targets:
         return [(a, None) for a in actors]
     return [(a, t) for a in actors for t in _coordinated(targets, trigger.doc)]
+
+
+def _contacted(trigger: Token, idx: MentionIndex, exclude: set) -> ActorMention | None:
+    """Whom the contact a purpose infinitive belongs to is with: "telephoned X to congratulate him" -> X."""
+    if trigger.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    head = trigger.head
+    for c in head.children:
+        if c.dep_ in ("dobj", "dative"):
+            m = idx.at(c)
+            if m is not None and m.actor not in exclude and m.actor.kind in ("person", "state", "organization"):
+                return m
+    return None
 
 
 def _coordinated(targets: list[ActorMention], doc) -> list[ActorMention]:

@@ -20,7 +20,7 @@ records; the coder dates them and attributes them like any other event.
 >>> from spacy.vocab import Vocab
 >>> from spacy.tokens import Doc
 >>> from newskg.records import Actor
->>> from newskg.extract.actors import ActorMention, MentionIndex
+>>> from newskg.extract.entities import ActorMention, MentionIndex
 >>> from newskg.extract.lexicon import Lexicon
 >>> words = ["Rome", "suggested", "they", "were", "linked", "to", "Paris"]
 >>> doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 3, 4, 5],
@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .actors import ActorMention, MentionIndex
+from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .roles import subjects
 from .status import is_negated
@@ -139,15 +139,19 @@ def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechA
     claim_nouns = lex.cues["denial_objects"] | lex.cues["evaluated_claim_nouns"]
     for tok in sent:
         etype = next((t for t, words in table.items() if not t.startswith("_") and tok.text.lower() in words), None)
-        if etype is None or tok.dep_ not in ("acomp", "attr", "oprd") or tok.head.pos_ not in ("AUX", "VERB"):
+        # "branded Uribe a liar" is parsed with two objects: the second is the label
+        second_object = tok.dep_ in ("dobj", "conj") and tok.head.lemma_.lower() in lex.cues["labelling_verbs"] and \
+            any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+        if etype is None or (tok.dep_ not in ("acomp", "attr", "oprd") and not second_object) or \
+                tok.head.pos_ not in ("AUX", "VERB"):
             continue
         copula = tok.head
-        if tok.dep_ == "oprd" and copula.lemma_.lower() in lex.cues["labelling_verbs"]:
+        if (tok.dep_ == "oprd" or second_object) and copula.lemma_.lower() in lex.cues["labelling_verbs"]:
             # "which New Delhi called absurd", "X described the comments as bizarre": the labeller speaks,
             # and what is labelled is the object
             speakers, verb = subjects(copula, idx)[0], copula
             # the one labelled: the object, or a name the parser hung on the label ("called Xi a dictator")
-            subj = [c for c in copula.children if c.dep_ == "dobj"] or \
+            subj = [c for c in copula.children if c.dep_ == "dobj" and c.i != tok.i] or \
                 [c for c in tok.children if c.dep_ in ("nmod", "compound") and idx.at(c) is not None]
             if subj and subj[0].dep_ == "dobj" and subj[0].tag_ == "WDT":
                 subj = [copula.head]  # "..., which X called absurd": what the relative clause hangs on

@@ -84,6 +84,13 @@ def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] |
         # the object, its conjuncts, and the nouns compounded into it ("mediation efforts")
         cands = [o for obj in objs for o in [obj, *obj.conjuncts]]
         cands += [c for o in cands for c in o.children if c.dep_ == "compound"]
+        # "froze its share of funding", "a suspension of part of the aid": what the part is of
+        # "5 billion dollars in military aid": what the amount is in
+        cands += [g for o in cands if o.like_num or o.lemma_.lower() in ("dollar", "euro", "million", "billion", "worth")
+                  for p in o.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+        parts = lex.cues["partitive_nouns"] | {"share", "part", "portion"}
+        cands += [g for o in cands if o.lemma_.lower() in parts or o.like_num
+                  for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         hit = next((o for o in cands if o.lemma_.lower() in objects), None)
         if hit is not None:
             return hit, etype, mode

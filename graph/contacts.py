@@ -6,20 +6,25 @@
 >>> G.add_node("ru", label="Russia", kind="state", country="RUS", aliases=set())
 >>> for k, d in [("e1", "2022-10"), ("e2", "2024-04-03")]:
 ...     _ = G.add_edge("fr", "ru", key=k, type="CONSULT", mode="phone", date=d, sources=("AFP",),
-...                    docs=("a",), evidence=(("a", "They spoke."),), statuses=frozenset({"asserted"}))
+...                    docs=("a",), evidence=(("a", "They spoke."),), status="asserted",
+...                    statuses=frozenset({"asserted"}))
 >>> h = contact_history(G, "France", "Russia")
->>> h.first.date, h.last.date, h.gaps[0].text
+>>> h.first, h.last, h.contacts[1].gap
 ('2022-10', '2024-04-03', 'first contact since October 2022 (about 18 months)')
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
 
-from .network import find_actor
+from ..records import STATUSES
+from .daterange import in_range
+from .network import counted_statuses, find_actor, status_of
 
 __all__ = ["Contact", "Gap", "ContactHistory", "contact_history", "actor_members", "human_date"]
 
@@ -42,17 +47,28 @@ def human_date(d: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Contact:
-    """One contact: when, how, between whom, and who reports it."""
+    """One contact: when, how, between whom, who reports it, and how long since the contact before.
+
+    ``status`` is the event's (:func:`newskg.graph.network.event_status`);
+    ``mention_statuses`` those of its mentions.  ``gap_days`` and ``gap`` measure the
+    time since the previous dated contact listed (None for the first, and for
+    undated contacts).
+    """
 
     event: str
     date: str | None
     mode: str | None
     actor: str
+    actor_iri: str
     target: str
+    target_iri: str
+    status: str
+    mention_statuses: frozenset[str]
     sources: tuple[str, ...]
     docs: tuple[str, ...]
+    gap_days: int | None
+    gap: str | None
     evidence: tuple[tuple[str, str], ...]
-    statuses: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,23 +83,34 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class ContactHistory:
-    """The contacts of two actors in date order (undated ones last), with gaps and modes."""
+    """The contacts of two actors in date order (undated ones last), with gaps and modes.
+
+    ``contacts`` lists the contacts whose status is in ``statuses``;
+    ``asserted``, ``claimed`` and ``negated`` count the pair's contacts of each
+    status, listed or not, so that what was left out is never silent.
+    """
+
+    ROWS = ("contacts", Contact)
 
     a: str
+    a_iri: str
     b: str
-    contacts: tuple[Contact, ...]
-    gaps: tuple[Gap, ...]
+    b_iri: str
+    officials: bool
+    statuses: tuple[str, ...]
+    first: str | None
+    last: str | None
     modes: tuple[str, ...]
+    asserted: int
+    claimed: int
+    negated: int
+    contacts: tuple[Contact, ...]
 
     @property
-    def first(self) -> Contact | None:
+    def gaps(self) -> tuple[Gap, ...]:
+        """The gaps between consecutive dated contacts."""
         dated = [c for c in self.contacts if c.date]
-        return dated[0] if dated else None
-
-    @property
-    def last(self) -> Contact | None:
-        dated = [c for c in self.contacts if c.date]
-        return dated[-1] if dated else None
+        return tuple(Gap(x, y, y.gap_days, y.gap) for x, y in zip(dated, dated[1:]))
 
 
 def _start(d: str) -> date:
@@ -100,8 +127,24 @@ def actor_members(G: nx.MultiDiGraph, node: str, officials: bool) -> set[str]:
     return out
 
 
+def _gap(before: str, after: str) -> tuple[int, str]:
+    """The days between two dated contacts and the gap in words.
+
+    >>> _gap("2022-10", "2024-04-03")
+    (550, 'first contact since October 2022 (about 18 months)')
+    """
+    days = (_start(after) - _start(before)).days
+    months = round(days / 30.44)
+    if days == 0:
+        return 0, f"same day as the contact of {human_date(before)}"
+    span = (f"about {months} month{'s' if months != 1 else ''}" if months >= 1
+            else f"{days} day{'s' if days != 1 else ''}")
+    return days, f"first contact since {human_date(before)} ({span})"
+
+
 def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = None, until: str | None = None,
-                    include_officials: bool = False, types: tuple[str, ...] = ("CONSULT",)) -> ContactHistory:
+                    include_officials: bool = False, types: tuple[str, ...] = ("CONSULT",),
+                    statuses: Iterable[str] | str = ("asserted",)) -> ContactHistory:
     """The contact timeline between actors ``a`` and ``b`` (names or node ids).
 
     Parameters
@@ -109,46 +152,49 @@ def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = N
     G : networkx.MultiDiGraph
         From :func:`newskg.graph.actor_network`.
     a, b : str
-        Actor names (label, alias or surname) or node ids.
+        Actors as :func:`newskg.graph.network.find_actor` reads them (name,
+        surname, alias, IRI, "Name (ISO)").
     since, until : str, optional
-        ISO dates bounding the contacts (compared at the precision given).
+        ISO dates bounding the contacts, inclusive: a contact at month or year precision is kept when its
+        period overlaps the range, an undated one always (:func:`newskg.graph.daterange.in_range`).
     include_officials : bool
         For states, count their officials' contacts too (France-Russia includes
         a French minister's call with a Russian minister).
     types : tuple of str
         Event types that count as contact.
+    statuses : iterable of str, or "all"
+        The event statuses listed (default: asserted contacts only; the counts
+        by status cover all of them).
 
     Returns
     -------
     ContactHistory
     """
+    keep = counted_statuses(statuses)
     na, nb = find_actor(G, a), find_actor(G, b)
     sa, sb = actor_members(G, na, include_officials), actor_members(G, nb, include_officials)
-    contacts = []
+    found = []
     for u, v, k, d in G.edges(keys=True, data=True):
-        if d["type"] not in types or "negated" in d.get("statuses", ()):
+        if d["type"] not in types:
             continue
         if not ((u in sa and v in sb) or (u in sb and v in sa)):
             continue
-        if since and d["date"] and d["date"] < since[: len(d["date"])]:
+        if not in_range(d["date"], since, until):
             continue
-        if until and d["date"] and d["date"][: len(until)] > until:
-            continue
-        contacts.append(Contact(k, d["date"], d["mode"], G.nodes[u]["label"], G.nodes[v]["label"],
-                                tuple(d.get("sources", ())), tuple(d.get("docs", ())),
-                                tuple(d.get("evidence", ())), frozenset(d.get("statuses", ()))))
-    contacts.sort(key=lambda c: (c.date is None, c.date or "", c.event))
-    dated = [c for c in contacts if c.date]
-    gaps = []
-    for x, y in zip(dated, dated[1:]):
-        days = (_start(y.date) - _start(x.date)).days
-        months = round(days / 30.44)
-        if days == 0:
-            text = f"same day as the contact of {human_date(x.date)}"
-        else:
-            span = (f"about {months} month{'s' if months != 1 else ''}" if months >= 1
-                    else f"{days} day{'s' if days != 1 else ''}")
-            text = f"first contact since {human_date(x.date)} ({span})"
-        gaps.append(Gap(x, y, days, text))
-    modes = tuple(sorted({c.mode for c in contacts if c.mode}))
-    return ContactHistory(G.nodes[na]["label"], G.nodes[nb]["label"], tuple(contacts), tuple(gaps), modes)
+        found.append((u, v, k, d))
+    by_status = Counter(status_of(d) for _, _, _, d in found)
+    listed = sorted(((u, v, k, d) for u, v, k, d in found if status_of(d) in keep),
+                    key=lambda x: (x[3]["date"] is None, x[3]["date"] or "", x[2]))
+    contacts, previous = [], None
+    for u, v, k, d in listed:
+        days, text = _gap(previous, d["date"]) if previous and d["date"] else (None, None)
+        previous = d["date"] or previous
+        contacts.append(Contact(k, d["date"], d["mode"], G.nodes[u]["label"], u, G.nodes[v]["label"], v,
+                                status_of(d), frozenset(d.get("statuses", ())),
+                                tuple(d.get("sources", ())), tuple(d.get("docs", ())), days, text,
+                                tuple(d.get("evidence", ()))))
+    dated = [c.date for c in contacts if c.date]
+    return ContactHistory(G.nodes[na]["label"], na, G.nodes[nb]["label"], nb, include_officials,
+                          tuple(s for s in STATUSES if s in keep), dated[0] if dated else None,
+                          dated[-1] if dated else None, tuple(sorted({c.mode for c in contacts if c.mode})),
+                          by_status["asserted"], by_status["claimed"], by_status["negated"], tuple(contacts))

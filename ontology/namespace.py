@@ -68,6 +68,8 @@ class NKG(DefinedNamespace):
     # what resolution keeps of an actor as a document named it
     extractedAs: URIRef
     nameKey: URIRef
+    # the PLOVER conflict-cooperation score of an event type
+    intensity: URIRef
 
 
 PLOVER = Namespace("https://w3id.org/newskg/plover/")

@@ -58,3 +58,67 @@ class PageLog:
 def open_graph(page, path: Path, timeout_ms: int = 30000) -> None:
     page.goto(path.resolve().as_uri())
     page.wait_for_selector("body[data-drawn]", state="attached", timeout=timeout_ms)
+
+
+# What vis-network has drawn, read from the network itself (canvas coordinates): the labels it draws
+# (a label is skipped when its font is below the draw threshold at the current zoom) and every circle.
+DRAWN_LABELS_JS = """() => {
+  const net = window.newskg.network, scale = net.getScale(), out = [];
+  for (const n of window.newskg.nodes.get()) {
+    const body = net.body.nodes[n.id];
+    if (n.hidden || body.options.label === undefined || body.options.label === "") continue;
+    const lab = body.labelModule, threshold = body.options.scaling.label.drawThreshold;
+    if (lab.fontOptions.size * scale < threshold - 1) continue;
+    out.push({id: n.id, text: body.options.label, left: lab.size.left, top: lab.size.top,
+              right: lab.size.left + lab.size.width, bottom: lab.size.top + lab.size.height});
+  }
+  return out;
+}"""
+CIRCLES_JS = """() => window.newskg.nodes.get().filter(n => !n.hidden).map(n => {
+  const b = window.newskg.network.body.nodes[n.id];
+  return {id: n.id, x: b.x, y: b.y, r: b.options.size};
+})"""
+
+
+def drawn_labels(page) -> list[dict]:
+    """The node labels vis-network draws, with their boxes in canvas coordinates."""
+    return page.evaluate(DRAWN_LABELS_JS)
+
+
+def circles(page) -> list[dict]:
+    """Every visible node's centre and radius in canvas coordinates."""
+    return page.evaluate(CIRCLES_JS)
+
+
+def overlapping_boxes(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of boxes (left, top, right, bottom) that overlap."""
+    boxes = sorted(boxes, key=lambda b: b["left"])
+    out = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b["left"] >= a["right"]:
+                break
+            if a["top"] < b["bottom"] and b["top"] < a["bottom"]:
+                out.append((a["id"], b["id"]))
+    return out
+
+
+def overlapping_circles(cs: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of circles whose centres are closer than the sum of their radii."""
+    cs = sorted(cs, key=lambda c: c["x"])
+    reach = 2 * max((c["r"] for c in cs), default=0)
+    out = []
+    for i, a in enumerate(cs):
+        for b in cs[i + 1:]:
+            if b["x"] - a["x"] > reach:
+                break
+            if ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 < a["r"] + b["r"]:
+                out.append((a["id"], b["id"]))
+    return out
+
+
+def click_canvas(page, x: float, y: float) -> None:
+    """Click the network at a point in canvas coordinates."""
+    dom = page.evaluate("([x, y]) => window.newskg.network.canvasToDOM({x, y})", [x, y])
+    box = page.locator("#net canvas").bounding_box()
+    page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])

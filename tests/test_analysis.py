@@ -38,9 +38,9 @@ def test_network_from_the_store(tiny_out) -> None:
 def test_contact_history_gap_and_officials(tiny_out) -> None:
     G = _G(tiny_out)
     h = contact_history(G, "Lecornu", "Shoigu")
-    assert (h.first.date, h.last.date, h.modes) == ("2022-10", "2024-04-03", ("phone",))
+    assert (h.first, h.last, h.modes) == ("2022-10", "2024-04-03", ("phone",))
     assert [g.text for g in h.gaps] == ["first contact since October 2022 (about 18 months)"]
-    assert set(h.last.sources) == set() and h.last.docs == ("a", "b")
+    assert set(h.contacts[-1].sources) == set() and h.contacts[-1].docs == ("a", "b")
     assert contact_history(G, "France", "Russia").contacts == ()
     states = contact_history(G, "France", "Russia", include_officials=True)
     assert [c.date for c in states.contacts] == ["2022-10", "2024-04-03"]
@@ -50,15 +50,17 @@ def test_contact_history_gap_and_officials(tiny_out) -> None:
 def test_balance_key_actors_reciprocity_claims(tiny_out) -> None:
     G = _G(tiny_out)
     b = balance(G, "France", "Russia")
-    # the claimed AGREE (cooperation) and its denial (conflict), both undated
-    assert (b.cooperation, b.conflict, b.undated, b.periods, b.score) == (1, 1, 2, (), 0.0)
-    ranked = key_actors(G)
-    assert {k.label: (k.degree, k.partners) for k in ranked} == {
+    # the asserted denial (conflict) counts; the claimed AGREE it denies is said apart
+    assert (b.cooperation, b.conflict, b.undated, b.periods, b.score, b.claimed) == (0, 1, 1, (), -1.0, 1)
+    b = balance(G, "France", "Russia", statuses=("asserted", "claimed"))
+    assert (b.cooperation, b.conflict, b.undated, b.score) == (1, 1, 2, 0.0)
+    ranked = key_actors(G, statuses="all")
+    assert {k.label: (k.events, k.partners) for k in ranked} == {
         "Sebastien Lecornu": (2, 1), "Sergei Shoigu": (2, 1), "France": (2, 1), "Russia": (2, 1)}
     communities = {k.label: k.community for k in ranked}
     assert communities["Sebastien Lecornu"] == communities["Sergei Shoigu"] != communities["France"]
     recs = {(r.type, r.a, r.b): (r.a_to_b, r.b_to_a) for r in reciprocity(G)}
-    assert recs[("CONSULT", "Sebastien Lecornu", "Sergei Shoigu")] == (1, 1)
+    assert recs == {("REJECT", "France", "Russia"): (1, 0)}  # calls have no direction
     claims = contested_claims(G)
     assert [(c.claim_type, c.actor, c.target, c.claimants) for c in claims] == [("AGREE", "France", "Russia", ("Russia",))]
     assert [d.denier for d in claims[0].denials] == ["France"]
@@ -67,7 +69,7 @@ def test_balance_key_actors_reciprocity_claims(tiny_out) -> None:
 def test_cli_contacts_shows_both_calls_and_gap(tiny_out) -> None:
     res = runner.invoke(app, ["contacts", "Lecornu", "Shoigu", "--out", str(tiny_out)])
     assert res.exit_code == 0, res.output
-    assert "October 2022" in res.stdout and "3 April 2024" in res.stdout
+    assert "2022-10" in res.stdout and "2024-04-03" in res.stdout
     assert "first contact since October 2022" in res.stdout
     bad = runner.invoke(app, ["contacts", "Lecornu", "Nobody", "--out", str(tiny_out)])
     assert bad.exit_code == 6 and "no actor called 'Nobody'" in bad.output
@@ -76,8 +78,8 @@ def test_cli_contacts_shows_both_calls_and_gap(tiny_out) -> None:
 def test_cli_actor_profile(tiny_out) -> None:
     res = runner.invoke(app, ["actor", "shoigu", "--out", str(tiny_out)])
     assert res.exit_code == 0, res.output
-    assert res.stdout.startswith("Sergei Shoigu  (person, RUS)")
-    assert "counterparts: Sebastien Lecornu (2)" in res.stdout
+    assert res.stdout.startswith("iri: nkgid:actor/person/RUS/sergei-shoigu\nname: Sergei Shoigu\nkind: person\n")
+    assert re.search(r"participant +CONSULT +asserted +Sebastien Lecornu .* 2 +2022-10 +2024-04-03", res.stdout)
 
 
 def test_cli_report_and_viz_escape_text(tiny_out, tmp_path) -> None:

@@ -52,8 +52,9 @@ def test_contact_history_since(tiny_out) -> None:
 def test_claims_and_denials(tiny_out) -> None:
     with Store(store_path(tiny_out), read_only=True) as store:
         rows = _csv(run_named(store, "claims-denials", "csv"))
-    assert len(rows) == 1
-    assert rows[0]["type"] == "AGREE" and rows[0]["claimant"] == "Russia" and rows[0]["denier"] == "France"
+    assert [(r["doc"], r["type"], r["actorLabel"], r["recipientLabel"], r["claimant"], r["claimSentence"],
+             r["denier"], r["denialSentence"]) for r in rows] == [
+        ("b", "AGREE", "France", "Russia", "Russia", "Moscow said Paris offered talks.", "France", "Paris denied it.")]
 
 
 def test_multi_source_and_threshold(tiny_out) -> None:

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newskg.extract.actors import ActorMention, MentionIndex, find_mentions
+from newskg.extract.entities import ActorMention, MentionIndex, find_mentions
 from newskg.extract.attribution import attribution
 from newskg.extract.coder import code_document
 from newskg.extract.dates import find_date_expressions, resolve_date

@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newskg.extract.actors import ActorMention, MentionIndex
+from newskg.extract.entities import ActorMention, MentionIndex
 from newskg.extract.coder import code_document
 from newskg.extract.lexicon import Lexicon
 from newskg.extract.speech import evaluations, participial_speaker

@@ -1,0 +1,239 @@
+"""Mentions of actors and the look-ups rules make over them.
+
+An :class:`ActorMention` is a span of tokens that denotes an actor; a
+:class:`MentionIndex` answers "which actor does this token stand for?",
+looking through appositions, partitives ("thousands of students"),
+organisation anaphors ("the alliance"), pronouns (the reporter of a reported
+clause first, then the last person or collective) and pair nouns ("the two
+ministers").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ...records import Actor
+from ..gazetteer import Gazetteer
+from ..lexicon import Lexicon
+from .context import country_of_tokens, modifiers, place_of
+
+__all__ = ["ActorMention", "MentionIndex"]
+
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A token span that denotes an actor; ``government`` marks a ministry or office of a state."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    government: bool = False
+
+
+
+class MentionIndex:
+    """Token-to-mention look-ups over one document's mentions, with pronoun resolution."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.mentions = mentions
+        self._by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    def at(self, tok: Token | None) -> ActorMention | None:
+        """The mention that covers ``tok``, looking through appositions, pronouns and noun phrases."""
+        if tok is None:
+            return None
+        m = self._by_token.get(tok.i)
+        if m is not None:
+            return m
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i and (
+                tok.lower_ in ("who", "whom") or tok.dep_ in ("nsubj", "nsubjpass")):
+            return self.at(tok.head.head)  # "Kim, who arrived ...", "the leaders, whom they held": the antecedent
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self._by_token:
+                return self._by_token[c.i]
+        if tok.lemma_.lower() in Lexicon.default().cues["partitive_nouns"]:
+            # "thousands of students", "members of the union", "a group of diplomats": the part acts for the whole
+            for p in tok.children:
+                if p.dep_ == "prep" and p.text.lower() in ("of", "from"):
+                    inner = next((self.at(g) for g in p.children if g.dep_ == "pobj"), None)
+                    if inner is not None:
+                        return inner
+        cues = Lexicon.default().cues
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children):
+            if tok.lemma_.lower() in cues["organization_anaphors"] and not self.modifiers(tok):
+                # "the alliance", "the bloc": the organisation last named
+                return next((m for m in reversed(self.mentions) if m.start < tok.i and m.actor.kind == "organization"),
+                            None)
+        pronoun = tok.text.lower()
+        if pronoun in ("i", "we") and tok.dep_ in ("nsubj", "nsubjpass"):
+            # '"We will not negotiate," Netanyahu said': the speaker, and for "we" the side they speak for
+            bound = self._reporter(tok, quoted=True)  # the speaker may come after the quote
+            if bound is None:
+                return None
+            return self.state_of(bound) if pronoun == "we" and bound.actor.kind == "person" else bound
+        if pronoun in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
+            # "Correa said Uribe lied to him": an object pronoun in a reported clause is its reporter
+            reporter = self._object_reporter(tok)
+            if reporter is not None:
+                return reporter
+        if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
+            # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject
+            # of a reported clause is, first of all, the reporter
+            bound = self._reporter(tok)
+            if bound is not None and (bound.actor.kind == "person") == (pronoun in _PRONOUNS_PERSON):
+                return bound
+            return self._salient_person(tok) if pronoun in _PRONOUNS_PERSON else self.last_collective(tok)
+        found = self.modifiers(tok)
+        return found[0] if found else None
+
+    def _reporter(self, pronoun: Token, *, quoted: bool = False) -> ActorMention | None:
+        """The subject of the verb whose reported clause ``pronoun`` is the subject of, if it is a mention."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ not in ("ccomp", "acl"):
+            return None
+        verb = pronoun.head.head
+        cues = Lexicon.default().cues
+        if verb.pos_ == "NOUN" and verb.lemma_.lower() in cues["denial_objects"] and \
+                verb.dep_ == "dobj" and verb.head.lemma_.lower() in cues["denial_verbs"]:
+            verb = verb.head  # "Beijing rejected accusations that it had supplied weapons": the denier
+        elif pronoun.head.dep_ != "ccomp":
+            return None
+        for _ in range(3):  # "rejected X and said they ...": the coordinated verb's subject
+            subj = [c for c in verb.children if c.dep_ == "nsubj" and (quoted or c.i < pronoun.i)]
+            if subj:
+                return self._by_token.get(subj[0].i) or next(iter(self.modifiers(subj[0])), None)
+            if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    def _object_reporter(self, pronoun: Token) -> ActorMention | None:
+        """The reporter of the reported clause an object pronoun is in, when its subject is someone else."""
+        node = pronoun
+        for _ in range(5):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in Lexicon.default().cues["reporting_verbs"]:
+                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                inner = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                rep = self._by_token.get(subj.i) if subj is not None else None
+                own = self._by_token.get(inner.i) if inner is not None else None
+                if rep is not None and rep.actor.kind == "person" and (own is None or own.actor != rep.actor):
+                    return rep
+                return None
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    def modifiers(self, tok: Token) -> list[ActorMention]:
+        """States named in a noun's modifiers: "Russian" in "the Russian side", both in "Hungarian and Romanian officials"."""
+        out: list[ActorMention] = []
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return out
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
+                for t in [c, *c.conjuncts]:
+                    m = self._by_token.get(t.i)
+                    if m is not None and m.actor.kind in ("state", "organization", "group") and m not in out:
+                        out.append(m)
+                    elif m is None and t.dep_ == "compound":
+                        # "the Palestinian Islamic Jihad movement": through a chain of unnamed compounds
+                        out.extend(x for x in self.modifiers(t) if x not in out)
+        return out
+
+    def state_of(self, m: ActorMention) -> ActorMention:
+        """The state an official acts for: a person's or ministry's country as a state mention."""
+        if m.actor.kind == "state" or not m.actor.country:
+            return m
+        info = Gazetteer.default().country(m.actor.country)
+        name = info.name if info else m.actor.country
+        return ActorMention(m.start, m.end, m.text, Actor(name, kind="state", country=m.actor.country), True)
+
+    def last_collective(self, tok: Token) -> ActorMention | None:
+        """What "it"/"they" most likely refers to: the last state, organisation or group of the sentence."""
+        best = None
+        for m in self.mentions:
+            if m.start >= tok.i:
+                break
+            if m.start >= tok.sent.start and m.actor.kind in ("state", "organization", "group"):
+                best = m
+        return best
+
+    def national(self, tok: Token) -> ActorMention | None:
+        """The state of someone named only by where they come from: "a missionary from Calgary", "a US
+        national" (the way event coders code a foreign citizen), as a mention at ``tok``."""
+        if tok.pos_ != "NOUN":
+            return None
+        gz = Gazetteer.default()
+        iso = country_of_tokens(place_of(tok, ("from", "of")) + modifiers(tok), gz)
+        info = gz.country(iso) if iso else None
+        return ActorMention(tok.i, tok.i + 1, tok.text, Actor(info.name, kind="state", country=iso)) if info else None
+
+    def pair(self, tok: Token) -> list[ActorMention]:
+        """The two actors "the two ministers", "both countries" or "the pair" refer to: the last two persons
+        (or states) named before, each as a mention at ``tok``; [] when ``tok`` is no such phrase."""
+        cues = Lexicon.default().cues
+        word = tok.lemma_.lower()
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        two = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                  for c in tok.children) or (word == "pair" and the)
+        # "the ministers" with nothing else said of them; "the two" on its own; "their meeting"
+        bare = the and tok.tag_ in ("NNS", "NNPS") and all(c.dep_ in ("det", "punct") for c in tok.children)
+        alone = tok.lower_ == "two" and tok.pos_ == "NUM" and the and tok.dep_ in ("nsubj", "nsubjpass")
+        their = tok.lower_ == "their" and tok.dep_ == "poss"
+        if alone or their:
+            word = "pair"
+        elif not (two or bare) or tok.pos_ not in ("NOUN", "PROPN") or tok.i in self._by_token:
+            return []
+        kinds = ("person",) if word in cues["pair_person_nouns"] else \
+            ("state",) if word in cues["pair_state_nouns"] else ()
+        found: list[ActorMention] = []
+        for m in reversed(self.mentions):
+            if m.start < tok.i and m.actor.kind in kinds and all(m.actor != f.actor for f in found):
+                found.append(m)
+                if len(found) == 2:
+                    return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]
+        return []
+
+    def _salient_person(self, pronoun: Token) -> ActorMention | None:
+        """Whom "he"/"she" most likely is: the person subject of the clause its clause is coordinated with
+        ("Correa said ..., and on Sunday he rejected ..."), else the person subject of the sentence before,
+        else the last person named."""
+        verb = pronoun.head
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "conj":
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            m = self._by_token.get(subj.i) if subj is not None else None
+            if m is not None and m.actor.kind == "person":
+                return m
+        sent = pronoun.sent
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.i - sent.start <= 3 and sent.start > 0:
+            prev = pronoun.doc[sent.start - 1].sent
+            subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            m = self._by_token.get(subj.i) if subj is not None else None
+            if m is None and subj is not None:
+                m = next((x for x in self.mentions if x.start <= subj.i < x.end), None)
+            if m is not None and m.actor.kind == "person":
+                return m
+        return self.last_person(pronoun.i)
+
+    def last_person(self, before: int) -> ActorMention | None:
+        """The last person mentioned before token ``before``."""
+        best = None
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            if m.actor.kind == "person":
+                best = m
+        return best
+
+    def in_span(self, start: int, end: int) -> Iterator[ActorMention]:
+        for m in self.mentions:
+            if start <= m.start < end:
+                yield m

@@ -1,0 +1,456 @@
+"""Finding every mention of an actor in a parsed document, once per document.
+
+Passes, each a pure function of the parse and the gazetteer:
+
+1. the dateline names no actor (:mod:`.datelines`);
+2. named entities, corrected by the gazetteer (a capital the model calls a
+   PERSON is the state; "the Kremlin" is Russia; a known person the model took
+   for a place is the person);
+3. persons, linked within the document by the structure of their names
+   (:mod:`.people`), with the country their titles, appositions and
+   possessors give ("Russian President X", "X, deputy chief of the Russian
+   General Staff", "Kuwait's emir, X", "its emir, X");
+4. names the model missed: capitalised words that act or are met, surnames of
+   people already named, gazetteer phrases;
+5. common nouns: government phrases ("the Russian side", "Chinese officials"),
+   role descriptions ("the French defence minister"), groups ("rebels",
+   "thousands of protesters") and courts (:mod:`.nominals`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...records import Actor
+from ..gazetteer import Gazetteer
+from ..lexicon import Lexicon
+from .context import (
+    NORP_LABELS, ORG_LABELS, PERSON_LABELS, PLACE_LABELS, PLACE_PREPS, UNACTING_LABELS, clean,
+    country_of_tokens, described_by, government_phrase, modifiers, named_like_a_person, place_of,
+    strip_titles, title_case, title_context, where_acting,
+)
+from .datelines import dateline, dateline_end
+from .index import ActorMention
+from .nominals import countries_from_context, governments_from_context, resident, role_people, shared_aliases
+from .people import Person, PersonRegistry
+
+__all__ = ["find_mentions", "home_state"]
+
+
+class _Mentions:
+    """The mentions found so far, one per token."""
+
+    def __init__(self) -> None:
+        self.by_start: dict[int, ActorMention] = {}
+        self.taken: set[int] = set()
+
+    def add(self, m: ActorMention) -> None:
+        if any(i in self.taken for i in range(m.start, m.end)):
+            return
+        self.by_start[m.start] = m
+        self.taken.update(range(m.start, m.end))
+
+    def drop(self, m: ActorMention) -> None:
+        self.by_start.pop(m.start, None)
+        self.taken.difference_update(range(m.start, m.end))
+
+
+def _appositive_country(span: Span, mentions: _Mentions, gz: Gazetteer) -> str | None:
+    """The country an apposition or possessor gives a name: "X, deputy chief of the Russian General Staff",
+    "Kuwait's emir, X", "X, Qatar's emir", "its emir, X" (its: the state last named)."""
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                m = mentions.by_start.get(c.i)
+                if m is not None and m.actor.country and m.actor.kind in ("state", "organization"):
+                    return m.actor.country
+                if c.lower_ == "its":
+                    last = [x for s, x in sorted(mentions.by_start.items()) if s < c.i and x.actor.kind == "state"]
+                    if last and last[-1].start >= c.sent.start - 60:
+                        return last[-1].actor.country
+        iso = country_of_tokens(modifiers(noun) + place_of(noun), gz)
+        if iso:
+            return iso
+    return None
+
+
+def _peoples_of_states(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
+    """A people named by where they live and who they are ("Bosnian Serb", "Kosovo Albanians", "Iraqi Kurds")
+    is a group of the state they live in, not either state (as event coders code the Bosnian Serbs)."""
+    for i in range(len(doc) - 1):
+        a, b = doc[i], doc[i + 1]
+        if not (a.ent_type_ in ("NORP", "GPE") and b.ent_type_ == "NORP") or a.whitespace_ != " ":
+            continue
+        if i > 0 and doc[i - 1].ent_iob_ in ("B", "I") and doc[i - 1].ent_type_ in ("NORP", "GPE"):
+            continue  # the middle of a longer name
+        home = gz.demonym(a.text) or (gz.lookup(a.text).country if gz.lookup(a.text) else None)
+        people = gz.demonym(b.text)
+        if home is None or people == home or not (people or b.text.endswith(("ish", "an", "i"))):
+            continue
+        if people is None and b.text.endswith("ish"):
+            continue  # "Kurdish" names a language and people the gazetteer has no state for: leave it to the groups
+        forms = gz.country(people).demonyms if people and gz.country(people) else ()
+        plural = b.text if b.text.endswith("s") else (b.text + "s" if b.text + "s" in forms or not forms else next(
+            (d for d in forms if d.startswith(b.text) and d.endswith("s")), b.text + "s"))
+        name = f"{a.text} {plural}"
+        mentions.add(ActorMention(i, i + 2, doc[i:i + 2].text, Actor(name, kind="group", country=home)))
+
+
+def _names_a_place(ent: Span, lex: Lexicon) -> bool:
+    """"the border village of Panmunjom", "the town of Gori": the name of a place, whatever its tag."""
+    root = ent.root
+    return root.dep_ in ("pobj", "appos") and (
+        (root.head.lower_ == "of" and root.head.head.lemma_.lower() in lex.cues["place_nouns"])
+        or (root.dep_ == "appos" and root.head.lemma_.lower() in lex.cues["place_nouns"]))
+
+
+def _modifies_a_thing(ent: Span, lex: Lexicon) -> bool:
+    """A name that only modifies a common noun of a thing: "the Max Thunder air drills", "the Punggye-ri
+    test site" (not "the Trump administration", "Hezbollah lawmaker X", "EU partners")."""
+    root = ent.root
+    head = root.head
+    if root.dep_ not in ("compound", "nmod") or head.pos_ != "NOUN" or head.i < root.i:
+        return False
+    # the noun the name's compound chain ends in ("Max Thunder air drills": drills)
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i:
+        head = head.head
+    return head.lemma_.lower() in lex.cues["facility_nouns"] and head.ent_type_ != "PERSON"
+
+
+def _named_entities(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon,
+                    maybe_places: dict[int, str]) -> list[tuple[Span, list[str]]]:
+    """States, places and organisations the model names, and the person candidates it leaves."""
+    role_words = lex.cues["role_nouns"]
+    titles = lex.cues["titles"]
+    pending_people: list[tuple[Span, list[str]]] = []
+    place_names: set[str] = set()  # names the text shows are places ("the village of X")
+    _peoples_of_states(doc, mentions, gz)
+    for ent in doc.ents:
+        text = clean(ent.text)
+        if not text or any(i in mentions.taken for i in range(ent.start, ent.end)):
+            continue
+        hit = gz.lookup(text)
+        # the model tags a lone demonym ("Ugandan") or a capital as a PERSON now and then
+        if hit is not None and (ent.label_ not in PERSON_LABELS or hit.via in ("capital", "country", "iso")
+                                or (hit.via == "demonym" and len(ent) == 1)
+                                or (hit.kind == "group" and gz.person(text) is None)):  # "the Houthis" as PERSON
+            mentions.add(ActorMention(ent.start, ent.end, ent.text, Actor(hit.name, kind=hit.kind, country=hit.country)))
+            continue
+        known_person = gz.person(text) is not None
+        place = gz.place(text) if ent.label_ in PLACE_LABELS or (
+            ent.label_ in PERSON_LABELS | ORG_LABELS and not known_person) else None
+        unknown_place = ent.label_ == "GPE" and place is None and ent.root.pos_ == "PROPN" and \
+            not any(c.dep_ == "det" for c in ent.root.children)
+        if ent.label_ in PLACE_LABELS and (known_person or (unknown_place and (
+                ent.root.dep_ == "nsubj" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in role_words)))):
+            # a person the model took for a place: a known one, or an unknown name acting ("Shoigu met ...")
+            pending_people.append((ent, text.split()))
+            continue
+        if _names_a_place(ent, lex) and ent.label_ in PERSON_LABELS | ORG_LABELS:
+            place_names.add(text)
+            if place is not None:  # "the border village of Panmunjom" tagged as a person
+                mentions.add(ActorMention(ent.start, ent.end, ent.text,
+                                          Actor(gz.country(place).name, kind="state", country=place)))
+            continue
+        if ent.label_ in PERSON_LABELS | ORG_LABELS and _modifies_a_thing(ent, lex):
+            # "the Max Thunder air drills", "its Punggye-ri nuclear test site": a name of a thing; "shelled the
+            # Kharkiv plant": the place it is in
+            if place is not None:
+                mentions.add(ActorMention(ent.start, ent.end, ent.text,
+                                          Actor(gz.country(place).name, kind="state", country=place)))
+            continue
+        # a place the model took for a person or an organisation: "withdrew from Kherson", "the Zaporizhzhia
+        # plant", "blocked roads in Lyon"; a person's name that is also a town's ("a letter to Kim") is
+        # decided once the document's people are known
+        misread = ent.label_ in PERSON_LABELS | ORG_LABELS and place is not None and (
+            (ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS) or
+            (ent.label_ in PERSON_LABELS and ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN"))
+        if misread and ent.label_ in PERSON_LABELS:
+            pending_people.append((ent, strip_titles(text.split(), titles) or text.split()))
+            maybe_places[ent.start] = place
+            continue
+        if ent.label_ in PLACE_LABELS or misread:
+            info = gz.country(place) if place else None  # "shelled Kharkiv": the state the place is in
+            if info is not None and (misread or not named_like_a_person(ent)):
+                mentions.add(ActorMention(ent.start, ent.end, ent.text, Actor(info.name, kind="state", country=place)))
+            continue
+        if ent.label_ in PERSON_LABELS:
+            words = strip_titles(text.split(), titles)
+            if words:
+                pending_people.append((ent, words))
+        elif ent.label_ in ORG_LABELS and ent.root.lemma_.lower() in lex.cues["facility_nouns"]:
+            # "Esfahan Uranium Conversion Facilities (UCF) in central Iran": a site, in the state it is in
+            iso = country_of_tokens(place_of(ent.root) + list(ent), gz) or gz.place(text)
+            if iso and gz.country(iso):
+                mentions.add(ActorMention(ent.start, ent.end, ent.text, Actor(gz.country(iso).name, kind="state",
+                                                                              country=iso)))
+        elif ent.label_ in ORG_LABELS:
+            root = ent.root
+            if root.lemma_.lower() in role_words or root.text.lower().rstrip("s") in role_words:
+                continue  # "the Defence Ministers of France": a role description, resolved below
+            iso = country_of_tokens([t for t in ent if t.i != root.i], gz) or country_of_tokens(modifiers(root), gz)
+            is_gov = root.lemma_.lower() in lex.cues["government_nouns"] or "ministry" in text.lower()
+            if iso and is_gov:
+                mentions.add(ActorMention(ent.start, ent.end, ent.text,
+                                          Actor(title_case(text), kind="organization", country=iso), True))
+            elif ent.start > 0 and set(doc[ent.start - 1].text.lower().strip(".").split("-")) & titles:
+                pending_people.append((ent, text.split()))  # "Vice-President Moody Awori" tagged ORG: a person
+            else:
+                pending_people.append((ent, []))  # maybe a surname the model took for an organisation
+    return [(e, w) for e, w in pending_people if clean(e.text) not in place_names]
+
+
+def _missed_names(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> list[tuple[Span, list[str]]]:
+    """Names the model missed altogether ("Lavrov travelled to Pyongyang", "talks with Saied"): a
+    capitalised proper noun that acts or is met, that no list knows as anything else, is a person."""
+    titles, role_words = lex.cues["titles"], lex.cues["role_nouns"]
+    in_ents = {t.i for ent in doc.ents if ent.label_ not in UNACTING_LABELS for t in ent}
+    out = []
+    for tok in doc:
+        if tok.i in in_ents or tok.i in mentions.taken or tok.pos_ != "PROPN" or not tok.is_title or len(tok) < 3:
+            continue
+        if tok.dep_ not in ("nsubj", "dobj") and not (tok.dep_ == "pobj" and tok.head.lower_ == "with"):
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue  # "the North", "the Kremlin": not a person's name
+        first = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i
+                 and c.i not in in_ents and c.is_title]
+        name = doc[first[0].i if first else tok.i:tok.i + 1]
+        name_words = {t.lower_.strip(".") for t in name}
+        typo = gz.misspelt_country(tok.text) if len(name) == 1 else None
+        if typo:  # "Ethopia has agreed ...": a misspelt state, not a person
+            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(gz.country(typo).name, kind="state", country=typo)))
+            continue
+        if tok.lower_ in lex.cues["not_names"] or gz.lookup(name.text) or gz.lookup(tok.text) or gz.place(tok.text) \
+                or gz.demonym(tok.text) or tok.lemma_.lower() in lex.cues["government_nouns"] \
+                or name_words & (titles | role_words):  # "the Federal Minister", "Vice Foreign Minister"
+            continue
+        out.append((name, name.text.split()))
+    return out
+
+
+def _persons(doc: Doc, pending: list[tuple[Span, list[str]]], mentions: _Mentions, gz: Gazetteer,
+             lex: Lexicon) -> tuple[PersonRegistry, dict[int, Person]]:
+    """Link every person candidate to its person; return the registry and the person of each candidate."""
+    role_words = lex.cues["role_nouns"]
+    reg = PersonRegistry()
+    linked: dict[int, Person] = {}
+    last_roles: set[str] = set()
+    for ent, words in sorted((p for p in pending if p[1]), key=lambda p: p[0].start):
+        ctx = title_context(ent)
+        iso = country_of_tokens(ctx, gz) or _appositive_country(ent, mentions, gz)
+        known = gz.person(" ".join(words))
+        if known is not None:
+            iso = iso or known[0]
+            if len(words) == 1:
+                words = known[1].split()  # "Assad" is Bashar al-Assad
+        roles = {t.text.lower() for t in ctx if t.text.lower() in role_words}
+        if "counterpart" in roles and last_roles:
+            roles |= last_roles  # "his Russian counterpart": the same office in another state
+        elif roles - {"counterpart"}:
+            last_roles = roles - {"counterpart"}
+        p = reg.add(words, iso, at=ent.start, alias=clean(ent.text))
+        p.roles |= roles
+        linked[ent.start] = p
+    # organisations (and unknown names) that are really surnames of people already named
+    for ent, words in pending:
+        if words:
+            continue
+        last = clean(ent.text).split()[-1] if clean(ent.text) else ""
+        p = reg.by_family(last, ent.start) if last else None
+        if p is not None:
+            p.aliases.add(clean(ent.text))
+            linked[ent.start] = p
+    return reg, linked
+
+
+def _person_actor(p: Person) -> Actor:
+    aliases = tuple(sorted(a for a in p.aliases if a and a != p.name))
+    return Actor(p.name, kind="person", country=p.country, aliases=aliases)
+
+
+def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = None) -> list[ActorMention]:
+    """All actor mentions of a parsed document, resolved within the document, in text order."""
+    gz = gz or Gazetteer.default()
+    lex = lex or Lexicon.default()
+    mentions = _Mentions()
+    # a dateline ("WASHINGTON, Nov 16 (Reuters) -") says where the story was filed, not who acts
+    filed = dateline_end(doc.text)
+    mentions.taken.update(t.i for t in doc if t.idx + len(t) <= filed)
+
+    maybe_places: dict[int, str] = {}
+    pending = _named_entities(doc, mentions, gz, lex, maybe_places)
+    pending += _missed_names(doc, mentions, gz, lex)
+    reg, linked = _persons(doc, [p for p in pending if p[0].start not in maybe_places], mentions, gz, lex)
+    for ent, words in pending:
+        if ent.start in maybe_places:
+            # "a letter to Kim" is the Kim of the story; "withdrew from Kherson" is a place
+            p = reg.find(words, None, at=ent.start)
+            if p is not None:
+                linked[ent.start] = p
+            else:
+                iso = maybe_places[ent.start]
+                mentions.add(ActorMention(ent.start, ent.end, ent.text,
+                                          Actor(gz.country(iso).name, kind="state", country=iso)))
+                continue
+        if ent.start in linked:
+            mentions.add(ActorMention(ent.start, ent.end, ent.text, _person_actor(linked[ent.start])))
+    # surnames the model missed (or took for a common noun at the start of a sentence)
+    for tok in doc:
+        if tok.i in mentions.taken or not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title)):
+            continue
+        p = reg.by_family(tok.text, tok.i) if tok.text[:1].isupper() else None
+        if p is not None:
+            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, _person_actor(p)))
+    _gazetteer_phrases(doc, mentions, gz)
+    _compass_states(doc, mentions, gz)
+    for ent, words in pending:
+        if not words and ent.start not in linked and ent.label_ in ORG_LABELS:
+            _unknown_org(doc, ent, mentions, gz)
+    _government_and_roles(doc, mentions, reg, gz, lex)
+    _groups(doc, mentions, gz, lex)
+    _institutions(doc, mentions, gz, lex)
+    final = [resident(doc, mentions.by_start[k], gz) for k in sorted(mentions.by_start)]
+    home = home_state(doc.text, gz)
+    final = governments_from_context(doc, final, lex, home=home)
+    return countries_from_context(doc, shared_aliases(final), gz, lex, home=home)
+
+
+def home_state(text: str, gz: Gazetteer) -> str | None:
+    """The state a story is filed from: the one state its dateline's places name, if any.
+
+    >>> home_state("KHARTOUM, Aug 21 (Reuters) - Thousands marched.", Gazetteer.default())
+    'SDN'
+    """
+    states = {gz.lookup(p.title()).country if gz.lookup(p.title()) else gz.place(p.title())
+              for p in dateline(text).places}
+    states.discard(None)
+    return next(iter(states)) if len(states) == 1 else None
+
+
+def _compass_states(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
+    """"the North", "the South": in a story that names North Korea (or South Sudan, ...), that state."""
+    named = {m.actor.name.split()[0]: m.actor for m in mentions.by_start.values()
+             if m.actor.kind == "state" and m.actor.name.split()[0] in ("North", "South")}
+    for tok in doc:
+        if tok.i in mentions.taken or tok.text not in named or tok.dep_ == "compound":
+            continue
+        if tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.pos_ in ("PROPN", "NOUN"):
+            a = named[tok.text]
+            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(a.name, kind="state", country=a.country)))
+
+
+def _unknown_org(doc: Doc, ent: Span, mentions: _Mentions, gz: Gazetteer) -> None:
+    """"the Palestinian Islamic Jihad movement", "the US Congress", "the Ivory Coast's Supreme Court":
+    an organisation the gazetteer does not know; a state named inside or in front gives the country."""
+    name = clean(ent.text)
+    iso = country_of_tokens([t for t in ent if t.i != ent.root.i and t.text != name], gz) or \
+        country_of_tokens([t for t in modifiers(ent.root) if not ent.start <= t.i < ent.end], gz)
+    mentions.add(ActorMention(ent.start, ent.end, ent.text, Actor(name, kind="organization", country=iso)))
+
+
+def _gazetteer_phrases(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
+    """Gazetteer phrases the model missed (capitals, "Kremlin", demonyms)."""
+    words = [t.text_with_ws for t in doc]
+    upper = [t.text[:1].isupper() for t in doc]
+    nominal = [t.pos_ in ("PROPN", "NOUN", "ADJ") for t in doc]
+    for n in (4, 3, 2, 1):
+        for i in range(len(doc) - n + 1):
+            if not upper[i] or not nominal[i + n - 1] or any(j in mentions.taken for j in range(i, i + n)):
+                continue
+            text = "".join(words[i:i + n]).rstrip()
+            hit = gz.lookup(text)
+            if hit is not None:
+                mentions.add(ActorMention(i, i + n, text, Actor(hit.name, kind=hit.kind, country=hit.country)))
+
+
+def _government_and_roles(doc: Doc, mentions: _Mentions, reg: PersonRegistry, gz: Gazetteer, lex: Lexicon) -> None:
+    """Government noun phrases ("the Russian side") and role descriptions ("the French defence minister")."""
+    for tok in doc:
+        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+            continue  # a title in front of a name
+        start = min([tok.i] + [m.i for m in modifiers(tok)])
+        owner = {j: m for m in mentions.by_start.values() for j in range(m.start, m.end)}
+        inside = {owner[j] for j in range(start, tok.i + 1) if j in owner}
+        if any(gz.demonym(m.text) is None for m in inside):
+            continue
+        persons = role_people(tok, reg.people, gz, lex)
+        if persons:
+            for m in inside:  # "the French defence minister": the demonym is part of the role
+                mentions.drop(m)
+            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text, _person_actor(persons[0][0])))
+            for p, country_tok in persons[1:]:
+                # "the Defence Ministers of France and Russia": the second country stands for its minister
+                if country_tok is not None:
+                    old = mentions.by_start.get(country_tok.i)
+                    if old is not None:
+                        mentions.drop(old)
+                    mentions.add(ActorMention(country_tok.i, country_tok.i + 1, country_tok.text, _person_actor(p)))
+            continue
+        iso = government_phrase(tok, gz, lex)
+        if iso and not inside:
+            info = gz.country(iso)
+            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                      Actor(info.name if info else iso, kind="state", country=iso), True))
+
+
+def _groups(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> None:
+    """Groups named by a common noun ("rebels", "protesters", "the army") with no state named in front,
+    peoples the gazetteer has no state for ("Iraqi Kurds", "Tamils"), and crowds that act."""
+    group_nouns = lex.cues["group_nouns"]
+    for tok in doc:
+        a_people = tok.ent_type_ in NORP_LABELS and tok.tag_ in ("NNPS", "NNS")
+        # "thousands of people marched": a crowd that acts is a group; "killed 23 people" names no actor
+        subject = tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.head.dep_ == "nsubj" and
+                                          tok.head.head.lemma_.lower() in lex.cues["partitive_nouns"])
+        crowd = tok.lower_ in lex.cues["crowd_nouns"] and subject
+        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or (
+                tok.text.lower() not in group_nouns and not a_people and not crowd):
+            continue
+        mods = modifiers(tok)
+        named = [m for m in list(mentions.by_start.values()) if any(m.start <= x.i < m.end for x in mods)]
+        if named and (tok.text.lower() in lex.cues["state_agent_nouns"] or any(n.actor.kind != "state" for n in named)):
+            continue  # "Israeli soldiers", "Hamas militants": the state or group in front speaks for them
+        for n in named:  # "Palestinian armed groups", "Croatian extremists": a group of that country, not its state
+            mentions.drop(n)
+        start = min([tok.i] + [m.i for m in mods])
+        phrase = clean(doc[start:tok.i + 1].text)
+        country = country_of_tokens(mods + place_of(tok), gz) or country_of_tokens(described_by(tok), gz) \
+            or country_of_tokens(where_acting(tok), gz)
+        mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                  Actor(phrase[:1].upper() + phrase[1:], kind="group", country=country)))
+
+
+def _institutions(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> None:
+    """Courts and tribunals are organisations of the state they sit in (PLOVER-notes rule 10): "a court in
+    Moscow", "Russia's Supreme Court" when the model did not tag it; a court, council or agency of an
+    organisation is an organisation of its own ("the U.N. war crimes tribunal")."""
+    bodies = lex.cues["institution_nouns"] | lex.cues["organization_anaphors"]
+    for tok in doc:
+        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in bodies:
+            continue
+        mods = [m for m in modifiers(tok) if m.i not in mentions.taken]
+        country = country_of_tokens(modifiers(tok) + place_of(tok), gz)
+        owner = next((mentions.by_start[k] for k in sorted(mentions.by_start) for m in modifiers(tok)
+                      if mentions.by_start[k].start <= m.i < mentions.by_start[k].end
+                      and mentions.by_start[k].actor.kind == "organization"), None)
+        if country is None and owner is not None:
+            # "the U.N. war crimes tribunal": a body of the organisation named in front, an actor of its own
+            mentions.drop(owner)
+            name = clean(doc[owner.start:tok.i + 1].text)
+            mentions.add(ActorMention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text,
+                                      Actor(name, kind="organization", country=owner.actor.country)))
+            continue
+        if country is None or tok.lemma_.lower() not in lex.cues["institution_nouns"]:
+            continue
+        start = min([tok.i] + [m.i for m in mods])
+        where = [t for t in place_of(tok) if t.dep_ == "pobj"]
+        end = max([tok.i] + [t.i for w in where for t in w.subtree]) + 1
+        name = clean(doc[start:end].text)
+        mentions.add(ActorMention(start, tok.i + 1, doc[start:end].text,
+                                  Actor(name[:1].upper() + name[1:], kind="organization", country=country)))

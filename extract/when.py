@@ -1,0 +1,153 @@
+"""When an event happened: which date expression of its sentence belongs to it.
+
+A noun trigger ("talks", "calls") takes only a date attached to itself (or to the
+light verb that holds it: "held talks on Monday"); a verb also takes a date
+attached to the clauses that govern it, but never one of another event: a date
+told in a relative or adverbial clause of its own ("agreed to resume the
+communications, which Beijing suspended in August 2022"), or one that dates an
+event noun ("blamed him for the August 7 bombings").  Expressions of the day the
+story is at are resolved from the sentence's own earlier date, else from
+publication ("the previous evening"); "that year", "later that month" from the
+document's running anchor.  What the text places in the future resolves forward
+("will resign on July 13").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from .dates import find_date_expressions, resolve_date
+from .entities import dateline_end
+from .lexicon import Lexicon
+
+__all__ = ["date_of"]
+
+
+def _is_event_noun(tok: Token, lex: Lexicon) -> bool:
+    return tok.pos_ == "NOUN" and (bool(lex.patterns(tok.lemma_.lower(), "NOUN"))
+                                   or tok.lemma_.lower() in lex.cues["event_anaphors"])
+
+
+def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | None, *,
+            future: bool = False, content: bool = False, lex: Lexicon | None = None) -> tuple[str | None, bool]:
+    """The date of the event at ``trigger``, and whether it was attached to the trigger's own clause.
+
+    With ``content``, the trigger takes a clause as its content (an agreement, a demand, a threat): a date
+    inside that clause is the date of what is agreed or demanded ("agreed to hold talks from April 18"), not
+    of the agreement.
+    """
+    lex = lex or Lexicon.default()
+    # the dateline's date is when the story was filed, not when its events happened; "since ..." opens a period
+    filed = dateline_end(sent.doc.text) - sent.start_char
+    every = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if s >= filed]
+    exprs = [x for x in every if not x[2].lower().startswith("since")]
+    doc = sent.doc
+    spans = {k: doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
+             for k, (s, e, _) in enumerate(exprs)}
+    # "in March, when NATO launched ...", "the worst since 1988, when separatists took ...": a when-clause is
+    # at the time of what it hangs on
+    when = _when_head(trigger)
+    if when is not None:
+        for s_, e_, text in every:
+            span = doc.char_span(sent.start_char + s_, sent.start_char + e_, alignment_mode="expand")
+            if span is not None and (any(t.i == when.i for t in span) or span.root.head.i == when.i or
+                                     any(a.i == when.i for a in list(span.root.ancestors)[:2])):
+                return resolve_date(text, published, anchor=anchor, future=future), False
+    if not exprs:
+        return None, False
+    clause = {trigger.i} | {a.i for a in trigger.ancestors}
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    # the words that carry the trigger's own date: itself, the light verb of "held talks",
+    # the head of "a series of calls"
+    own = [trigger]
+    if is_noun and trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ in ("VERB", "AUX"):
+        own.append(trigger.head)
+    if is_noun and trigger.dep_ == "pobj" and trigger.head.text.lower() == "of" and trigger.head.head.pos_ == "NOUN":
+        own.append(trigger.head.head)
+    own_ids = {t.i for t in own} | {c.i for t in own for c in t.children}
+    below = {t.i for t in trigger.subtree}
+    inside = {t.i for c in trigger.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree} if content else set()
+    # the clauses the trigger is told in, up to the root: a date above a relative or adverbial clause of the
+    # trigger's own is the date of the clause it hangs on ("..., whom Washington has blamed")
+    sealed = _sealed_at(trigger)
+    scored = []
+    for k, (s, e, text) in enumerate(exprs):
+        span = spans[k]
+        if span is None:
+            continue
+        head = span.root
+        if head.i in inside:
+            continue
+        anc = {a.i for a in head.ancestors}
+        between = [a for a in head.ancestors if a.i not in clause]
+        direct = bool(anc & clause) and not any(a.dep_ in ("relcl", "acl", "advcl") and a.pos_ in ("VERB", "AUX")
+                                                 for a in between)
+        owner = next((a for a in head.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ", "AUX")), None)
+        exact = owner is not None and owner.i in own_ids
+        if is_noun and not exact:
+            continue
+        if not is_noun and not exact:
+            # the date must hang on the trigger or a clause above it, not on a clause beside it ("will resign
+            # on July 13, X announced, hours after protesters stormed ...")
+            if owner is not None and owner.pos_ in ("VERB", "AUX") and owner.i not in clause:
+                continue
+            if not direct or (sealed is not None and owner is not None and owner.i not in below
+                              and (sealed.i == trigger.i or sealed.is_ancestor(trigger))
+                              and not sealed.is_ancestor(owner) and owner.i != sealed.i):
+                continue
+            if owner is not None and owner.i != trigger.i and _is_event_noun(owner, lex) and not _setting(owner):
+                continue  # "blamed him for the August 7 bombings": the bombings' date
+        scored.append((not exact, abs(head.i - trigger.i), k, text))
+    if not scored:
+        # "In July, Russia staged exercises while U.S. troops held a joint exercise": a date the sentence opens
+        # with dates all it tells
+        first = spans.get(0)
+        if first is not None and first.start in (sent.start, sent.start + 1) \
+                and first.root.head.dep_ in ("ROOT", "prep", "npadvmod") and first.end < sent.end and \
+                any(t.text == "," for t in doc[first.end:first.end + 1]):
+            return resolve_date(exprs[0][2], published, anchor=anchor), False
+        return None, False
+    scored.sort()
+    best = scored[0]
+    # the sentence's own earlier date is the day "the next day" is told from; else the document's anchor
+    # ("later that month") or publication ("the previous evening")
+    local = None
+    for _, _, earlier in exprs[: best[2]]:
+        local = resolve_date(earlier, published, anchor=anchor) or local
+    that = "that" in best[3].lower().split()
+    ref = local or (anchor if that else None)
+    # what is still to come resolves forward, but only a date of the trigger's own clause: "told reporters on
+    # Thursday that Beijing would lift curbs" was told last Thursday
+    mine = spans[best[2]] is not None and spans[best[2]].root.i in below
+    return resolve_date(best[3], published, anchor=ref, future=future and mine), not best[0]
+
+
+def _setting(noun: Token) -> bool:
+    """Is an event noun the setting of the clause it hangs on ("in a telephone call on Sunday")?"""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during", "at", "on")
+
+
+def _sealed_at(trigger: Token) -> Token | None:
+    """The nearest relative or adverbial clause head above (or at) the trigger, if any."""
+    node = trigger
+    for _ in range(6):
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _when_head(trigger: Token) -> Token | None:
+    """What a when-clause the trigger is in hangs on: "collapsed in March, when NATO launched" -> collapsed."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ in ("advcl", "relcl") and any(c.lower_ == "when" and c.dep_ == "advmod" for c in node.children):
+            return node.head
+        if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "pobj", "prep"):
+            return None
+        node = node.head
+    return None
