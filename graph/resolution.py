@@ -31,17 +31,20 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from ..ontology.namespace import NKG, WD
 from .clusters import EventFacts, Report, cluster_reports
 from .identity import Canonical, LocalActor, resolve_actors
-from .iri import RESOLUTION_GRAPH, doc_id_of, parse_actor_iri
+from .index import SCHEMA_VERSION, ResolutionIndex, block_key
+from .iri import RESOLUTION_GRAPH, doc_id_of, doc_iri, parse_actor_iri
 from .rdf import actor_triples, event_triples
+from .store import ntriples
 
 __all__ = ["ResolutionReport", "resolve", "wikidata_table"]
 
@@ -58,6 +61,10 @@ _EXTRACTED = _NKG + "extractedAs"
 _MENTION = _NKG + "Mention"
 _MENTION_OF = _NKG + "mentionOf"
 _EVENT_TYPE = _NKG + "eventType"
+_EVENT_MODE = _NKG + "eventMode"
+_ACTOR = _NKG + "actor"
+_RECIPIENT = _NKG + "recipient"
+_TIMESTAMP = "http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp"
 _STATUS = _NKG + "status"
 _NEGATED = _NKG + "Negated"
 _REPORTED_ACTOR = _NKG + "reportedActor"
@@ -65,6 +72,8 @@ _REPORTED_RECIPIENT = _NKG + "reportedRecipient"
 _REPORTED_DATE = _NKG + "reportedDate"
 _REPORTED_MODE = _NKG + "reportedMode"
 _DENIED = _NKG + "deniedClaim"
+#: Changed documents whose facts resolution keeps in memory between reading and rewriting them.
+_KEEP_READ = 5000
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 
 
@@ -76,6 +85,8 @@ class ResolutionReport:
     events_merged: int
     graphs_rewritten: int
     same_as_links: int
+    rewritten: tuple[str, ...] = ()  #: ids of the documents whose graphs this pass rewrote
+    read: int = 0                    #: document graphs this pass read
 
 
 def _norm(text: str) -> str:
@@ -120,16 +131,17 @@ class _GraphFacts:
     aliases: dict[str, tuple[str, ...]]    # node IRI -> the document's other names for it
     reports: list[Report]
     denied: dict[str, set[str]]            # mention -> the claim mentions it denies
+    actors_now: dict[str, Canonical]       # node IRI -> the canonical actor the graph gives it now
+    events_now: dict[str, EventFacts | None]  # mention -> the event the graph gives it now (None: unclear)
 
 
-def _graph_facts(store, g: ox.NamedNode) -> _GraphFacts:
-    doc = doc_id_of(g.value) or g.value
-    quads = list(store.ox.quads_for_pattern(None, None, None, g))
+def _graph_facts(doc: str, quads: list) -> _GraphFacts:
+    """The facts of document ``doc`` from the quads (or triples) of its graph."""
     by_s: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for q in quads:
         if isinstance(q.subject, ox.NamedNode):
             by_s[q.subject.value][q.predicate.value].append(q.object)
-    local, aliases, reports, denied = {}, {}, [], {}
+    local, aliases, reports, denied, actors_now, events_now = {}, {}, [], {}, {}, {}
     for s, props in by_s.items():
         types = {t.value for t in props.get(_TYPE, [])}
         kinds = [_CLASS_KIND[t] for t in types if t in _CLASS_KIND]
@@ -142,6 +154,9 @@ def _graph_facts(store, g: ox.NamedNode) -> _GraphFacts:
             labels = sorted(o.value for o in props.get(_LABEL, [])) or sorted(o.value for o in props.get(_PREF, []))
             local[s] = LocalActor(origin, kind, labels[0] if labels else s, country, doc)
             aliases[s] = tuple(sorted(o.value for o in props.get(_ALT, [])))
+            prefs, codes = props.get(_PREF, []), props.get(_COUNTRY, [])
+            actors_now[s] = Canonical(s, kind, prefs[0].value if len(prefs) == 1 else "\x00",
+                                      codes[0].value if len(codes) == 1 else None if not codes else "\x00")
         elif _MENTION in types:
             event = props[_MENTION_OF][0].value
             etype = by_s[event][_EVENT_TYPE][0].value.rsplit("/", 1)[-1]
@@ -154,96 +169,233 @@ def _graph_facts(store, g: ox.NamedNode) -> _GraphFacts:
                                   mode[0].value.rsplit("/", 1)[-1] if mode else None, status == _NEGATED))
             if props.get(_DENIED):
                 denied[s] = {o.value for o in props[_DENIED]}
+            events_now[s] = _event_now(event, etype, by_s[event], status == _NEGATED)
     # reports name actors by their node in this graph; resolution works on the documents' own IRIs
     reports = [Report(r.mention, r.doc, r.action, local[r.actor].iri if r.actor in local else r.actor,
                       (local[r.recipient].iri if r.recipient in local else r.recipient) if r.recipient else None,
                       r.date, r.mode, r.negated) for r in reports]
-    return _GraphFacts(quads, local, aliases, reports, denied)
+    return _GraphFacts(quads, local, aliases, reports, denied, actors_now, events_now)
 
 
-def _resolved_triples(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set:
-    """The document graph as resolution leaves it (rdflib terms)."""
-    node = {n: canon[a.iri].iri for n, a in facts.local.items()}
+def _event_now(event: str, etype: str, props: dict, negated: bool) -> EventFacts | None:
+    """The event node of a graph as :class:`EventFacts` (None when it is not one clear event)."""
+    one = {}
+    for key, p in (("mode", _EVENT_MODE), ("actor", _ACTOR), ("recipient", _RECIPIENT), ("date", _TIMESTAMP)):
+        values = props.get(p, [])
+        if len(values) > 1:
+            return None
+        one[key] = values[0].value if values else None
+    if one["actor"] is None or len(props.get(_EVENT_TYPE, [])) != 1:
+        return None
+    mode = one["mode"].rsplit("/", 1)[-1] if one["mode"] else None
+    return EventFacts(event, etype, mode, one["actor"], one["recipient"], one["date"], negated)
+
+
+def _unchanged(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> bool:
+    """Whether resolution leaves a graph as it is: every actor and every mention's event as the graph has them."""
+    return (all(canon[a.iri] == facts.actors_now[n] for n, a in facts.local.items())
+            and all(events[r.mention] == facts.events_now.get(r.mention) for r in facts.reports))
+
+
+def _resolved_lines(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set[str]:
+    """The document graph as resolution leaves it, as N-Triples lines (compared and written as text)."""
+    node = {n: f"<{canon[a.iri].iri}>" for n, a in facts.local.items()}
     actor_nodes = set(facts.local)
     event_nodes = {q.object.value for q in facts.quads if q.predicate.value == _MENTION_OF}
-    out: set = set()
+    out: set[str] = set()
     for q in facts.quads:
         s, p, o = q.subject, q.predicate, q.object
         if isinstance(s, ox.NamedNode) and (s.value in actor_nodes or s.value in event_nodes):
             continue  # actors and events are written again below
         if p.value == _MENTION_OF:
             continue
-        ns = URIRef(node.get(s.value, s.value)) if isinstance(s, ox.NamedNode) else _rdflib(s)
-        no = URIRef(node.get(o.value, o.value)) if isinstance(o, ox.NamedNode) else _rdflib(o)
-        out.add((ns, URIRef(p.value), no))
+        ns = node.get(s.value) or str(s) if isinstance(s, ox.NamedNode) else str(s)
+        no = node.get(o.value) or str(o) if isinstance(o, ox.NamedNode) else str(o)
+        out.add(f"{ns} {p} {no} .")
+    triples: list = []
     for n, a in facts.local.items():
         c = canon[a.iri]
-        out.update(actor_triples(URIRef(c.iri), a.kind, pref=c.name, label=a.name, aliases=facts.aliases[n],
-                                 country=c.country, extracted=URIRef(a.iri)))
+        triples.extend(actor_triples(URIRef(c.iri), a.kind, pref=c.name, label=a.name, aliases=facts.aliases[n],
+                                     country=c.country, extracted=URIRef(a.iri)))
     by_event: dict[str, list[str]] = defaultdict(list)
     for r in facts.reports:
         by_event[events[r.mention].iri].append(r.mention)
     for e, mentions in by_event.items():
         f = events[mentions[0]]
         denies = sorted({events[c].iri for m in mentions for c in facts.denied.get(m, ()) if c in events})
-        out.update(event_triples(URIRef(e), f.action, f.mode, URIRef(f.actor),
-                                 URIRef(f.recipient) if f.recipient else None, f.date,
-                                 [URIRef(m) for m in mentions], [URIRef(d) for d in denies]))
-        for m in mentions:
-            out.add((URIRef(m), URIRef(str(NKG.mentionOf)), URIRef(e)))
+        triples.extend(event_triples(URIRef(e), f.action, f.mode, URIRef(f.actor),
+                                     URIRef(f.recipient) if f.recipient else None, f.date,
+                                     [URIRef(m) for m in mentions], [URIRef(d) for d in denies]))
+        triples.extend((URIRef(m), NKG.mentionOf, URIRef(e)) for m in mentions)
+    out.update(ntriples(triples).split("\n") if triples else ())
     return out
 
 
-def _rdflib(term):
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    return URIRef(term.value)
+def _lines(quads) -> set[str]:
+    return {f"{q.subject} {q.predicate} {q.object} ." for q in quads}
 
 
-def _as_set(quads) -> set:
-    return {(_rdflib(q.subject), URIRef(q.predicate.value), _rdflib(q.object)) for q in quads}
+def _qid(c: Canonical) -> str | None:
+    """The bundled Wikidata item of a canonical actor, if any."""
+    table = wikidata_table()
+    qid = table.get(("state", c.country)) if c.kind == "state" and c.country else None
+    return qid or table.get((c.kind, _norm(c.name)))
 
 
-def resolve(store) -> ResolutionReport:
+def _doc_graph(doc: str) -> ox.NamedNode:
+    return ox.NamedNode(str(doc_iri(doc)))
+
+
+def _store_documents(store) -> list[str]:
+    return sorted(d for d in (doc_id_of(g.value) for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode))
+                  if d is not None)
+
+
+_COUNT_DOCUMENTS = ("SELECT (COUNT(?d) AS ?n) WHERE { GRAPH ?d { ?d a <https://schema.org/NewsArticle> } }")
+
+
+def _count_documents(store) -> int:
+    """How many document graphs the store holds (counted inside Oxigraph: no Python object per document)."""
+    return int(next(iter(store.ox.query(_COUNT_DOCUMENTS)))["n"].value)
+
+
+def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionIndex | None = None
+            ) -> ResolutionReport:
     """Resolve actors and events across the documents of ``store`` (see the module docs).
 
     Parameters
     ----------
     store : newskg.graph.Store
         Opened for writing.
+    documents : iterable of str, optional
+        The ids of the documents written, replaced or removed since ``index``
+        was last brought up to date; resolution then reads only those, the
+        actors and blocks of reports they touch, and the graphs that change.
+        By default everything is resolved from scratch.
+    index : ResolutionIndex, optional
+        The store's resolution index (:mod:`newskg.graph.index`), updated and
+        committed here; a temporary one by default.  It is rebuilt from the
+        store when it does not match it.
 
     Returns
     -------
     ResolutionReport
     """
-    graphs = sorted((g for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode) and doc_id_of(g.value)),
-                    key=lambda g: g.value)
-    facts = {g.value: _graph_facts(store, g) for g in graphs}
-    canon = resolve_actors(a for f in facts.values() for a in f.local.values())
-    events = cluster_reports((r for f in facts.values() for r in f.reports), {k: v.iri for k, v in canon.items()})
-    rewritten = 0
-    for g, f in facts.items():
-        new = _resolved_triples(f, canon, events)
-        if new != _as_set(f.quads):
-            store.replace_document_triples(URIRef(g), new)
-            rewritten += 1
-
-    # Wikidata links, recomputed from scratch
-    table = wikidata_table()
-    links = set()
-    for c in {c.iri: c for c in canon.values()}.values():
-        qid = table.get(("state", c.country)) if c.kind == "state" and c.country else None
-        qid = qid or table.get((c.kind, _norm(c.name)))
-        if qid:
-            links.add(ox.Triple(ox.NamedNode(c.iri), _SAME_AS, ox.NamedNode(str(WD) + qid)))
-    store.replace_triples(str(RESOLUTION_GRAPH), links)
-    n_reports = sum(len(f.reports) for f in facts.values())
-    original_events = {q.object.value for f in facts.values() for q in f.quads if q.predicate.value == _MENTION_OF}
-    report = ResolutionReport(
-        actors_merged=sum(1 for k, v in canon.items() if k != v.iri),
-        events_merged=max(0, len(original_events) - len({e.iri for e in events.values()})) if n_reports else 0,
-        graphs_rewritten=rewritten, same_as_links=len(links))
+    own = index is None
+    index = ResolutionIndex(None) if own else index
+    try:
+        full = documents is None or index.meta("version") != SCHEMA_VERSION
+        report = _resolve(store, index, None if full else set(documents) | index.pending())
+        if not full and index.documents() != _count_documents(store):
+            log.warning("the resolution index does not match the store; resolving from scratch")
+            report = _resolve(store, index, None)
+        store.flush()
+        index.commit()
+    except BaseException:
+        index.rollback()
+        raise
+    finally:
+        if own:
+            index.close()
     log.info("resolution: %s", report)
     return report
+
+
+def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> ResolutionReport:
+    if documents is None:  # from scratch
+        index.clear()
+        index.set_meta("version", SCHEMA_VERSION)
+        store.replace_triples(str(RESOLUTION_GRAPH), ())
+        documents = set(_store_documents(store))
+    changed = sorted(documents)
+    old_origins, old_keys, old_blocks = index.document_state(changed)
+    if len(changed) > _KEEP_READ:
+        log.info("resolving %d documents", len(changed))
+
+    # 1. what the changed documents say now
+    facts: dict[str, _GraphFacts] = {}
+    keep = len(changed) <= _KEEP_READ  # a from-scratch resolution of a large store reads them again later
+    for doc in changed:
+        quads = list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc)))
+        if quads:
+            f = _graph_facts(doc, quads)
+            index.replace_document(doc, f.local.values(), f.reports)
+            if keep:
+                facts[doc] = f
+        else:
+            index.remove_document(doc)
+    present = set(index.present(changed))
+
+    # 2. actors: every actor the changed documents name, now or before, and every person who could be the same
+    new_origins, new_keys, _ = index.document_state(changed)
+    touched = {**old_origins, **new_origins}
+    persons = {o for o, kind in touched.items() if kind == "person"}
+    keys = set(old_keys) | new_keys
+    seen: set[str] = set()
+    while keys:  # persons that share a family name with one of them, and so on: the blocks they are in
+        seen |= keys
+        found, more = index.persons_sharing(keys)
+        persons |= found
+        keys = more - seen
+    scope = persons | {o for o, kind in touched.items() if kind != "person"}
+    canon = resolve_actors(index.local_actors(scope))
+    before = index.canon(scope)
+    moved = {o: c for o, c in canon.items() if before.get(o) != c}
+    gone = scope - set(canon)
+    index.set_canon(moved, gone)
+
+    # 3. events: re-cluster every block a changed report or a moved actor was or is in
+    items = index.unblocked_reports(set(moved) | gone)
+    cmap = {o: c.iri for o, c in index.canon({x for r, _ in items for x in (r.actor, r.recipient) if x}).items()}
+    blocks = set(old_blocks)
+    new_blocks = []
+    for r, old in items:
+        b = block_key(r.action, r.negated, cmap.get(r.actor, r.actor),
+                      cmap.get(r.recipient, r.recipient) if r.recipient else None, r.date, r.doc)
+        blocks.update((old, b) if old else (b,))
+        if b != old:
+            new_blocks.append((r.mention, b))
+    index.set_blocks(new_blocks)
+    rows = index.reports_in(blocks)
+    missing = {x for r, _ in rows for x in (r.actor, r.recipient) if x and x not in cmap}
+    cmap.update((o, c.iri) for o, c in index.canon(missing).items())
+    events = cluster_reports((r for r, _ in rows), cmap)
+    renamed = {r.mention: events[r.mention] for r, old in rows if old != events[r.mention]}
+    index.set_events(renamed)
+
+    # 4. rewrite the graphs that change
+    affected = present | index.docs_naming(moved) | {r.doc for r, _ in rows if r.mention in renamed}
+    rewritten = []
+    read = len(present)
+    for doc in sorted(affected):
+        f = facts.get(doc)
+        if f is None:
+            read += doc not in present
+            f = _graph_facts(doc, list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc))))
+        canon_d, events_d = index.canon(a.iri for a in f.local.values()), index.document_events(doc)
+        if _unchanged(f, canon_d, events_d):
+            continue
+        new = _resolved_lines(f, canon_d, events_d)
+        if new != _lines(f.quads):
+            store.write_documents([(str(doc_iri(doc)), "\n".join(sorted(new)))])
+            rewritten.append(doc)
+
+    # 5. Wikidata links of the canonical actors that appeared, changed or went
+    iris = {c.iri for c in moved.values()} | {before[o].iri for o in set(moved) | gone if o in before}
+    current = index.canonical_named(iris)
+    want = {iri: _qid(current[iri]) if iri in current else None for iri in iris}
+    have = index.links(iris)
+    g = ox.NamedNode(str(RESOLUTION_GRAPH))
+    for iri in sorted(iris):
+        if have.get(iri) != want[iri]:
+            if have.get(iri):
+                store.ox.remove(ox.Quad(ox.NamedNode(iri), _SAME_AS, ox.NamedNode(str(WD) + have[iri]), g))
+            if want[iri]:
+                store.ox.add(ox.Quad(ox.NamedNode(iri), _SAME_AS, ox.NamedNode(str(WD) + want[iri]), g))
+    index.set_links(want)
+    index.clear_pending()
+    return ResolutionReport(
+        actors_merged=sum(1 for o, c in canon.items() if c.iri != o),
+        events_merged=len(rows) - len({e.iri for e in events.values()}),
+        graphs_rewritten=len(rewritten), same_as_links=index.link_count(), rewritten=tuple(rewritten),
+        read=read)

@@ -28,6 +28,9 @@ import fcntl
 import functools
 import logging
 import os
+import queue
+import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -38,7 +41,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from ..errors import QueryError, StoreError, StoreLockedError
 from .iri import doc_iri, doc_id_of
 
-__all__ = ["Store", "to_ox", "lock_path", "SharedLock"]
+__all__ = ["Store", "StoreWriter", "to_ox", "lock_path", "SharedLock", "ntriples"]
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +123,52 @@ def to_ox(term):
 def _ox_cached(term):
     """:func:`to_ox` for the IRIs that repeat in every document (the vocabulary, actors)."""
     return to_ox(term)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
+_NT_CACHE: dict = {}
+#: How Oxigraph writes a string in N-Triples, so that our text and its equal as strings
+_ESCAPES = {**{c: f"\\u{c:04X}" for c in [*range(0x20), 0x7F]},
+            **{ord(k): v for k, v in {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                                      "\b": "\\b", "\f": "\\f"}.items()}}
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f\x7f"\\\\]')
+
+
+def _nt(term) -> str:
+    """One rdflib term in N-Triples syntax, written as Oxigraph writes it (IRIs cached: the vocabulary and
+    the actors repeat)."""
+    if type(term) is URIRef:
+        text = _NT_CACHE.get(term)
+        if text is None:
+            if _IRI_FORBIDDEN.intersection(term):
+                return str(to_ox(term))  # pyoxigraph says what is wrong with it
+            text = f"<{term}>"
+            if len(_NT_CACHE) < 100_000:
+                _NT_CACHE[term] = text
+        return text
+    if isinstance(term, Literal):
+        value = str(term)
+        if _NEEDS_ESCAPE.search(value):
+            value = value.translate(_ESCAPES)
+        if term.language:
+            return f'"{value}"@{term.language}'
+        if term.datatype is None or str(term.datatype) == _XSD_STRING:
+            return f'"{value}"'
+        return f'"{value}"^^{_nt(term.datatype)}'
+    return str(to_ox(term))
+
+
+def ntriples(triples: Iterable[tuple]) -> str:
+    """rdflib triples as N-Triples text, each triple once, in first-seen order.
+
+    This is what ``build`` sends from a worker to the store: compact, and
+    parsed by Oxigraph's own reader.
+
+    >>> print(ntriples([(URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal('say "hi"'))] * 2))
+    <https://example.org/s> <https://example.org/p> "say \\"hi\\"" .
+    """
+    return "\n".join(dict.fromkeys(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples))
 
 
 class Store:
@@ -222,6 +271,25 @@ class Store:
         """
         self._replace_graph(name, dict.fromkeys(f"{_ox_cached(s)} {_ox_cached(p)} {to_ox(o)} ." for s, p, o in triples))
 
+    def write_documents(self, graphs: Iterable[tuple[str, str]]) -> None:
+        """Write named graphs given as ``(graph IRI, N-Triples text)``, each atomically.
+
+        A graph not in the store yet is loaded by Oxigraph's N-Triples parser in
+        one transaction; one that is replaced is dropped and inserted in one
+        SPARQL update, as :meth:`replace_document_triples` does.
+        """
+        self._check_writable()
+        for name, text in graphs:
+            g = ox.NamedNode(name)
+            if self.ox.contains_named_graph(g):
+                self._replace_graph(name, (text,))
+            else:
+                try:
+                    self.ox.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+                except SyntaxError as err:
+                    raise StoreError(f"the triples of {name} do not parse: {err}",
+                                     hint="this is a bug, please report it") from None
+
     def replace_triples(self, name: str, triples) -> None:
         """Replace the named graph ``name`` by pyoxigraph triples, atomically (used by resolution)."""
         self._replace_graph(name, (f"{t.subject} {t.predicate} {t.object} ." for t in sorted(triples, key=str)))
@@ -285,3 +353,66 @@ class Store:
         triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
         g.parse(data=triples.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
         return g
+
+
+class StoreWriter:
+    """Writes batches of named graphs into a store from a thread of its own.
+
+    Oxigraph parses and writes without Python's global lock, so the caller
+    goes on coding the next batch meanwhile.  At most ``depth`` batches wait;
+    :meth:`close` waits for the last one and raises what the writer raised.
+
+    >>> with Store(None) as store:
+    ...     with StoreWriter(store) as writer:
+    ...         writer.put([("https://w3id.org/newskg/id/doc/d1", '<https://example.org/s> <https://example.org/p> "o" .')])
+    ...     store.document_ids()
+    ['d1']
+    """
+
+    def __init__(self, store: Store, *, depth: int = 2, flush_every: int = 500) -> None:
+        self.store, self.flush_every = store, flush_every
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="newskg-store-writer", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        written = 0
+        while (graphs := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # drain: the caller learns of the error at its next put or at close
+            try:
+                self.store.write_documents(graphs)
+                if (written + len(graphs)) // self.flush_every != written // self.flush_every:
+                    self.store.flush()  # Oxigraph's memtables otherwise grow with the corpus
+                written += len(graphs)
+            except BaseException as err:  # noqa: BLE001 - handed to the caller
+                self._error = err
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            err, self._error = self._error, None
+            raise err
+
+    def put(self, graphs: list[tuple[str, str]]) -> None:
+        """Queue ``(graph IRI, N-Triples text)`` pairs (waits while ``depth`` batches are queued)."""
+        self._raise()
+        self._queue.put(list(graphs))
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._raise()
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # already failing: stop the writer, keep the first error
+            try:
+                self.close()
+            except BaseException:  # noqa: BLE001
+                log.debug("the store writer failed too", exc_info=True)

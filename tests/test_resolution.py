@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from newskg.graph import Store, document_graph, events_from_store, resolve, validate
 from newskg.graph.clusters import Report, cluster_reports
 from newskg.graph.identity import LocalActor, resolve_actors
+from newskg.graph.index import ResolutionIndex
 from newskg.records import Actor, Document, Event
 
 P = "https://w3id.org/newskg/id/actor/person/"
@@ -235,3 +236,86 @@ def test_document_order_does_not_change_the_event_table(seed):
                   person("Lecornu") if i % 2 else person("Shoigu"), "2024-04-03")]) for i in range(5)]
     with _store(docs) as s1, _store(list(reversed(docs))) as s2:
         assert [e.to_row() for e in events_from_store(s1)] == [e.to_row() for e in events_from_store(s2)]
+
+
+# ---------------------------------------------------------------- incremental resolution with an index
+
+
+def _add(store, index, docs, **kw):
+    for doc, events in docs:
+        store.replace_document(document_graph(doc, events))
+    return resolve(store, documents=[doc.id for doc, _ in docs], index=index, **kw)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora(), st.randoms(use_true_random=False))
+def test_incremental_resolution_with_an_index_equals_from_scratch(corpus, rnd):
+    """Documents added a few at a time, then one replaced and one removed: each step gives the graph that
+    resolving the same set of documents from scratch gives."""
+    with _store(corpus) as store:
+        scratch = _nquads(store)
+    order = rnd.sample(corpus, len(corpus))
+    with Store(None) as store, ResolutionIndex(None) as index:
+        i = 0
+        while i < len(order):
+            step = rnd.randint(1, 3)
+            _add(store, index, order[i:i + step])
+            i += step
+        assert _nquads(store) == scratch
+        assert index.documents() == len(corpus)
+        assert index.mentions() == sum(len(events) for _, events in corpus)
+        # a new version of one document (its last event gone), then another document removed
+        doc, events = corpus[0]
+        changed = [(doc, events[:-1])] + corpus[1:]
+        _add(store, index, [(doc, events[:-1])])
+        with _store(changed) as fresh:
+            assert _nquads(store) == _nquads(fresh)
+        if len(changed) > 1:
+            store.remove_document(changed[-1][0].id)
+            resolve(store, documents=[changed[-1][0].id], index=index)
+            with _store(changed[:-1]) as fresh:
+                assert _nquads(store) == _nquads(fresh)
+
+
+def test_incremental_resolution_reads_only_what_the_new_documents_touch():
+    """A store of 60 documents about pairs of unrelated people: a new report of one pair reads and rewrites
+    only the documents of that pair, and undoes nothing elsewhere."""
+    corpus = []
+    for i in range(60):
+        a, b = person(f"Given{i} Family{i}", "FRA"), person(f"Other{i} Surname{i}", "RUS")
+        text = f"Given{i} Family{i} met Other{i} Surname{i}."
+        corpus.append((Document(f"d{i}", text, date(2024, 4, 4)), [_ev(f"d{i}", text, a, "CONSULT", b, "2024-04")]))
+    new = Document("n", "Family7 phoned Surname7 on April 3.", date(2024, 4, 5))
+    events = [_ev("n", new.text, person("Family7"), "CONSULT", person("Surname7"), "2024-04-03", "phone")]
+    with Store(None) as store, ResolutionIndex(None) as index:
+        first = _add(store, index, corpus)
+        assert first.read == 60
+        report = _add(store, index, [(new, events)])
+        assert report.read == 2 and set(report.rewritten) <= {"d7", "n"}
+        rows = list(events_from_store(store, doc="n"))
+        assert [(e.actor.name, e.target.name, e.date) for e in rows] == [("Given7 Family7", "Other7 Surname7",
+                                                                           "2024-04-03")]
+        with _store(corpus + [(new, events)]) as fresh:
+            assert _nquads(store) == _nquads(fresh)
+
+
+def test_documents_left_pending_by_a_killed_build_are_resolved_by_the_next():
+    (a, ea), (b, eb) = [(Document("a", "Lecornu met Shoigu.", date(2024, 4, 4)),
+                         [_ev("a", "Lecornu met Shoigu.", LECORNU, "CONSULT", SHOIGU, "2024-04-01")]),
+                        (Document("b", "Shoigu met Lecornu.", date(2024, 4, 5)),
+                         [_ev("b", "Shoigu met Lecornu.", person("Shoigu"), "CONSULT", person("Lecornu"), "2024-04")])]
+    with Store(None) as store, ResolutionIndex(None) as index:
+        index.add_pending(["a"])
+        store.replace_document(document_graph(a, ea))  # ... and the build was killed here
+        _add(store, index, [(b, eb)])
+        assert index.pending() == set()
+        with _store([(a, ea), (b, eb)]) as fresh:
+            assert _nquads(store) == _nquads(fresh)
+        # a document written behind the index's back: the index no longer matches, resolution starts over
+        c = Document("c", "Moon met Kim.", date(2024, 4, 6))
+        ec = [_ev("c", c.text, MOON, "CONSULT", KIM, "2024-04-06")]
+        store.replace_document(document_graph(c, ec))
+        resolve(store, documents=[], index=index)
+        assert index.documents() == 3
+        with _store([(a, ea), (b, eb), (c, ec)]) as fresh:
+            assert _nquads(store) == _nquads(fresh)
