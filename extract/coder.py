@@ -121,6 +121,8 @@ _OWN_SIDE_NONSENSE = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"}
 _COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN", "RETREAT"}  # a retreat promised is a CONCEDE
 #: Verbal acts a speaker does by saying their side will do or wants something (PLOVER-notes rule 11).
 _SPEAKER_ACTS = {"AGREE", "CONCEDE", "THREATEN", "REJECT", "SUPPORT", "REQUEST"}
+#: Hostile acts a side told of as done to it by another alleges (:func:`speech.accusers`).
+_ALLEGED = {"ASSAULT", "COERCE", "THREATEN"}
 
 
 def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):
@@ -403,8 +405,21 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and \
                     any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
                 continue  # asking someone no actor stands for ("asked the directors of the services to ...")
+            status_a = status
+            if etype_a in _ALLEGED and status == "asserted":
+                sides, verb = speech.accusers(tok, actor, target, idx, lex)
+                for sp in sides:
+                    # "Zhao said Indian troops attacked Chinese personnel": China accuses India; the attack is
+                    # the content of the allegation, claimed
+                    status_a = "claimed"
+                    said = date_of(verb, sent, doc.published, anchor, content=True, lex=lex)[0] or date
+                    yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=sp.actor, action="ACCUSE",
+                                mode="allege", target=actor, date=said,
+                                source=None if attribution(verb, idx, lex, gz).source == sp.actor else
+                                attribution(verb, idx, lex, gz).source, status="asserted",
+                                trigger=verb.text), trig
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,
-                        mode=mode_a, target=target, date=date, source=att.source, status=status,
+                        mode=mode_a, target=target, date=date, source=att.source, status=status_a,
                         trigger=trig.text), trig
 
 

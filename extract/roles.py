@@ -135,6 +135,13 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             tok = tok.head.head  # "responded by freezing relations": the one who responded
             continue
         if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "relcl", "acl") and tok.head.i != tok.i:
+            cues = Lexicon.default().cues
+            if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in \
+                    cues["reporting_verbs"] and tok.lemma_.lower() in cues["reporting_verbs"] | cues["warning_words"]:
+                # "X said the factory was linked to Y and warned Z": the parser coordinated the second verb
+                # of speech with the reported clause; both verbs are the speaker's
+                tok = tok.head.head
+                continue
             if tok.dep_ == "relcl":
                 m = _resolve_all([tok.head], idx)
                 return m, False
@@ -142,7 +149,6 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             tok = tok.head
             # "issued a declaration demanding that ...": the document's issuer demands; not "vetoed a
             # resolution calling for ..."
-            cues = Lexicon.default().cues
             if tok.dep_ == "dobj" and tok.lemma_.lower() in cues["document_nouns"] and \
                     tok.head.lemma_.lower() in cues["issuing_verbs"]:
                 tok = tok.head

@@ -11,6 +11,9 @@ statements are events in their own right, done by the speaker to someone else:
   against Russia, and "suggestions ... were 'ridiculous'" is X's REJECT of a
   claim (:func:`evaluations`; :mod:`~newskg.extract.coder` links the REJECT to
   the claim it answers);
+* "China said Indian troops attacked Chinese personnel" is China's allegation
+  against India: a side telling of a hostile act done to it by another side
+  accuses that side (:func:`accusers`);
 * "X said ..., calling on Moscow to stop" is X's REQUEST, whatever clause the
   parser hung the participle on (:func:`participial_speaker`).
 
@@ -41,13 +44,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..records import Actor
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .roles import subjects
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["SpeechAct", "evaluations", "insinuations", "obligations", "participial_speaker", "speaker_of"]
+__all__ = ["SpeechAct", "accusers", "evaluations", "insinuations", "obligations", "participial_speaker", "speaker_of"]
 
 _REPORT_DEPS = ("ccomp", "parataxis", "advcl", "xcomp")
 
@@ -181,3 +185,18 @@ def participial_speaker(tok: Token, idx: MentionIndex, lex: Lexicon) -> list[Act
         return []
     speakers, _ = speaker_of(tok.head, idx, lex, steps=1)
     return speakers
+
+
+def accusers(tok: Token, actor: Actor, target: Actor | None, idx: MentionIndex,
+             lex: Lexicon) -> tuple[list[ActorMention], Token | None]:
+    """Who, telling of the hostile act ``tok`` by ``actor`` against ``target``, accuses ``actor`` of it.
+
+    A side reporting what another side did to it ("Zhao said Indian troops had attacked Chinese personnel",
+    "Georgian officials said Russian forces shelled Gori") alleges it (PLOVER-notes rule 7: the content of an
+    allegation is claimed). A side telling of its own acts, or a third party telling of others', reports.
+    """
+    if target is None or target.country is None or actor.country is None or actor.country == target.country:
+        return [], None
+    speakers, verb = speaker_of(tok, idx, lex, insinuating=False)
+    found = [sp for sp in speakers if sp.actor.country == target.country and sp.actor != actor]
+    return (found, verb) if found else ([], None)

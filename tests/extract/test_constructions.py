@@ -121,6 +121,14 @@ def coded(extractor, text, published=PUB):
     ("In 2017, Egypt, the UAE and Bahrain withdrew their ambassadors from Doha.",
      ("United Arab Emirates", "SANCTION", "Qatar")),
     ("In 2017, Egypt, the UAE and Bahrain withdrew their ambassadors from Doha.", ("Bahrain", "SANCTION", "Qatar")),
+    # a side telling of a hostile act another side did to it accuses that side
+    ("Ghana's foreign ministry said on Monday that Togolese soldiers had attacked Ghanaian farmers.",
+     ("Ghana", "ACCUSE", "Togo")),
+    ("Armenian officials said Azerbaijani forces shelled Armenian villages overnight.",
+     ("Armenia", "ACCUSE", "Azerbaijan")),
+    # a second verb of speech the parser coordinated with the reported clause is the speaker's
+    ("Obama said the plant was linked to the militants and warned Syria that the United States would strike.",
+     ("Barack Obama", "THREATEN", "Syria")),
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
     ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
@@ -140,6 +148,9 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Secretary of State John Kerry said the United States would help.", "AGREE-own"),
     ("Russian troops converged on the city.", "PROTEST"),
     ("Venezuelan President Hugo Chavez spoke on Sunday.", "CONSULT"),
+    # a side telling of its own acts, or a neutral one of others', only reports them
+    ("Ghana's defence ministry said Ghanaian troops had shelled rebel positions.", "ACCUSE"),
+    ("U.N. officials said Togolese soldiers had attacked Ghanaian farmers.", "ACCUSE"),
     # a fronted place or meeting is no subject listed with the clause's own ("In Lima, President X telephoned Y")
     ("In Lima, President Dina Boluarte telephoned Lula on Tuesday.", "CONSULT-by-Peru"),
     # where a signing happens is no party to it
