@@ -97,6 +97,11 @@ def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] |
     return None
 
 
+def _people_nouns(lex: Lexicon) -> frozenset[str]:
+    c = lex.cues
+    return c["police_nouns"] | c["group_nouns"] | c["government_nouns"] | c["role_nouns"] | c["state_agent_nouns"]
+
+
 def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
     """Triggers of one sentence, most specific pattern first; a token belongs to one trigger."""
     consumed: set[int] = set()
@@ -112,6 +117,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         if pos is None or lemma not in lex.heads:
             continue
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _people_nouns(lex):
+            continue  # "riot police", "protest leaders": a kind of people, not an act
         if pos == "NOUN" and tok.text.lower() != lemma and lemma.endswith("e") and tok.text.lower().endswith("ing"):
             continue
         if any(match_pattern(tok, idiom) is not None for idiom in lex.idioms(lemma)):

@@ -377,6 +377,18 @@ def _government_and_roles(doc: Doc, mentions: _Mentions, reg: PersonRegistry, gz
         start = min([tok.i] + [m.i for m in modifiers(tok)])
         owner = {j: m for m in mentions.by_start.values() for j in range(m.start, m.end)}
         inside = {owner[j] for j in range(start, tok.i + 1) if j in owner}
+        if tok.lemma_.lower() in lex.cues["police_nouns"]:
+            # "Turkish riot police fired tear gas": the state's police, an organisation of it; a police without
+            # a state named takes the story's (governments_from_context). What the model took for a person in
+            # front ("Riot police") is a kind of police.
+            if any(m.actor.kind not in ("state", "person") for m in inside):
+                continue  # "Hamas police": the group's
+            for m in inside:
+                mentions.drop(m)
+            iso = government_phrase(tok, gz, lex)
+            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                      Actor("police", kind="organization", country=iso), True))
+            continue
         if any(gz.demonym(m.text) is None for m in inside):
             continue
         persons = role_people(tok, reg.people, gz, lex)
@@ -408,7 +420,9 @@ def _groups(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> None:
         # "thousands of people marched": a crowd that acts is a group; "killed 23 people" names no actor
         subject = tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.head.dep_ == "nsubj" and
                                           tok.head.head.lemma_.lower() in lex.cues["partitive_nouns"])
-        crowd = tok.lower_ in lex.cues["crowd_nouns"] and subject
+        # "fired into the crowd", "pushed the crowds back": a crowd acted on is one too
+        crowd = tok.lower_ in lex.cues["crowd_nouns"] and (subject or (tok.lemma_.lower() == "crowd" and tok.dep_ in (
+            "dobj", "pobj")))
         if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or (
                 tok.text.lower() not in group_nouns and not a_people and not crowd):
             continue

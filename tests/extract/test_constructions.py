@@ -121,6 +121,10 @@ def coded(extractor, text, published=PUB):
     ("In 2017, Egypt, the UAE and Bahrain withdrew their ambassadors from Doha.",
      ("United Arab Emirates", "SANCTION", "Qatar")),
     ("In 2017, Egypt, the UAE and Bahrain withdrew their ambassadors from Doha.", ("Bahrain", "SANCTION", "Qatar")),
+    # a state's police is an organisation of that state, named as police; a kind of police is no act
+    ("Turkish police detained dozens of students in Ankara on Monday.", ("police", "COERCE", None)),
+    ("Riot police fired tear gas at protesters outside parliament.", ("police", "ASSAULT", "Protesters")),
+    ("Riot police pushed the crowds back.", ("police", "COERCE", "Crowds")),
     # a side telling of a hostile act another side did to it accuses that side
     ("Ghana's foreign ministry said on Monday that Togolese soldiers had attacked Ghanaian farmers.",
      ("Ghana", "ACCUSE", "Togo")),
@@ -148,6 +152,8 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Secretary of State John Kerry said the United States would help.", "AGREE-own"),
     ("Russian troops converged on the city.", "PROTEST"),
     ("Venezuelan President Hugo Chavez spoke on Sunday.", "CONSULT"),
+    ("Riot police pushed the crowds back.", "PROTEST"),
+    ("Riot police pushed the crowds back.", "REJECT"),
     # a side telling of its own acts, or a neutral one of others', only reports them
     ("Ghana's defence ministry said Ghanaian troops had shelled rebel positions.", "ACCUSE"),
     ("U.N. officials said Togolese soldiers had attacked Ghanaian farmers.", "ACCUSE"),
