@@ -196,6 +196,10 @@ class MentionIndex:
                             return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]
                 found = []
             return []
+        if tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass") and self._reporter(tok) is None:
+            # "a summit between Moon and Kim at the Peace House, where they agreed ...": the last two sides named
+            # together, unless a state, organisation or group was named after them
+            return [ActorMention(tok.i, tok.i + 1, tok.text, m.actor) for m in self._last_coordinated(tok)]
         # "the ministers" with nothing else said of them; "the two" on its own; "their meeting"
         bare = the and tok.tag_ in ("NNS", "NNPS") and all(c.dep_ in ("det", "punct") for c in tok.children)
         alone = tok.lower_ == "two" and tok.pos_ == "NUM" and the and tok.dep_ in ("nsubj", "nsubjpass")
@@ -213,6 +217,26 @@ class MentionIndex:
                 if len(found) == 2:
                     return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]
         return []
+
+    def _last_coordinated(self, tok: Token) -> list[ActorMention]:
+        """The two sides last named together ("Moon and Kim") in ``tok``'s sentence or the one before, if no
+        collective other than a place ("at the Peace House") was named after them."""
+        start = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        best: list[ActorMention] = []
+        for m in self.mentions:
+            if m.start >= tok.i:
+                break
+            if m.start < start:
+                continue
+            root = tok.doc[m.end - 1]
+            other = next((self._by_token[c.i] for c in root.conjuncts if c.i > root.i and c.i < tok.i
+                          and c.i in self._by_token), None)
+            if other is not None and other.actor != m.actor and other.actor.kind == m.actor.kind:
+                best = [m, other]
+            elif best and m.start > best[1].start and m.actor.kind in ("state", "organization", "group") and not (
+                    root.dep_ == "pobj" and root.head.lower_ in ("at", "in", "near", "inside", "outside")):
+                best = []
+        return best
 
     def _salient_person(self, pronoun: Token) -> ActorMention | None:
         """Whom "he"/"she" most likely is: the person subject of the clause its clause is coordinated with

@@ -121,6 +121,10 @@ def coded(extractor, text, published=PUB):
     ("In 2017, Egypt, the UAE and Bahrain withdrew their ambassadors from Doha.",
      ("United Arab Emirates", "SANCTION", "Qatar")),
     ("In 2017, Egypt, the UAE and Bahrain withdrew their ambassadors from Doha.", ("Bahrain", "SANCTION", "Qatar")),
+    # "they" is the two sides last named together, not a place named after them
+    ("Their meeting followed talks between President Lula and President Milei at the Itamaraty Palace, where they "
+     "agreed to reopen the border.", ("Javier Milei", "CONCEDE", "Luiz Inacio Lula da Silva")),
+    ("Ghana and Togo met in Lome, and they agreed to share intelligence.", ("Ghana", "AGREE", "Togo")),
     # a state's police is an organisation of that state, named as police; a kind of police is no act
     ("Turkish police detained dozens of students in Ankara on Monday.", ("police", "COERCE", None)),
     ("Riot police fired tear gas at protesters outside parliament.", ("police", "ASSAULT", "Protesters")),
