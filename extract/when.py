@@ -14,7 +14,7 @@ document's running anchor.  What the text places in the future resolves forward
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -39,6 +39,13 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
     of the agreement.
     """
     lex = lex or Lexicon.default()
+    shift = _days_apart(trigger)
+    if shift is not None:
+        # "marched on Friday, a day after missiles struck": the day the governing clause is at, less a day
+        verb, days = shift
+        base = date_of(verb, sent, published, anchor, lex=lex)[0]
+        if base is not None and len(base) == 10:
+            return (date.fromisoformat(base) + timedelta(days=days)).isoformat(), True
     # the dateline's date is when the story was filed, not when its events happened; "since ..." opens a period
     filed = dateline_end(sent.doc.text) - sent.start_char
     every = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if s >= filed]
@@ -122,6 +129,30 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
     # Thursday that Beijing would lift curbs" was told last Thursday
     mine = spans[best[2]] is not None and spans[best[2]].root.i in below
     return resolve_date(best[3], published, anchor=ref, future=future and mine), not best[0]
+
+
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_apart(trigger: Token) -> tuple[Token, int] | None:
+    """ "..., a day after X struck", "two days before the vote was held": the clause the trigger's clause is told
+    from, and how many days the trigger is after (positive) or before it."""
+    node = trigger
+    for _ in range(3):
+        mark = next((c for c in node.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+        day = next((c for c in [*node.children, *(mark.children if mark is not None else [])]
+                    if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+        if mark is not None and day is not None and node.head.i != node.i and node.dep_ in ("advcl", "conj", "prep",
+                                                                                            "pcomp"):
+            count = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                          for c in day.children if c.dep_ in ("det", "nummod")), None)
+            if count:
+                return node.head, -count if mark.lower_ == "after" else count
+            return None
+        if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
+            return None
+        node = node.head
+    return None
 
 
 def _setting(noun: Token) -> bool:

@@ -200,6 +200,11 @@ def dated(extractor, text, published):
      date(2008, 8, 17), ("United States", "COOPERATE", "2008-07")),
     ("Relations collapsed in March, when NATO launched its air war against Yugoslavia.",
      date(1999, 6, 12), ("NATO", "ASSAULT", "1999-03")),
+    # "a day after", "two days before": counted from the day of the clause it is told from
+    ("Thousands of Togolese marched in Lome on Friday, a day after Ghanaian troops shelled a border post.",
+     date(2023, 5, 13), ("Ghana", "ASSAULT", "2023-05-11")),
+    ("Rebels attacked Kidal on Monday, two days before Mali signed a truce with Algeria.",
+     date(2023, 5, 13), ("Mali", "SUPPORT", "2023-05-10")),
     # a date told from the day the story is at
     ("At a banquet the emperor hosted for Kim the previous evening, Akihito apologised to South Korea.",
      date(1998, 10, 8), ("Akihito", "CONCEDE", "1998-10-07")),
