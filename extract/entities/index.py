@@ -210,9 +210,17 @@ class MentionIndex:
             return []
         kinds = ("person",) if word in cues["pair_person_nouns"] else \
             ("state",) if word in cues["pair_state_nouns"] else ()
+        # "the two Korean leaders": of the states that word names
+        named = [c.text for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+        gz = Gazetteer.default()
+
+        def of_them(m: ActorMention) -> bool:
+            info = gz.country(m.actor.country) if m.actor.country else None
+            return not named or (info is not None and any(d.endswith(n) for d in info.demonyms for n in named))
+
         found: list[ActorMention] = []
         for m in reversed(self.mentions):
-            if m.start < tok.i and m.actor.kind in kinds and all(m.actor != f.actor for f in found):
+            if m.start < tok.i and m.actor.kind in kinds and of_them(m) and all(m.actor != f.actor for f in found):
                 found.append(m)
                 if len(found) == 2:
                     return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]

@@ -125,6 +125,9 @@ def coded(extractor, text, published=PUB):
     ("Their meeting followed talks between President Lula and President Milei at the Itamaraty Palace, where they "
      "agreed to reopen the border.", ("Javier Milei", "CONCEDE", "Luiz Inacio Lula da Silva")),
     ("Ghana and Togo met in Lome, and they agreed to share intelligence.", ("Ghana", "AGREE", "Togo")),
+    # "the two Sudanese leaders" are the last two named of the states the word names
+    ("President Salva Kiir of South Sudan said Omar al-Bashir of Sudan wanted to meet President Donald Trump, a day "
+     "after the two Sudanese leaders held talks in Juba.", ("Salva Kiir", "CONSULT", "Omar al-Bashir")),
     # a state's police is an organisation of that state, named as police; a kind of police is no act
     ("Turkish police detained dozens of students in Ankara on Monday.", ("police", "COERCE", None)),
     ("Riot police fired tear gas at protesters outside parliament.", ("police", "ASSAULT", "Protesters")),
