@@ -24,18 +24,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..records import Actor, Document, Event
-from .entities import ActorMention, MentionIndex, dateline_end, find_mentions, home_state
+from .entities import MentionIndex, find_mentions, home_state
 from .anaphora import aim_at_events
 from .reference import reference_dates
 from .attribution import attribution
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .modes import consult_mode, hosted_meeting
-from . import speech
-from .roles import _targets_of
+from . import denials, readings, speech
 from .roles import participants, purpose_clauses
 from .status import is_habitual, is_hedged, is_negated, is_prospective
 from .triggers import Trigger, find_triggers
@@ -50,68 +49,8 @@ _MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "
 #: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
 _SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 #: Promised cooperation is an AGREE; a promised retreat is a CONCEDE, a promised concession stays one, and
-#: either made conditional is a threat (_as_threat).  (PLOVER-notes, rule 4.)
+#: either made conditional is a threat (readings.as_threat).  (PLOVER-notes, rule 4.)
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
-
-
-#: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
-_CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
-_CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "advcl", "relcl", "conj"}
-#: Prepositions of the circumstances of an act (when, where, how), never of its content.
-_ADJUNCT_PREPS = {"in", "at", "during", "after", "before", "since", "by", "with", "amid", "following", "ahead",
-                  "despite", "within", "throughout", "near", "until", "upon", "via", "through"}
-
-
-def _governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
-    """The trigger that takes content whose complement ``tok`` is in ("agreed to *resign*"), or None."""
-    heads = {t.i: t for t in triggers if t.type in _CONTENT_TAKING}
-    node = tok
-    for _ in range(3):
-        if node.head.i == node.i or node.dep_ not in _CONTENT_DEPS:
-            return None
-        if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
-            return None  # "promised X in a telephone call that ...": the call is no content of the promise
-        parent = node.head
-        if parent.i in heads and parent.i != tok.i and node.dep_ == "dobj" and \
-                parent.lemma_.lower() in Lexicon.default().cues["ordering_verbs"]:
-            return None  # "ordered the expulsion of ...": the expulsion is done, not content
-        if parent.i in heads and parent.i != tok.i:
-            if node.dep_ in ("relcl", "conj") or (node.dep_ == "advcl" and not _infinitive_of(node)):
-                return None
-            return heads[parent.i]
-        if node.dep_ == "ccomp":  # "reiterated its demand that Israel ease ...": the noun's clause
-            noun = next((heads[c.i] for c in parent.children if c.dep_ == "dobj" and c.i in heads and c.i < node.i), None)
-            if noun is not None:
-                return noun
-        node = parent
-    return None
-
-
-def _threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexicon) -> str | None:
-    """The threat mode when a stated intention has coercive content ("prepared to impose martial law",
-    "plans to impose restrictions"); offers and agreements to lift a sanction stay AGREE."""
-    doc = sent.doc
-    if doc[trig.i].lemma_.lower() not in lex.cues["intent_words"]:
-        return None
-    modes = lex.cues["threat_modes"]
-    for other in triggers:
-        if other.type not in modes or other.type in ("RETREAT", "SANCTION"):
-            continue
-        tok = doc[other.i]
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.cues["imposing_verbs"]:
-            tok = tok.head
-        if _infinitive_of(tok) and tok.head.i == trig.i:
-            return modes[other.type]
-    return None
-
-
-def _infinitive_of(tok: Token) -> bool:
-    """Is ``tok`` the to-infinitive complement of its head ("vowed to fight"), however the parser labels it?
-    Not a purpose beside another complement ("prepared for exchanges with Russia to fight terrorism")."""
-    if tok.dep_ == "xcomp":
-        return True
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
-        not any(c.dep_ in ("dobj", "prep") for c in tok.head.children if c.i < tok.i)
 
 
 #: Acts whose recipient is never the actor's own state ("Obama said the United States would help": no AGREE
@@ -123,137 +62,6 @@ _COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN", "RETREAT"}  # a retreat promised
 _SPEAKER_ACTS = {"AGREE", "CONCEDE", "THREATEN", "REJECT", "SUPPORT", "REQUEST"}
 #: Hostile acts a side told of as done to it by another alleges (:func:`speech.accusers`).
 _ALLEGED = {"ASSAULT", "COERCE", "THREATEN"}
-
-
-def _speaker_commits(tok: Token, pairs, idx: MentionIndex, lex: Lexicon):
-    """"A (of state S) said/told B that S is ready to ...", "A told a rally that S reserved the right to
-    respond": the speaker's own offer, threat or refusal (PLOVER codes the speaker).  A speaker of unknown
-    country who says what a state will do speaks for it ("Vice Foreign Minister X said the North was
-    willing ...")."""
-    speakers, verb = speech.speaker_of(tok, idx, lex, steps=6, insinuating=False)
-    if verb is None or not speakers or speakers[0].actor.kind != "person":
-        return pairs
-    speaker = speakers[0]
-    out = []
-    for actor_m, target_m in pairs:
-        own = speaker.actor.country is None or actor_m.actor.country == speaker.actor.country
-        if actor_m.actor.kind == "state" and own and (target_m is None or target_m.actor != speaker.actor):
-            if target_m is None:
-                addressed = [m for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
-                             for m in [idx.at(c)] if m is not None]
-                if not addressed and verb.dep_ in ("advcl", "conj", "xcomp"):
-                    addressed = _targets_of(verb.head, idx, {speaker.actor})
-                target_m = addressed[0] if addressed else None
-            out.append((speaker, target_m))
-        else:
-            out.append((actor_m, target_m))
-    return out
-
-
-def _coercive_content(tok: Token, triggers: list[Trigger], lex: Lexicon) -> bool:
-    """Does a warning carry a threat: a future or possible act, a conflict act, "consequences", "against"?"""
-    words = lex.cues["threat_content_words"]
-    conflict = {t.i for t in triggers if t.pos == "VERB" and (t.type in lex.cues["threat_modes"] or t.type == "THREATEN")}
-    conflict.discard(tok.i)
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "punct", "aux", "advmod", "npadvmod"):
-            continue
-        for d in c.subtree:
-            if d.text.lower() in words or d.lemma_.lower() in words or d.i in conflict:
-                return True
-    return False
-
-
-def _civilian_triggers(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
-    """Verbs that are protest acts only when civilians do them (cues.json ``civilian_retype``)."""
-    taken = {i for t in triggers for i in t.tokens}
-    out = []
-    for tok in sent:
-        retype = lex.cues["civilian_retype"].get(tok.lemma_.lower())
-        if tok.pos_ == "VERB" and tok.i not in taken and isinstance(retype, list):
-            out.append(Trigger(tok.i, (tok.i,), tok.text, retype[0], retype[1], "VERB"))
-    return out
-
-
-def _speakers_for_states(sdoc: Doc, mentions: list[ActorMention], lex: Lexicon) -> list[ActorMention]:
-    """A person of unknown country who says what a state will do or is ready to do speaks for it: "France is
-    ready to contribute troops, Defence Minister Pierre Joxe said" makes Joxe French, for the whole document.
-    Not what a state did or must do ("X said Russia attacked ...", "X said Russia must leave")."""
-    at = {i: m for m in mentions for i in range(m.start, m.end)}
-    found: dict[str, str] = {}
-    for tok in sdoc:
-        if tok.lemma_.lower() not in lex.cues["reporting_verbs"]:
-            continue
-        speaker = next((at.get(c.i) for c in tok.children if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.actor.kind != "person" or speaker.actor.country or speaker.actor.name in found:
-            continue
-        titled = any(t.lower_ in lex.cues["titles"] or t.lower_ in lex.cues["role_nouns"]
-                     for t in sdoc[max(0, speaker.start - 4):speaker.end])
-        for content in (c for c in tok.children if c.dep_ in ("ccomp", "parataxis")):
-            subj = next((at.get(c.i) for c in content.children if c.dep_ == "nsubj"), None)
-            commits = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in content.children) or \
-                any(c.dep_ == "acomp" and c.lemma_.lower() in ("ready", "willing", "prepared") for c in content.children)
-            if titled and subj is not None and subj.actor.kind == "state" and commits:
-                found[speaker.actor.name] = subj.actor.country
-    if not found:
-        return mentions
-    return [ActorMention(m.start, m.end, m.text, Actor(m.actor.name, kind="person", country=found[m.actor.name],
-                                                       aliases=m.actor.aliases), m.government)
-            if m.actor.kind == "person" and m.actor.name in found and not m.actor.country else m for m in mentions]
-
-
-def _place_hit(tok: Token, idx: MentionIndex, actor: Actor) -> Actor | None:
-    """The state where an attack happens, from a place in its clause ("in Khartoum", "near Gori")."""
-    for p in tok.subtree:
-        if p.dep_ == "prep" and p.lower_ in ("in", "near", "at", "on", "around", "outside", "inside", "across", "into"):
-            for g in p.children:
-                m = idx.at(g) if g.dep_ == "pobj" else None
-                if m is not None and m.actor.kind == "state" and m.actor.country != actor.country:
-                    return m.actor
-    return None
-
-
-def _hits_a_thing(tok: Token) -> bool:
-    """Does an attack name what it hits, a thing rather than people ("destroyed a factory")?"""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN" and c.ent_type_ not in ("PERSON", "NORP")
-               for c in tok.children)
-
-
-def _negated_content(tok: Token, lex: Lexicon) -> bool:
-    """An intention whose content is negated: "vowed not to return", "pledged never to use force"."""
-    return any(c.dep_ == "xcomp" and is_negated(c, lex) for c in tok.children) and not is_negated(tok, lex)
-
-
-def _people_noun(tok: Token, gz: Gazetteer) -> bool:
-    """A people named by its plural demonym ("young Algerians"): civilians, not their state."""
-    return tok.tag_ in ("NNS", "NNPS") and gz.demonym(tok.text) is not None
-
-
-def _hypothetical(tok: Token, lex: Lexicon) -> bool:
-    """Is ``tok`` inside a condition ("unless he arranges a ceasefire", "if war starts")?  Not coded (PLOVER)."""
-    node = tok
-    for _ in range(4):
-        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in lex.cues["condition_marks"]
-                                        for m in node.children):
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _as_threat(tok: Token, etype: str, mode: str | None, prospective: bool, lex: Lexicon) -> tuple[str, str | None]:
-    """A coercive act announced for the future ("will impose a curfew", "would blockade Paris"), or any act
-    made conditional ("will withdraw ... unless"), is a THREATEN whose mode is the content of the threat."""
-    modes = lex.cues["threat_modes"]
-    if etype not in modes:
-        return etype, mode
-    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.text.lower() in lex.cues["conditional_threat_marks"]
-                                                for m in c.children) for c in tok.children)
-    modal = any(c.dep_ == "aux" and c.text.lower() in lex.cues["modal_auxiliaries"] for c in tok.children)
-    if (prospective and etype not in ("RETREAT", "SANCTION")) or (conditional and (prospective or modal)):
-        return "THREATEN", modes[etype]
-    return etype, mode
 
 
 def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz: Gazetteer,
@@ -273,7 +81,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     triggers = list(find_triggers(sent, lex))
     # what only civilians do as a protest ("demonstrators converged on the bank", "smashed the windows"):
     # a trigger only with a group or crowd as its subject (checked below)
-    civilian_only = _civilian_triggers(sent, triggers, lex)
+    civilian_only = readings.civilian_triggers(sent, triggers, lex)
     triggers += civilian_only
     acts = [*speech.obligations(sent, idx, lex, triggers), *speech.insinuations(sent, idx, lex),
             *speech.evaluations(sent, idx, lex)]
@@ -297,12 +105,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 for p in purpose_clauses(sent.doc[t.i])}
     for trig in triggers:
         tok = sent.doc[trig.i]
-        governor = _governor(tok, triggers)
+        governor = readings.governor(tok, triggers)
         # what a denial says did not happen is still coded, as claimed or negated (code_document links the
         # two); what a rejection turns down ("rejected calls to resign") is not an event
         denied = governor is not None and governor.type == "REJECT" and \
-            tok.i in _denied_content(sent.doc[governor.i], lex)
-        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or _hypothetical(tok, lex) \
+            tok.i in denials.denied_content(sent.doc[governor.i], lex)
+        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
                 or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
@@ -312,20 +120,20 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
         etype, mode = trig.type, trig.mode
-        if etype == "THREATEN" and tok.lemma_.lower() in lex.cues["warning_words"] and not _coercive_content(tok, triggers, lex):
+        if etype == "THREATEN" and tok.lemma_.lower() in lex.cues["warning_words"] and not readings.coercive_content(tok, triggers, lex):
             etype, mode = "ACCUSE", "disapprove"  # "warned France it hoped its services were not behind it"
         if etype == "AGREE":
-            threat = _threat_content(trig, triggers, sent, lex)
+            threat = readings.threat_content(trig, triggers, sent, lex)
             if threat is not None:
                 etype, mode = "THREATEN", threat
-            elif _negated_content(tok, lex):
+            elif readings.negated_content(tok, lex):
                 # "vowed not to return the Golan Heights" refuses; "pledged not to resort to weapons" concedes
                 violent = any(o.type in ("ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION") and
-                              _governor(sent.doc[o.i], triggers) == trig for o in triggers) or \
+                              readings.governor(sent.doc[o.i], triggers) == trig for o in triggers) or \
                     any(t.lemma_.lower() in ("violence", "weapon", "force", "arm") for c in tok.children
                         if c.dep_ == "xcomp" for t in c.subtree)
                 etype, mode = ("CONCEDE", None) if violent else ("REJECT", None)
-            elif any(o.pos == "VERB" and _governor(sent.doc[o.i], triggers) == trig and (
+            elif any(o.pos == "VERB" and readings.governor(sent.doc[o.i], triggers) == trig and (
                     o.type == "RETREAT" or (o.type == "CONCEDE" and any(
                         a.dep_ == "ccomp" for a in [sent.doc[o.i], *sent.doc[o.i].ancestors] if a.i > trig.i)))
                      for o in triggers):
@@ -336,7 +144,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if etype in _FUTURE_TO_AGREE and prospective:
             etype, mode = "AGREE", None
         pairs = participants(tok, etype, idx)
-        speakers = speech.participial_speaker(tok, idx, lex) if etype in _CONTENT_TAKING else []
+        speakers = speech.participial_speaker(tok, idx, lex) if etype in readings.CONTENT_TAKING else []
         if speakers:
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
         if not pairs:
@@ -352,7 +160,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             etype, mode, negated = "REJECT", None, False  # "will not accept more refugees" is a refusal
         status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
         date, own_date = date_of(tok, sent, doc.published, anchor, future=prospective,
-                                 content=trig.type in _CONTENT_TAKING or etype in _CONTENT_TAKING, lex=lex)
+                                 content=trig.type in readings.CONTENT_TAKING or etype in readings.CONTENT_TAKING, lex=lex)
         if etype in _COMMITMENTS and prospective and date and doc.published and (
                 own_date or date > doc.published.isoformat()[:len(date)]):
             # "will visit Iraq next month", "will resign on July 13": a commitment is dated when it is announced
@@ -362,13 +170,13 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             said = date_of(verb, sent, doc.published, anchor, content=True, lex=lex)[0] if verb is not None else None
             date = said if said and said <= doc.published.isoformat() else doc.published.isoformat()
         if etype in _SPEAKER_ACTS:
-            pairs = _speaker_commits(tok, pairs, idx, lex)
+            pairs = readings.speaker_commits(tok, pairs, idx, lex)
         retype = retypes.get(tok.lemma_.lower())
         # "workers blocked roads", "thousands of Israelis protested": civilians, not their state
         doers = [g for c in tok.children if c.dep_ == "nsubj" for g in
                      ([c] + [x for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
                              if x.dep_ == "pobj"] if c.lemma_.lower() in lex.cues["partitive_nouns"] else [c])]
-        civilians = any(c.text.lower() in lex.cues["group_nouns"] or _people_noun(c, gz) for c in doers)
+        civilians = any(c.text.lower() in lex.cues["group_nouns"] or readings.people_noun(c, gz) for c in doers)
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None
@@ -377,7 +185,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if trig in civilian_only and not (civilians or actor.kind == "group"):
                 continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
-            etype_a, mode_a = _as_threat(tok, etype_a, mode_a, prospective, lex)
+            etype_a, mode_a = readings.as_threat(tok, etype_a, mode_a, prospective, lex)
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
             if etype_a == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"] and any(
@@ -395,9 +203,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if target is None and etype_a == "ASSAULT" and status != "negated":
                 # "missiles destroyed a factory on the edge of the capital": an attack on a thing or a place hits
                 # the state it is in: the one named where it happens, else the story's own
-                target = _place_hit(tok, idx, actor) or (
+                target = readings.place_hit(tok, idx, actor) or (
                     Actor(gz.country(home).name, kind="state", country=home)
-                    if home and home != actor.country and gz.country(home) and _hits_a_thing(tok) else None)
+                    if home and home != actor.country and gz.country(home) and readings.hits_a_thing(tok) else None)
             if target is None and etype_a == "CONSULT" and trig.pos == "VERB" and mode_a is None and len(pairs) == 1:
                 continue  # "Chavez spoke on Sunday": speaking to no one named is no contact
             if target is None and etype_a in lex.cues["needs_recipient"]:
@@ -423,39 +231,6 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                         trigger=trig.text), trig
 
 
-def _claimant(claim: Event) -> Actor:
-    """Who makes a claim: its source, or the accuser of an accusation told in the outlet's own voice."""
-    return claim.source if claim.source is not None else claim.actor
-
-
-def _denied_content(denial: Token, lex: Lexicon) -> set[int]:
-    """Where a denial says what it denies: its own clause ("denied that France supported the plan") or the
-    content of the claim it names ("denied reports that Putin had spoken to Trump")."""
-    out: set[int] = set()
-    if denial.lemma_.lower() not in lex.cues["denial_verbs"]:
-        return out
-    for c in denial.children:
-        if c.dep_ == "ccomp":
-            out |= {t.i for t in c.subtree}
-        elif c.dep_ == "dobj" and c.lemma_.lower() in lex.cues["assertion_nouns"]:
-            out |= {t.i for g in c.children if g.dep_ in ("acl", "ccomp", "relcl", "appos") for t in g.subtree}
-    return out
-
-
-def _claim_owner(denial: Token, idx: MentionIndex, lex: Lexicon) -> Actor | None:
-    """Whose claim a denial names: "Moscow's claim", "accusations by Washington", "a Washington Post report"."""
-    for c in denial.children:
-        if c.dep_ != "dobj" or c.lemma_.lower() not in lex.cues["denial_objects"]:
-            continue
-        for g in c.children:
-            owner = g if g.dep_ in ("poss", "compound") else next(
-                (x for x in g.children if x.dep_ == "pobj"), None) if g.dep_ == "prep" and g.lower_ in ("by", "from") else None
-            m = idx.at(owner) if owner is not None else None
-            if m is not None:
-                return m.actor
-    return None
-
-
 def _same_pair(a: Event, b: Event) -> bool:
     """Do two events have the same participants?  Between states, persons count for their state
     ("contact between the two countries" re-mentions the ministers' call)."""
@@ -475,7 +250,7 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
     lex = lex or Lexicon.default()
     gz = gz or Gazetteer.default()
     limit = max_sentence_chars or int(lex.cues["max_sentence_chars"])
-    idx = MentionIndex(_speakers_for_states(sdoc, find_mentions(sdoc, gz, lex), lex))
+    idx = MentionIndex(readings.speakers_for_states(sdoc, find_mentions(sdoc, gz, lex), lex))
     events: list[tuple[Event, Trigger]] = []
     anchor: str | None = None
     speaker_dates: dict[Actor, str] = {}
@@ -545,7 +320,7 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             # (what its own sentence claims may come later in the list: "X accused Y, which Y called absurd")
             pool = final + [o for o in out[k + 1:] if o.start == ev.start]
             claims = [c for c in pool if c.action != "REJECT" and (c.source is not None or c.action == "ACCUSE")
-                      and c.start <= ev.start and (_claimant(c).country != ev.actor.country or _claimant(c).country is None)]
+                      and c.start <= ev.start and (denials.claimant(c).country != ev.actor.country or denials.claimant(c).country is None)]
             # people deny what is said about themselves: prefer the last claim the denier takes part in
             about = [c for c in claims if ev.actor.country and ev.actor.country in
                      (c.actor.country, c.target.country if c.target else None)]
@@ -553,7 +328,7 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             # earlier claim only when that claim is about the denier
             says_what = any(c.dep_ in ("ccomp", "acl", "relcl") for t in [sdoc[trig.i], *sdoc[trig.i].children]
                             for c in t.children) if lemma in lex.cues["denial_verbs"] else False
-            said = _denied_content(sdoc[trig.i], lex)
+            said = denials.denied_content(sdoc[trig.i], lex)
             content = [j for j in range(len(out)) if j != k and events[j][1].i in said and out[j].action != "REJECT"]
             for j in content:
                 # what a denial says did not happen is negated when the denier's side took part in it, else
@@ -571,11 +346,11 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             if content and (names_claim or not about):
                 claim = out[content[0]]  # the denial answers what it names
                 if ev.target is None or ev.target in (claim.actor, claim.target):
-                    ev = ev.with_(target=_claim_owner(sdoc[trig.i], idx, lex))
+                    ev = ev.with_(target=denials.claim_owner(sdoc[trig.i], idx, lex))
                 ev = ev.with_(denies=claim)
             elif about or (claims and not says_what):
                 claim = (about or claims)[-1]
-                claimant = _claimant(claim)
+                claimant = denials.claimant(claim)
                 if claimant is not None:
                     hit = gz.lookup(claimant.name)
                     if claimant.kind != "person" and claimant.country and hit is None:

@@ -24,8 +24,9 @@ from spacy.tokens import Token
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .modes import hosted_meeting
+from .subjects import resolve_all, subjects, with_conjuncts
 
-__all__ = ["participants", "purpose_clauses", "subjects"]
+__all__ = ["participants", "purpose_clauses", "targets_of"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
@@ -40,23 +41,6 @@ _MUTUAL = {"SUPPORT", "CONCEDE", "SANCTION", "ASSAULT", "ACCUSE", "THREATEN"}
 _MEETING_ADJUNCTS = ("in", "during", "after", "at", "following", "before", "over", "on")
 
 
-def _with_conjuncts(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
-
-
-def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
-    """"a source close to X", "an aide to X", "officials of X": X's state speaks."""
-    if t.text.lower() not in Lexicon.default().cues["proxy_nouns"]:
-        return None
-    for d in t.subtree:
-        if d.i == t.i:
-            continue
-        m = idx.at(d) if d.pos_ in ("PROPN", "NOUN") else None
-        if m is not None:
-            return idx.state_of(m)
-    return None
-
-
 def _the_other(trigger: Token) -> bool:
     """Is the act aimed at "the other" ("each side accuses the other", "from the other's embassy")?"""
     return any(t.lower_ == "other" and any(c.lower_ in ("the", "each") for c in [*t.children, *t.lefts])
@@ -64,141 +48,11 @@ def _the_other(trigger: Token) -> bool:
                                                  for t in trigger.subtree)
 
 
-def _listed(toks: list[Token], idx: MentionIndex) -> list[Token]:
-    """Lists the parser took for appositions: "Saudi Arabia, the UAE and Bahrain" (a state is never another
-    state, so a state in apposition to a state is the next item of a list)."""
-    out = list(toks)
-    for t in toks:
-        m = idx.at(t)
-        if m is None or m.actor.kind != "state":
-            continue
-        for c in t.children:
-            other = idx.at(c) if c.dep_ == "appos" else None
-            if other is not None and other.actor.kind == "state" and other.actor != m.actor:
-                out.extend(x for x in [c, *c.conjuncts] if x not in out)
-    return out
-
-
-def _resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
-    out: list[ActorMention] = []
-    for t in _listed(toks, idx):
-        if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.lower_ in ("who", "whom", "which", "that") \
-                and t.dep_ in ("nsubj", "nsubjpass") and idx.pair(t.head.head):
-            t = t.head.head  # "the pair, who talked for 70 minutes": both of them
-        both = idx.pair(t)  # "the two ministers", "both countries"
-        if both:
-            out.extend(m for m in both if all(m.actor != o.actor for o in out))
-            continue
-        own = idx.at(t) or _proxy(t, idx)
-        mods = idx.modifiers(t)
-        # "Hungarian and Romanian officials" are two states; "the Ivory Coast's Supreme Court" is the court
-        several = len(mods) > 1 and (own is None or (own in mods and own.actor.kind == "state"))
-        found = mods if several else ([own] if own is not None else mods)
-        if own is not None and own.government:
-            # "the leaders of France and Germany": each state the government phrase names
-            named = [m for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                     if g.dep_ == "pobj" for x in _with_conjuncts(g) for m in [idx.at(x)]
-                     if m is not None and m.actor.kind == "state"]
-            found = named if len(named) > 1 else found
-        for m in found:
-            if m is not None and all(m.actor != o.actor for o in out):
-                out.append(m)
-    return out
-
-
-def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
-    """The actors of a verb (following xcomp/conj chains up) and whether it is passive."""
-    tok = verb
-    via_conj = False
-    for _ in range(4):
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
-        # the parser now and then hangs the subject on the auxiliary ("Egypt [are] mediating")
-        subj = subj or [g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children
-                        if g.dep_ in ("nsubj", "nsubjpass")]
-        # "The Red Cross operating in Iraq said ...": the parser made the participle the subject
-        subj = [g for c in subj for g in ([x for x in c.children if x.dep_ == "nsubj"] if c.pos_ == "VERB" else [])
-                or [c]]
-        if subj:
-            passive = subj[0].dep_ == "nsubjpass"
-            if passive and via_conj and not any(c.dep_ == "auxpass" for c in verb.children):
-                # "X has been indicted by the court and will resign": the active verb's subject is X
-                return _with_surface_conjuncts(_resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx),
-                                           idx, verb.doc), False
-            if passive:
-                agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-                if agents or tok.lemma_.lower() not in Lexicon.default().cues["stative_passives"]:
-                    return _resolve_all([x for a in agents for x in _with_conjuncts(a)], idx), True
-            # several subjects the parser did not coordinate ("A and B held talks" as two nsubj)
-            return _with_surface_conjuncts(_resolve_all([x for s_ in subj for x in _with_conjuncts(s_)], idx),
-                                           idx, verb.doc), False
-        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head  # "responded by freezing relations": the one who responded
-            continue
-        if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "relcl", "acl") and tok.head.i != tok.i:
-            cues = Lexicon.default().cues
-            if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in \
-                    cues["reporting_verbs"] and tok.lemma_.lower() in cues["reporting_verbs"] | cues["warning_words"]:
-                # "X said the factory was linked to Y and warned Z": the parser coordinated the second verb
-                # of speech with the reported clause; both verbs are the speaker's
-                tok = tok.head.head
-                continue
-            if tok.dep_ == "relcl":
-                m = _resolve_all([tok.head], idx)
-                return m, False
-            via_conj = via_conj or tok.dep_ == "conj"
-            tok = tok.head
-            # "issued a declaration demanding that ...": the document's issuer demands; not "vetoed a
-            # resolution calling for ..."
-            if tok.dep_ == "dobj" and tok.lemma_.lower() in cues["document_nouns"] and \
-                    tok.head.lemma_.lower() in cues["issuing_verbs"]:
-                tok = tok.head
-            continue
-        break
-    return [], False
-
-
-def _with_surface_conjuncts(found: list[ActorMention], idx: MentionIndex, doc) -> list[ActorMention]:
-    """Add the actors written before a subject and coordinated with it on the surface when the parser lost the
-    coordination ("US President Barack Obama and Russian President Dmitry Medvedev agreed", "Saudi Arabia, the
-    UAE and Bahrain withdrew"): a mention, then "and" or a comma, then the subject's own title words."""
-    if not found:
-        return found
-    titles = Lexicon.default().cues["titles"] | Lexicon.default().cues["role_nouns"]
-    by_end = {m.end: m for m in idx.mentions}
-    out = list(found)
-    pos = min(m.start for m in found)
-    for _ in range(6):
-        j = pos - 1
-        while j >= 0 and (doc[j].lower_ in titles or doc[j].ent_type_ == "NORP" or doc[j].lower_ == "the"
-                          or (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in by_end
-                              and doc[j].lower_ not in ("and",))):
-            if doc[j].pos_ == "PROPN" and doc[j].lower_ not in titles and doc[j].ent_type_ not in ("NORP", "GPE"):
-                break  # another name, not a title
-            j -= 1
-        if j < 1 or doc[j].text not in ("and", ","):
-            break
-        k = j - 1 if doc[j].text == "and" and doc[j - 1].text == "," else j
-        prev = by_end.get(k)
-        if prev is None or prev.actor.kind not in ("person", "state", "organization", "group") or \
-                any(prev.actor == o.actor for o in out) or _in_adjunct(doc[prev.end - 1]):
-            break
-        out.insert(0, prev)
-        pos = prev.start
-    return out
-
-
-def _in_adjunct(tok: Token) -> bool:
-    """Whether a token sits in a fronted phrase of place, time or circumstance ("In Washington, ...", "After
-    talks with X, ...") rather than in a list of subjects."""
-    return any(a.dep_ in ("prep", "advcl", "npadvmod") and a.head.pos_ in ("VERB", "AUX")
-               for a in [tok, *tok.ancestors])
-
-
-def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMention]:
+def targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMention]:
     if tok.lemma_.lower() in Lexicon.default().cues["topic_verbs"]:
         # "discussed aid to Ukraine": what is discussed is the topic; only "with" names a participant
         return [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-                if g.dep_ == "pobj" for m in _resolve_all(_with_conjuncts(g), idx) if m.actor not in exclude]
+                if g.dep_ == "pobj" for m in resolve_all(with_conjuncts(g), idx) if m.actor not in exclude]
     cands: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "iobj", "nsubjpass", "attr", "oprd"):
@@ -214,7 +68,7 @@ def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMentio
         if c.dep_ == "dobj" and c.pos_ == "NOUN" and any(ch.dep_ == "poss" for ch in c.children):
             # "reaffirmed France's support for Ukraine": the possessor owns the object, the
             # object's own complement names the target
-            inner = [m for m in _targets_of(c, idx, exclude) if m not in out]
+            inner = [m for m in targets_of(c, idx, exclude) if m not in out]
             if inner:
                 out.extend(inner)
                 continue
@@ -224,11 +78,11 @@ def _targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMentio
             if owners:
                 out.extend(owners)
                 continue
-        for m in _resolve_all(_with_conjuncts(c), idx):
+        for m in resolve_all(with_conjuncts(c), idx):
             if m.actor not in exclude and m not in out:
                 out.append(m)
         if not out and c.dep_ == "dobj":  # "step up exchanges with Russia"
-            out.extend(_targets_of(c, idx, exclude))
+            out.extend(targets_of(c, idx, exclude))
     return out
 
 
@@ -310,7 +164,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         # "Egypt and Qatar are mediating between Israel and Hamas": each mediator meets each side
         between = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
                    if g.dep_ == "pobj"]
-        sides = _resolve_all(_with_conjuncts(between[0]), idx) if between else []
+        sides = resolve_all(with_conjuncts(between[0]), idx) if between else []
         mediators = [m for m in subjects(trigger, idx)[0] if m.actor not in {s.actor for s in sides}]
         if len(sides) >= 2 and mediators:
             return [(m, side) for m in mediators for side in sides[:2]]
@@ -320,7 +174,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         between = [g for c in phrase.children if c.dep_ == "prep" and c.text.lower() == "between" for g in c.children
                    if g.dep_ == "pobj"]
         if between:
-            found = _resolve_all(_with_conjuncts(between[0]), idx)
+            found = resolve_all(with_conjuncts(between[0]), idx)
             if len(found) >= 2 and trigger.lemma_.lower() in Lexicon.default().cues["mediation_nouns"]:
                 # "X launched a mediation effort between A and B": the mediator meets each side
                 noun = _measured(phrase)
@@ -332,7 +186,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                 return [(found[0], found[1])]
         poss = [c for c in trigger.children if c.dep_ == "poss"]
         if poss:
-            actors = _resolve_all(_with_conjuncts(poss[0]), idx)
+            actors = resolve_all(with_conjuncts(poss[0]), idx)
         if not actors:  # "the Turkish offer", "Israeli air raids": the nationality in front is the actor
             actors = [m for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
                       for m in [idx.at(c)] if m is not None and m.actor.kind == "state"]
@@ -375,7 +229,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             clause = noun.head.head
             actors, _ = subjects(clause, idx)
             exclude = {a.actor for a in actors}
-            met = _targets_of(noun, idx, exclude)
+            met = targets_of(noun, idx, exclude)
             addressed = [m for c in clause.children if c.dep_ in ("dobj", "dative", "iobj") or
                          (c.dep_ == "prep" and c.lower_ == "to") for g in ([c] if c.dep_ != "prep" else
                                                                            [x for x in c.children if x.dep_ == "pobj"])
@@ -393,9 +247,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         if not actors and trigger.dep_ in ("nsubj",):
             return []
         exclude = {a.actor for a in actors}
-        targets = _targets_of(trigger, idx, exclude) or (_targets_of(noun, idx, exclude) if noun.i != trigger.i else [])
+        targets = targets_of(trigger, idx, exclude) or (targets_of(noun, idx, exclude) if noun.i != trigger.i else [])
         if not targets and trigger.dep_ == "dobj":
-            targets = [m for m in _targets_of(trigger.head, idx, exclude) if m.start > trigger.i]
+            targets = [m for m in targets_of(trigger.head, idx, exclude) if m.start > trigger.i]
             if not targets:  # "reiterated its demand that Israel ease ...": who is to act is the target
                 targets = [m for c in trigger.head.children if c.dep_ == "ccomp" and c.i > trigger.i
                            for m in subjects(c, idx)[0] if m.actor not in exclude]
@@ -413,27 +267,27 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             passive = bool(actors)
         if not actors:  # "... reaffirmed France's support for Ukraine" with an unknown speaker
             owned = [g for c in head.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "poss"]
-            actors = _resolve_all(owned[:1], idx)
+            actors = resolve_all(owned[:1], idx)
         exclude = {a.actor for a in actors}
         if passive:
             undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
-            targets = _resolve_all(undergoers, idx) or [m for u in undergoers for m in [idx.national(u)] if m]
+            targets = resolve_all(undergoers, idx) or [m for u in undergoers for m in [idx.national(u)] if m]
         else:
-            targets = _targets_of(trigger, idx, exclude)
+            targets = targets_of(trigger, idx, exclude)
             if not targets and trigger.pos_ == "ADJ":
                 for x in trigger.children:
                     if x.dep_ == "xcomp":
-                        targets = _targets_of(x, idx, exclude)
+                        targets = targets_of(x, idx, exclude)
         meeting = hosted_meeting(trigger)
         if etype == "CONSULT" and meeting is not None and actors:
             # "Qatar is hosting talks between Washington and the Taliban": the host meets each side
             sides = [m for c in meeting.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
-                     if g.dep_ == "pobj" for m in _resolve_all(_with_conjuncts(g), idx)]
+                     if g.dep_ == "pobj" for m in resolve_all(with_conjuncts(g), idx)]
             return [(actors[0], side) for side in sides[:2] if side.actor != actors[0].actor]
         if etype == "CONSULT" and actors and trigger.lemma_.lower() in Lexicon.default().cues["travel_words"]:
             # "arrived in Belgrade for talks with Milosevic": the one met is the host, else the place gone to
             met = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
-                   if g.dep_ == "pobj" for m in _targets_of(g, idx, exclude)]
+                   if g.dep_ == "pobj" for m in targets_of(g, idx, exclude)]
             place = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into")
                      for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None
                      and m.actor not in exclude]
@@ -466,7 +320,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     # "withdrew its inspectors from Iraq": whom one withdraws from beats what is withdrawn
     preferred = Lexicon.default().cues["target_prepositions"].get(etype)
     if preferred:
-        about = _resolve_all([g for c in trigger.children if c.dep_ == "prep" and c.text.lower() in preferred
+        about = resolve_all([g for c in trigger.children if c.dep_ == "prep" and c.text.lower() in preferred
                               for g in c.children if g.dep_ == "pobj"], idx)
         about = [m for m in about if m.actor not in {a.actor for a in actors}]
         targets = about + [t for t in targets if t not in about]
@@ -486,7 +340,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     if not targets and etype in ("PROTEST", "COERCE"):  # a protest or a blockade is against what its purpose names
         for purpose in purpose_clauses(trigger):
             exclude = {a.actor for a in actors}
-            targets = _targets_of(purpose, idx, exclude) or _phrase_targets(purpose, idx, exclude)
+            targets = targets_of(purpose, idx, exclude) or _phrase_targets(purpose, idx, exclude)
             if targets:
                 break
     targets = [t for t in targets if t.actor not in {a.actor for a in actors}]

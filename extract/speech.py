@@ -47,7 +47,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
-from .roles import subjects
+from .subjects import subjects
 from .status import is_negated
 from .triggers import Trigger
 

@@ -25,37 +25,19 @@ from ...records import Actor
 from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon
 from .context import (
-    NORP_LABELS, ORG_LABELS, PERSON_LABELS, PLACE_LABELS, PLACE_PREPS, UNACTING_LABELS, clean,
-    country_of_tokens, described_by, government_phrase, modifiers, named_like_a_person, place_of,
-    strip_titles, title_case, title_context, where_acting,
+    ORG_LABELS, PERSON_LABELS, PLACE_LABELS, PLACE_PREPS, UNACTING_LABELS, clean, country_of_tokens, modifiers,
+    named_like_a_person, place_of, strip_titles, title_case, title_context,
 )
 from .datelines import dateline, dateline_end
 from .index import ActorMention
-from .nominals import countries_from_context, governments_from_context, resident, role_people, shared_aliases
+from .nominals import countries_from_context, governments_from_context, resident, shared_aliases
 from .people import Person, PersonRegistry
+from .phrases import MentionSet, government_and_roles, groups, institutions
 
 __all__ = ["find_mentions", "home_state"]
 
 
-class _Mentions:
-    """The mentions found so far, one per token."""
-
-    def __init__(self) -> None:
-        self.by_start: dict[int, ActorMention] = {}
-        self.taken: set[int] = set()
-
-    def add(self, m: ActorMention) -> None:
-        if any(i in self.taken for i in range(m.start, m.end)):
-            return
-        self.by_start[m.start] = m
-        self.taken.update(range(m.start, m.end))
-
-    def drop(self, m: ActorMention) -> None:
-        self.by_start.pop(m.start, None)
-        self.taken.difference_update(range(m.start, m.end))
-
-
-def _appositive_country(span: Span, mentions: _Mentions, gz: Gazetteer) -> str | None:
+def _appositive_country(span: Span, mentions: MentionSet, gz: Gazetteer) -> str | None:
     """The country an apposition or possessor gives a name: "X, deputy chief of the Russian General Staff",
     "Kuwait's emir, X", "X, Qatar's emir", "its emir, X" (its: the state last named)."""
     root = span.root
@@ -77,7 +59,7 @@ def _appositive_country(span: Span, mentions: _Mentions, gz: Gazetteer) -> str |
     return None
 
 
-def _peoples_of_states(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
+def _peoples_of_states(doc: Doc, mentions: MentionSet, gz: Gazetteer) -> None:
     """A people named by where they live and who they are ("Bosnian Serb", "Kosovo Albanians", "Iraqi Kurds")
     is a group of the state they live in, not either state (as event coders code the Bosnian Serbs)."""
     for i in range(len(doc) - 1):
@@ -120,7 +102,7 @@ def _modifies_a_thing(ent: Span, lex: Lexicon) -> bool:
     return head.lemma_.lower() in lex.cues["facility_nouns"] and head.ent_type_ != "PERSON"
 
 
-def _named_entities(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon,
+def _named_entities(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon,
                     maybe_places: dict[int, str]) -> list[tuple[Span, list[str]]]:
     """States, places and organisations the model names, and the person candidates it leaves."""
     role_words = lex.cues["role_nouns"]
@@ -203,7 +185,7 @@ def _named_entities(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon,
     return [(e, w) for e, w in pending_people if clean(e.text) not in place_names]
 
 
-def _missed_names(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> list[tuple[Span, list[str]]]:
+def _missed_names(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> list[tuple[Span, list[str]]]:
     """Names the model missed altogether ("Lavrov travelled to Pyongyang", "talks with Saied"): a
     capitalised proper noun that acts or is met, that no list knows as anything else, is a person."""
     titles, role_words = lex.cues["titles"], lex.cues["role_nouns"]
@@ -232,7 +214,7 @@ def _missed_names(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) ->
     return out
 
 
-def _persons(doc: Doc, pending: list[tuple[Span, list[str]]], mentions: _Mentions, gz: Gazetteer,
+def _persons(doc: Doc, pending: list[tuple[Span, list[str]]], mentions: MentionSet, gz: Gazetteer,
              lex: Lexicon) -> tuple[PersonRegistry, dict[int, Person]]:
     """Link every person candidate to its person; return the registry and the person of each candidate."""
     role_words = lex.cues["role_nouns"]
@@ -267,16 +249,11 @@ def _persons(doc: Doc, pending: list[tuple[Span, list[str]]], mentions: _Mention
     return reg, linked
 
 
-def _person_actor(p: Person) -> Actor:
-    aliases = tuple(sorted(a for a in p.aliases if a and a != p.name))
-    return Actor(p.name, kind="person", country=p.country, aliases=aliases)
-
-
 def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = None) -> list[ActorMention]:
     """All actor mentions of a parsed document, resolved within the document, in text order."""
     gz = gz or Gazetteer.default()
     lex = lex or Lexicon.default()
-    mentions = _Mentions()
+    mentions = MentionSet()
     # a dateline ("WASHINGTON, Nov 16 (Reuters) -") says where the story was filed, not who acts
     filed = dateline_end(doc.text)
     mentions.taken.update(t.i for t in doc if t.idx + len(t) <= filed)
@@ -297,22 +274,22 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
                                           Actor(gz.country(iso).name, kind="state", country=iso)))
                 continue
         if ent.start in linked:
-            mentions.add(ActorMention(ent.start, ent.end, ent.text, _person_actor(linked[ent.start])))
+            mentions.add(ActorMention(ent.start, ent.end, ent.text, linked[ent.start].actor()))
     # surnames the model missed (or took for a common noun at the start of a sentence)
     for tok in doc:
         if tok.i in mentions.taken or not (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title)):
             continue
         p = reg.by_family(tok.text, tok.i) if tok.text[:1].isupper() else None
         if p is not None:
-            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, _person_actor(p)))
+            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, p.actor()))
     _gazetteer_phrases(doc, mentions, gz)
     _compass_states(doc, mentions, gz)
     for ent, words in pending:
         if not words and ent.start not in linked and ent.label_ in ORG_LABELS:
             _unknown_org(doc, ent, mentions, gz)
-    _government_and_roles(doc, mentions, reg, gz, lex)
-    _groups(doc, mentions, gz, lex)
-    _institutions(doc, mentions, gz, lex)
+    government_and_roles(doc, mentions, reg, gz, lex)
+    groups(doc, mentions, gz, lex)
+    institutions(doc, mentions, gz, lex)
     final = [resident(doc, mentions.by_start[k], gz) for k in sorted(mentions.by_start)]
     home = home_state(doc.text, gz)
     final = governments_from_context(doc, final, lex, home=home)
@@ -331,7 +308,7 @@ def home_state(text: str, gz: Gazetteer) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
-def _compass_states(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
+def _compass_states(doc: Doc, mentions: MentionSet, gz: Gazetteer) -> None:
     """"the North", "the South": in a story that names North Korea (or South Sudan, ...), that state."""
     named = {m.actor.name.split()[0]: m.actor for m in mentions.by_start.values()
              if m.actor.kind == "state" and m.actor.name.split()[0] in ("North", "South")}
@@ -343,7 +320,7 @@ def _compass_states(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
             mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(a.name, kind="state", country=a.country)))
 
 
-def _unknown_org(doc: Doc, ent: Span, mentions: _Mentions, gz: Gazetteer) -> None:
+def _unknown_org(doc: Doc, ent: Span, mentions: MentionSet, gz: Gazetteer) -> None:
     """"the Palestinian Islamic Jihad movement", "the US Congress", "the Ivory Coast's Supreme Court":
     an organisation the gazetteer does not know; a state named inside or in front gives the country."""
     name = clean(ent.text)
@@ -352,7 +329,7 @@ def _unknown_org(doc: Doc, ent: Span, mentions: _Mentions, gz: Gazetteer) -> Non
     mentions.add(ActorMention(ent.start, ent.end, ent.text, Actor(name, kind="organization", country=iso)))
 
 
-def _gazetteer_phrases(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
+def _gazetteer_phrases(doc: Doc, mentions: MentionSet, gz: Gazetteer) -> None:
     """Gazetteer phrases the model missed (capitals, "Kremlin", demonyms)."""
     words = [t.text_with_ws for t in doc]
     upper = [t.text[:1].isupper() for t in doc]
@@ -365,106 +342,3 @@ def _gazetteer_phrases(doc: Doc, mentions: _Mentions, gz: Gazetteer) -> None:
             hit = gz.lookup(text)
             if hit is not None:
                 mentions.add(ActorMention(i, i + n, text, Actor(hit.name, kind=hit.kind, country=hit.country)))
-
-
-def _government_and_roles(doc: Doc, mentions: _Mentions, reg: PersonRegistry, gz: Gazetteer, lex: Lexicon) -> None:
-    """Government noun phrases ("the Russian side") and role descriptions ("the French defence minister")."""
-    for tok in doc:
-        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
-            continue  # a title in front of a name
-        start = min([tok.i] + [m.i for m in modifiers(tok)])
-        owner = {j: m for m in mentions.by_start.values() for j in range(m.start, m.end)}
-        inside = {owner[j] for j in range(start, tok.i + 1) if j in owner}
-        if tok.lemma_.lower() in lex.cues["police_nouns"]:
-            # "Turkish riot police fired tear gas": the state's police, an organisation of it; a police without
-            # a state named takes the story's (governments_from_context). What the model took for a person in
-            # front ("Riot police") is a kind of police.
-            if any(m.actor.kind not in ("state", "person") for m in inside):
-                continue  # "Hamas police": the group's
-            for m in inside:
-                mentions.drop(m)
-            iso = government_phrase(tok, gz, lex)
-            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
-                                      Actor("police", kind="organization", country=iso), True))
-            continue
-        if any(gz.demonym(m.text) is None for m in inside):
-            continue
-        persons = role_people(tok, reg.people, gz, lex)
-        if persons:
-            for m in inside:  # "the French defence minister": the demonym is part of the role
-                mentions.drop(m)
-            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text, _person_actor(persons[0][0])))
-            for p, country_tok in persons[1:]:
-                # "the Defence Ministers of France and Russia": the second country stands for its minister
-                if country_tok is not None:
-                    old = mentions.by_start.get(country_tok.i)
-                    if old is not None:
-                        mentions.drop(old)
-                    mentions.add(ActorMention(country_tok.i, country_tok.i + 1, country_tok.text, _person_actor(p)))
-            continue
-        iso = government_phrase(tok, gz, lex)
-        if iso and not inside:
-            info = gz.country(iso)
-            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
-                                      Actor(info.name if info else iso, kind="state", country=iso), True))
-
-
-def _groups(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> None:
-    """Groups named by a common noun ("rebels", "protesters", "the army") with no state named in front,
-    peoples the gazetteer has no state for ("Iraqi Kurds", "Tamils"), and crowds that act."""
-    group_nouns = lex.cues["group_nouns"]
-    for tok in doc:
-        a_people = tok.ent_type_ in NORP_LABELS and tok.tag_ in ("NNPS", "NNS")
-        # "thousands of people marched": a crowd that acts is a group; "killed 23 people" names no actor
-        subject = tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.head.dep_ == "nsubj" and
-                                          tok.head.head.lemma_.lower() in lex.cues["partitive_nouns"])
-        # "fired into the crowd", "pushed the crowds back": a crowd acted on is one too
-        crowd = tok.lower_ in lex.cues["crowd_nouns"] and (subject or (tok.lemma_.lower() == "crowd" and tok.dep_ in (
-            "dobj", "pobj")))
-        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or (
-                tok.text.lower() not in group_nouns and not a_people and not crowd):
-            continue
-        mods = modifiers(tok)
-        named = [m for m in list(mentions.by_start.values()) if any(m.start <= x.i < m.end for x in mods)]
-        if named and (tok.text.lower() in lex.cues["state_agent_nouns"] or any(n.actor.kind != "state" for n in named)):
-            continue  # "Israeli soldiers", "Hamas militants": the state or group in front speaks for them
-        for n in named:  # "Palestinian armed groups", "Croatian extremists": a group of that country, not its state
-            mentions.drop(n)
-        start = min([tok.i] + [m.i for m in mods])
-        phrase = clean(doc[start:tok.i + 1].text)
-        country = country_of_tokens(mods + place_of(tok), gz) or country_of_tokens(described_by(tok), gz) \
-            or country_of_tokens(where_acting(tok), gz)
-        mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
-                                  Actor(phrase[:1].upper() + phrase[1:], kind="group", country=country)))
-
-
-def _institutions(doc: Doc, mentions: _Mentions, gz: Gazetteer, lex: Lexicon) -> None:
-    """Courts and tribunals are organisations of the state they sit in (PLOVER-notes rule 10): "a court in
-    Moscow", "Russia's Supreme Court" when the model did not tag it; a court, council or agency of an
-    organisation is an organisation of its own ("the U.N. war crimes tribunal")."""
-    bodies = lex.cues["institution_nouns"] | lex.cues["organization_anaphors"]
-    for tok in doc:
-        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in bodies:
-            continue
-        mods = [m for m in modifiers(tok) if m.i not in mentions.taken]
-        country = country_of_tokens(modifiers(tok) + place_of(tok), gz)
-        owner = next((mentions.by_start[k] for k in sorted(mentions.by_start) for m in modifiers(tok)
-                      if mentions.by_start[k].start <= m.i < mentions.by_start[k].end
-                      and mentions.by_start[k].actor.kind == "organization"), None)
-        if country is None and owner is not None:
-            # "the U.N. war crimes tribunal": a body of the organisation named in front, an actor of its own
-            mentions.drop(owner)
-            name = clean(doc[owner.start:tok.i + 1].text)
-            mentions.add(ActorMention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text,
-                                      Actor(name, kind="organization", country=owner.actor.country)))
-            continue
-        if country is None or tok.lemma_.lower() not in lex.cues["institution_nouns"]:
-            continue
-        start = min([tok.i] + [m.i for m in mods])
-        where = [t for t in place_of(tok) if t.dep_ == "pobj"]
-        end = max([tok.i] + [t.i for w in where for t in w.subtree]) + 1
-        name = clean(doc[start:end].text)
-        mentions.add(ActorMention(start, tok.i + 1, doc[start:end].text,
-                                  Actor(name[:1].upper() + name[1:], kind="organization", country=country)))

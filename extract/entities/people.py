@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...names import PersonName
+from ...records import Actor
 
 __all__ = ["Person", "PersonRegistry"]
 
@@ -38,6 +39,11 @@ class Person:
     aliases: set[str] = field(default_factory=set)
     first: int = 0  # token index of the first mention
     count: int = 1  # mentions so far
+
+    def actor(self) -> Actor:
+        """The person as the record events carry: the fullest name, the country and the other names."""
+        return Actor(self.name, kind="person", country=self.country,
+                     aliases=tuple(sorted(a for a in self.aliases if a and a != self.name)))
 
     def absorb(self, words: list[str], country: str | None) -> None:
         """Take a fuller written form of the same person's name."""

@@ -1,0 +1,48 @@
+"""Denials: a REJECT of a claim targets whoever made it, and links to the claim it disputes.
+
+"A source close to Lecornu denied that France supported the plan" rejects the claim of whoever said France
+did; what a denial says did not happen is coded too, ``negated`` when the denier's side took part in it, else
+``claimed`` (PLOVER-notes rules 6-7).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Actor, Event
+from .entities import MentionIndex
+from .lexicon import Lexicon
+
+__all__ = ["claim_owner", "claimant", "denied_content"]
+
+def claimant(claim: Event) -> Actor:
+    """Who makes a claim: its source, or the accuser of an accusation told in the outlet's own voice."""
+    return claim.source if claim.source is not None else claim.actor
+
+
+def denied_content(denial: Token, lex: Lexicon) -> set[int]:
+    """Where a denial says what it denies: its own clause ("denied that France supported the plan") or the
+    content of the claim it names ("denied reports that Putin had spoken to Trump")."""
+    out: set[int] = set()
+    if denial.lemma_.lower() not in lex.cues["denial_verbs"]:
+        return out
+    for c in denial.children:
+        if c.dep_ == "ccomp":
+            out |= {t.i for t in c.subtree}
+        elif c.dep_ == "dobj" and c.lemma_.lower() in lex.cues["assertion_nouns"]:
+            out |= {t.i for g in c.children if g.dep_ in ("acl", "ccomp", "relcl", "appos") for t in g.subtree}
+    return out
+
+
+def claim_owner(denial: Token, idx: MentionIndex, lex: Lexicon) -> Actor | None:
+    """Whose claim a denial names: "Moscow's claim", "accusations by Washington", "a Washington Post report"."""
+    for c in denial.children:
+        if c.dep_ != "dobj" or c.lemma_.lower() not in lex.cues["denial_objects"]:
+            continue
+        for g in c.children:
+            owner = g if g.dep_ in ("poss", "compound") else next(
+                (x for x in g.children if x.dep_ == "pobj"), None) if g.dep_ == "prep" and g.lower_ in ("by", "from") else None
+            m = idx.at(owner) if owner is not None else None
+            if m is not None:
+                return m.actor
+    return None

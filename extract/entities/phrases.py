@@ -1,0 +1,141 @@
+"""Actors named by common-noun phrases: governments and roles ("the Russian side", "the French defence
+minister"), a state's police, groups and crowds ("protesters", "Iraqi Kurds"), and institutions ("a court in
+Moscow"); and :class:`MentionSet`, the mentions found so far, one per token, that the passes fill in.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...records import Actor
+from ..gazetteer import Gazetteer
+from ..lexicon import Lexicon
+from .context import (
+    NORP_LABELS, clean, country_of_tokens, described_by, government_phrase, modifiers, place_of, where_acting,
+)
+from .index import ActorMention
+from .nominals import role_people
+from .people import PersonRegistry
+
+__all__ = ["MentionSet", "government_and_roles", "groups", "institutions"]
+
+
+class MentionSet:
+    """The mentions found so far, one per token."""
+
+    def __init__(self) -> None:
+        self.by_start: dict[int, ActorMention] = {}
+        self.taken: set[int] = set()
+
+    def add(self, m: ActorMention) -> None:
+        if any(i in self.taken for i in range(m.start, m.end)):
+            return
+        self.by_start[m.start] = m
+        self.taken.update(range(m.start, m.end))
+
+    def drop(self, m: ActorMention) -> None:
+        self.by_start.pop(m.start, None)
+        self.taken.difference_update(range(m.start, m.end))
+
+
+def government_and_roles(doc: Doc, mentions: MentionSet, reg: PersonRegistry, gz: Gazetteer, lex: Lexicon) -> None:
+    """Government noun phrases ("the Russian side") and role descriptions ("the French defence minister")."""
+    for tok in doc:
+        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+            continue  # a title in front of a name
+        start = min([tok.i] + [m.i for m in modifiers(tok)])
+        owner = {j: m for m in mentions.by_start.values() for j in range(m.start, m.end)}
+        inside = {owner[j] for j in range(start, tok.i + 1) if j in owner}
+        if tok.lemma_.lower() in lex.cues["police_nouns"]:
+            # "Turkish riot police fired tear gas": the state's police, an organisation of it; a police without
+            # a state named takes the story's (governments_from_context). What the model took for a person in
+            # front ("Riot police") is a kind of police.
+            if any(m.actor.kind not in ("state", "person") for m in inside):
+                continue  # "Hamas police": the group's
+            for m in inside:
+                mentions.drop(m)
+            iso = government_phrase(tok, gz, lex)
+            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                      Actor("police", kind="organization", country=iso), True))
+            continue
+        if any(gz.demonym(m.text) is None for m in inside):
+            continue
+        persons = role_people(tok, reg.people, gz, lex)
+        if persons:
+            for m in inside:  # "the French defence minister": the demonym is part of the role
+                mentions.drop(m)
+            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text, persons[0][0].actor()))
+            for p, country_tok in persons[1:]:
+                # "the Defence Ministers of France and Russia": the second country stands for its minister
+                if country_tok is not None:
+                    old = mentions.by_start.get(country_tok.i)
+                    if old is not None:
+                        mentions.drop(old)
+                    mentions.add(ActorMention(country_tok.i, country_tok.i + 1, country_tok.text, p.actor()))
+            continue
+        iso = government_phrase(tok, gz, lex)
+        if iso and not inside:
+            info = gz.country(iso)
+            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                      Actor(info.name if info else iso, kind="state", country=iso), True))
+
+
+def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:
+    """Groups named by a common noun ("rebels", "protesters", "the army") with no state named in front,
+    peoples the gazetteer has no state for ("Iraqi Kurds", "Tamils"), and crowds that act."""
+    group_nouns = lex.cues["group_nouns"]
+    for tok in doc:
+        a_people = tok.ent_type_ in NORP_LABELS and tok.tag_ in ("NNPS", "NNS")
+        # "thousands of people marched": a crowd that acts is a group; "killed 23 people" names no actor
+        subject = tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.head.dep_ == "nsubj" and
+                                          tok.head.head.lemma_.lower() in lex.cues["partitive_nouns"])
+        # "fired into the crowd", "pushed the crowds back": a crowd acted on is one too
+        crowd = tok.lower_ in lex.cues["crowd_nouns"] and (subject or (tok.lemma_.lower() == "crowd" and tok.dep_ in (
+            "dobj", "pobj")))
+        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or (
+                tok.text.lower() not in group_nouns and not a_people and not crowd):
+            continue
+        mods = modifiers(tok)
+        named = [m for m in list(mentions.by_start.values()) if any(m.start <= x.i < m.end for x in mods)]
+        if named and (tok.text.lower() in lex.cues["state_agent_nouns"] or any(n.actor.kind != "state" for n in named)):
+            continue  # "Israeli soldiers", "Hamas militants": the state or group in front speaks for them
+        for n in named:  # "Palestinian armed groups", "Croatian extremists": a group of that country, not its state
+            mentions.drop(n)
+        start = min([tok.i] + [m.i for m in mods])
+        phrase = clean(doc[start:tok.i + 1].text)
+        country = country_of_tokens(mods + place_of(tok), gz) or country_of_tokens(described_by(tok), gz) \
+            or country_of_tokens(where_acting(tok), gz)
+        mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                  Actor(phrase[:1].upper() + phrase[1:], kind="group", country=country)))
+
+
+def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:
+    """Courts and tribunals are organisations of the state they sit in (PLOVER-notes rule 10): "a court in
+    Moscow", "Russia's Supreme Court" when the model did not tag it; a court, council or agency of an
+    organisation is an organisation of its own ("the U.N. war crimes tribunal")."""
+    bodies = lex.cues["institution_nouns"] | lex.cues["organization_anaphors"]
+    for tok in doc:
+        if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in bodies:
+            continue
+        mods = [m for m in modifiers(tok) if m.i not in mentions.taken]
+        country = country_of_tokens(modifiers(tok) + place_of(tok), gz)
+        owner = next((mentions.by_start[k] for k in sorted(mentions.by_start) for m in modifiers(tok)
+                      if mentions.by_start[k].start <= m.i < mentions.by_start[k].end
+                      and mentions.by_start[k].actor.kind == "organization"), None)
+        if country is None and owner is not None:
+            # "the U.N. war crimes tribunal": a body of the organisation named in front, an actor of its own
+            mentions.drop(owner)
+            name = clean(doc[owner.start:tok.i + 1].text)
+            mentions.add(ActorMention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text,
+                                      Actor(name, kind="organization", country=owner.actor.country)))
+            continue
+        if country is None or tok.lemma_.lower() not in lex.cues["institution_nouns"]:
+            continue
+        start = min([tok.i] + [m.i for m in mods])
+        where = [t for t in place_of(tok) if t.dep_ == "pobj"]
+        end = max([tok.i] + [t.i for w in where for t in w.subtree]) + 1
+        name = clean(doc[start:end].text)
+        mentions.add(ActorMention(start, tok.i + 1, doc[start:end].text,
+                                  Actor(name[:1].upper() + name[1:], kind="organization", country=country)))

@@ -1,0 +1,173 @@
+"""Who does an act: the subjects of a trigger's verb, from the dependency parse.
+
+Follows xcomp, conj and ccomp chains up ("agreed to *resign*"), passives and their agents ("was attacked by
+rebels"), relative pronouns ("the pair, who talked"), pair anaphors ("both countries"), lists the parser read
+as appositions ("Saudi Arabia, the UAE and Bahrain") and subjects it did not coordinate ("US President X and
+Russian President Y agreed").
+
+>>> from spacy.vocab import Vocab
+>>> from spacy.tokens import Doc
+>>> from newskg.records import Actor
+>>> from newskg.extract.entities import ActorMention, MentionIndex
+>>> doc = Doc(Vocab(), words=["Paris", "and", "Rome", "agreed", "to", "talk"], heads=[3, 0, 0, 3, 5, 3],
+...           deps=["nsubj", "cc", "conj", "ROOT", "aux", "xcomp"], pos=["PROPN", "CCONJ", "PROPN", "VERB", "PART", "VERB"])
+>>> idx = MentionIndex([ActorMention(0, 1, "Paris", Actor("France", kind="state", country="FRA")),
+...                     ActorMention(2, 3, "Rome", Actor("Italy", kind="state", country="ITA"))])
+>>> [m.actor.name for m in subjects(doc[5], idx)[0]]
+['France', 'Italy']
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .entities import ActorMention, MentionIndex
+from .lexicon import Lexicon
+
+__all__ = ["resolve_all", "subjects", "with_conjuncts"]
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
+    """"a source close to X", "an aide to X", "officials of X": X's state speaks."""
+    if t.text.lower() not in Lexicon.default().cues["proxy_nouns"]:
+        return None
+    for d in t.subtree:
+        if d.i == t.i:
+            continue
+        m = idx.at(d) if d.pos_ in ("PROPN", "NOUN") else None
+        if m is not None:
+            return idx.state_of(m)
+    return None
+
+
+def _listed(toks: list[Token], idx: MentionIndex) -> list[Token]:
+    """Lists the parser took for appositions: "Saudi Arabia, the UAE and Bahrain" (a state is never another
+    state, so a state in apposition to a state is the next item of a list)."""
+    out = list(toks)
+    for t in toks:
+        m = idx.at(t)
+        if m is None or m.actor.kind != "state":
+            continue
+        for c in t.children:
+            other = idx.at(c) if c.dep_ == "appos" else None
+            if other is not None and other.actor.kind == "state" and other.actor != m.actor:
+                out.extend(x for x in [c, *c.conjuncts] if x not in out)
+    return out
+
+
+def resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for t in _listed(toks, idx):
+        if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.lower_ in ("who", "whom", "which", "that") \
+                and t.dep_ in ("nsubj", "nsubjpass") and idx.pair(t.head.head):
+            t = t.head.head  # "the pair, who talked for 70 minutes": both of them
+        both = idx.pair(t)  # "the two ministers", "both countries"
+        if both:
+            out.extend(m for m in both if all(m.actor != o.actor for o in out))
+            continue
+        own = idx.at(t) or _proxy(t, idx)
+        mods = idx.modifiers(t)
+        # "Hungarian and Romanian officials" are two states; "the Ivory Coast's Supreme Court" is the court
+        several = len(mods) > 1 and (own is None or (own in mods and own.actor.kind == "state"))
+        found = mods if several else ([own] if own is not None else mods)
+        if own is not None and own.government:
+            # "the leaders of France and Germany": each state the government phrase names
+            named = [m for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj" for x in with_conjuncts(g) for m in [idx.at(x)]
+                     if m is not None and m.actor.kind == "state"]
+            found = named if len(named) > 1 else found
+        for m in found:
+            if m is not None and all(m.actor != o.actor for o in out):
+                out.append(m)
+    return out
+
+
+def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
+    """The actors of a verb (following xcomp/conj chains up) and whether it is passive."""
+    tok = verb
+    via_conj = False
+    for _ in range(4):
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # the parser now and then hangs the subject on the auxiliary ("Egypt [are] mediating")
+        subj = subj or [g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children
+                        if g.dep_ in ("nsubj", "nsubjpass")]
+        # "The Red Cross operating in Iraq said ...": the parser made the participle the subject
+        subj = [g for c in subj for g in ([x for x in c.children if x.dep_ == "nsubj"] if c.pos_ == "VERB" else [])
+                or [c]]
+        if subj:
+            passive = subj[0].dep_ == "nsubjpass"
+            if passive and via_conj and not any(c.dep_ == "auxpass" for c in verb.children):
+                # "X has been indicted by the court and will resign": the active verb's subject is X
+                return _with_surface_conjuncts(resolve_all([x for s_ in subj for x in with_conjuncts(s_)], idx),
+                                           idx, verb.doc), False
+            if passive:
+                agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                if agents or tok.lemma_.lower() not in Lexicon.default().cues["stative_passives"]:
+                    return resolve_all([x for a in agents for x in with_conjuncts(a)], idx), True
+            # several subjects the parser did not coordinate ("A and B held talks" as two nsubj)
+            return _with_surface_conjuncts(resolve_all([x for s_ in subj for x in with_conjuncts(s_)], idx),
+                                           idx, verb.doc), False
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "responded by freezing relations": the one who responded
+            continue
+        if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "relcl", "acl") and tok.head.i != tok.i:
+            cues = Lexicon.default().cues
+            if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in \
+                    cues["reporting_verbs"] and tok.lemma_.lower() in cues["reporting_verbs"] | cues["warning_words"]:
+                # "X said the factory was linked to Y and warned Z": the parser coordinated the second verb
+                # of speech with the reported clause; both verbs are the speaker's
+                tok = tok.head.head
+                continue
+            if tok.dep_ == "relcl":
+                m = resolve_all([tok.head], idx)
+                return m, False
+            via_conj = via_conj or tok.dep_ == "conj"
+            tok = tok.head
+            # "issued a declaration demanding that ...": the document's issuer demands; not "vetoed a
+            # resolution calling for ..."
+            if tok.dep_ == "dobj" and tok.lemma_.lower() in cues["document_nouns"] and \
+                    tok.head.lemma_.lower() in cues["issuing_verbs"]:
+                tok = tok.head
+            continue
+        break
+    return [], False
+
+
+def _with_surface_conjuncts(found: list[ActorMention], idx: MentionIndex, doc) -> list[ActorMention]:
+    """Add the actors written before a subject and coordinated with it on the surface when the parser lost the
+    coordination ("US President Barack Obama and Russian President Dmitry Medvedev agreed", "Saudi Arabia, the
+    UAE and Bahrain withdrew"): a mention, then "and" or a comma, then the subject's own title words."""
+    if not found:
+        return found
+    titles = Lexicon.default().cues["titles"] | Lexicon.default().cues["role_nouns"]
+    by_end = {m.end: m for m in idx.mentions}
+    out = list(found)
+    pos = min(m.start for m in found)
+    for _ in range(6):
+        j = pos - 1
+        while j >= 0 and (doc[j].lower_ in titles or doc[j].ent_type_ == "NORP" or doc[j].lower_ == "the"
+                          or (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in by_end
+                              and doc[j].lower_ not in ("and",))):
+            if doc[j].pos_ == "PROPN" and doc[j].lower_ not in titles and doc[j].ent_type_ not in ("NORP", "GPE"):
+                break  # another name, not a title
+            j -= 1
+        if j < 1 or doc[j].text not in ("and", ","):
+            break
+        k = j - 1 if doc[j].text == "and" and doc[j - 1].text == "," else j
+        prev = by_end.get(k)
+        if prev is None or prev.actor.kind not in ("person", "state", "organization", "group") or \
+                any(prev.actor == o.actor for o in out) or _in_adjunct(doc[prev.end - 1]):
+            break
+        out.insert(0, prev)
+        pos = prev.start
+    return out
+
+
+def _in_adjunct(tok: Token) -> bool:
+    """Whether a token sits in a fronted phrase of place, time or circumstance ("In Washington, ...", "After
+    talks with X, ...") rather than in a list of subjects."""
+    return any(a.dep_ in ("prep", "advcl", "npadvmod") and a.head.pos_ in ("VERB", "AUX")
+               for a in [tok, *tok.ancestors])
