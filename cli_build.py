@@ -42,9 +42,6 @@ def build(
 
     from .build import build as run_build
 
-    if on_error not in ("stop", "skip"):
-        raise NewsKGError(f"--on-error must be 'stop' or 'skip', not {on_error!r}",
-                          hint="use --on-error skip to report bad documents and go on")
     pub = parse_date(published, "--published")
     skipped: list[str] = []
 

@@ -113,6 +113,8 @@ FormatOption = typer.Option("table", "--format", "-f",
                             help="table, json or csv: the same fields in each (see the README).")
 StatusOption = typer.Option(["asserted"], "--status",
                             help="Event statuses counted: asserted (default), claimed, negated, or all (repeatable).")
+FirstActor = typer.Argument(..., help="First actor: name, surname, alias, IRI, or 'Name (ISO3)'.")
+SecondActor = typer.Argument(..., help="Second actor.")
 
 
 def _answer_format(fmt: str) -> str:
@@ -136,8 +138,8 @@ def _emit(answer, fmt: str, kind=None) -> None:
 
 
 def contacts(
-    a: str = typer.Argument(..., help="First actor: name, surname, alias, IRI, or 'Name (ISO3)'."),
-    b: str = typer.Argument(..., help="Second actor."),
+    a: str = FirstActor,
+    b: str = SecondActor,
     since: Optional[str] = typer.Option(None, help="Only contacts on or after this ISO date (YYYY[-MM[-DD]])."),
     until: Optional[str] = typer.Option(None, help="Only contacts on or before this ISO date."),
     officials: bool = typer.Option(False, "--officials", help="For states, include their officials' contacts."),
@@ -211,8 +213,8 @@ def key_actors_(
 
 
 def balance(
-    a: str = typer.Argument(..., help="First actor: name, surname, alias, IRI, or 'Name (ISO3)'."),
-    b: str = typer.Argument(..., help="Second actor."),
+    a: str = FirstActor,
+    b: str = SecondActor,
     by: str = typer.Option("year", "--by", help="Period of the timeline: year or month."),
     officials: bool = typer.Option(False, "--officials", help="For states, include their officials' events."),
     status: list[str] = StatusOption,
