@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
+import traceback
 from typing import Callable, TypeVar
 
 import typer
@@ -62,8 +64,9 @@ def translate_errors(func: F) -> F:
             _fail(f"{where}{err.strerror or err} (check the path and its permissions)", 1)
         except (typer.Exit, typer.Abort, SystemExit):
             raise
-        except Exception as err:  # a bug: still no traceback for the user
-            logging.getLogger("newskg").debug("internal error", exc_info=True)
+        except Exception as err:  # a bug: no traceback for the user unless they ask for one
+            if os.environ.get("NEWSKG_DEBUG", "") not in ("", "0"):
+                traceback.print_exc()
             _fail(f"internal error: {type(err).__name__}: {err} "
                   "(please report it; set NEWSKG_DEBUG=1 to see the traceback)", 70)
 
