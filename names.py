@@ -89,38 +89,9 @@ class PersonName:
 
     @classmethod
     def parse(cls, text: str, country: str | None = None) -> PersonName:
-        data = name_data()
-        raw = text.split()
-        # titles and honorifics in front ("President", "Mr.", "Gen.")
-        while raw and raw[0].lower().rstrip(".") in data["titles"]:
-            raw = raw[1:]
-        while raw and norm_name(raw[-1]) in data["suffixes"]:
-            raw = raw[:-1]
-        if not raw:
-            return cls((), "", ())
-        words = tuple(w for w in norm_name(" ".join(raw)).split() if w)
-        first = norm_name(raw[0])
-        hyphenated_given = len(raw) >= 2 and "-" in raw[1] and len(raw) == 2
-        family_first = (len(raw) >= 2 and first in data["family_first_names"]
-                        and (country in data["family_first_states"] or hyphenated_given))
-        if family_first:
-            family = first
-            given = tuple(norm_name(" ".join(raw[1:])).split())
-            return cls(words, family, given, True)
-        # western order: the family name is the last word, with its particles ("al-Assad", "von der Leyen")
-        parts = [norm_name(w).split() for w in raw]
-        flat = [w for p in parts for w in p]
-        if not flat:  # nothing left of a name in another script ("ᕟ")
-            return cls((), "", ())
-        i = len(flat) - 1
-        while i > 0 and flat[i - 1] in data["particles"]:
-            i -= 1
-        family_words = [w for w in flat[i:] if w not in data["particles"]] or flat[i:]
-        given = tuple(w for w in flat[:i] if w not in data["particles"])
-        family = family_words[-1] if family_words else ""
-        if flat[i] in data["patronymics"] and len(flat) > i + 1:
-            family = f"{flat[i]} {family}"  # "Mohammed bin Salman" is not "Salman" (his father)
-        return cls(words, family, given, False)
+        """The name ``text`` as written by someone of ``country`` (which decides whether "Xi Jinping" is
+        family name first). Pure, so parsed once per distinct name and country."""
+        return _parse(text, country)
 
     @property
     def is_full(self) -> bool:
@@ -149,3 +120,39 @@ class PersonName:
                 return False
             theirs.remove(hit)
         return True
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse(text: str, country: str | None) -> PersonName:
+    data = name_data()
+    raw = text.split()
+    # titles and honorifics in front ("President", "Mr.", "Gen.")
+    while raw and raw[0].lower().rstrip(".") in data["titles"]:
+        raw = raw[1:]
+    while raw and norm_name(raw[-1]) in data["suffixes"]:
+        raw = raw[:-1]
+    if not raw:
+        return PersonName((), "", ())
+    words = tuple(w for w in norm_name(" ".join(raw)).split() if w)
+    first = norm_name(raw[0])
+    hyphenated_given = len(raw) >= 2 and "-" in raw[1] and len(raw) == 2
+    family_first = (len(raw) >= 2 and first in data["family_first_names"]
+                    and (country in data["family_first_states"] or hyphenated_given))
+    if family_first:
+        family = first
+        given = tuple(norm_name(" ".join(raw[1:])).split())
+        return PersonName(words, family, given, True)
+    # western order: the family name is the last word, with its particles ("al-Assad", "von der Leyen")
+    parts = [norm_name(w).split() for w in raw]
+    flat = [w for p in parts for w in p]
+    if not flat:  # nothing left of a name in another script ("ᕟ")
+        return PersonName((), "", ())
+    i = len(flat) - 1
+    while i > 0 and flat[i - 1] in data["particles"]:
+        i -= 1
+    family_words = [w for w in flat[i:] if w not in data["particles"]] or flat[i:]
+    given = tuple(w for w in flat[:i] if w not in data["particles"])
+    family = family_words[-1] if family_words else ""
+    if flat[i] in data["patronymics"] and len(flat) > i + 1:
+        family = f"{flat[i]} {family}"  # "Mohammed bin Salman" is not "Salman" (his father)
+    return PersonName(words, family, given, False)
