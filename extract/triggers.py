@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerPattern
 
-__all__ = ["Trigger", "find_triggers", "governed_object", "match_pattern"]
+__all__ = ["deadline_to_leave", "Trigger", "find_triggers", "governed_object", "match_pattern"]
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -97,6 +97,20 @@ def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] |
     return None
 
 
+def deadline_to_leave(tok: Token, lex: Lexicon) -> Token | None:
+    """ "Gave Qatari diplomats 48 hours to leave": the deadline, if ``tok`` sets one to leave (an expulsion)."""
+    cue = lex.cues["deadline_to_leave"]
+    if tok.lemma_.lower() not in cue["verbs"]:
+        return None
+    def leaving(t: Token) -> bool:
+        return any(v.lemma_.lower() in cue["leaving"] and v.dep_ in ("relcl", "acl", "xcomp", "advcl")
+                   and any(a.lower_ == "to" for a in v.children) for v in t.children)
+
+    # "to leave" hangs on the time ("48 hours to leave") or, as the parser also has it, on the verb
+    return next((u for u in tok.children if u.lemma_.lower() in cue["units"] and (leaving(u) or leaving(tok))),
+                None)
+
+
 def _people_nouns(lex: Lexicon) -> frozenset[str]:
     c = lex.cues
     return c["police_nouns"] | c["group_nouns"] | c["government_nouns"] | c["role_nouns"] | c["state_agent_nouns"]
@@ -109,6 +123,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
     for tok in sent:
         pos = _POS.get(tok.pos_)
         lemma = tok.lemma_.lower()
+        deadline = deadline_to_leave(tok, lex)
+        if deadline is not None:
+            found.append(Trigger(tok.i, (tok.i, deadline.i), f"{tok.text} ... {deadline.text}", "SANCTION", "expel",
+                                 "VERB"))
+            continue
         governed = governed_object(tok, lex)
         if governed is not None:
             obj, etype, mode = governed
