@@ -14,6 +14,8 @@ statements are events in their own right, done by the speaker to someone else:
 * "China said Indian troops attacked Chinese personnel" is China's allegation
   against India: a side telling of a hostile act done to it by another side
   accuses that side (:func:`accusers`);
+* "calling Boko Haram one of the worst terrorist groups" is an insulting label
+  the parser hung on the object (ACCUSE, :func:`labels`);
 * "X said ..., calling on Moscow to stop" is X's REQUEST, whatever clause the
   parser hung the participle on (:func:`participial_speaker`).
 
@@ -49,9 +51,9 @@ from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .subjects import subjects
 from .status import is_negated
-from .triggers import Trigger
+from .triggers import Trigger, label_of
 
-__all__ = ["SpeechAct", "accusers", "evaluations", "insinuations", "obligations", "participial_speaker", "speaker_of"]
+__all__ = ["SpeechAct", "accusers", "evaluations", "insinuations", "labels", "obligations", "participial_speaker", "speaker_of"]
 
 _REPORT_DEPS = ("ccomp", "parataxis", "advcl", "xcomp")
 
@@ -176,6 +178,27 @@ def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechA
         elif etype == "REJECT" and (subj[0].lemma_.lower() in claim_nouns or verb is copula):
             for sp in speakers:  # whom it answers is the claimant, found by the coder's claim linking
                 yield SpeechAct(trig, sp, None, verb)
+
+
+def labels(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechAct]:
+    """A speaker giving someone an insulting label the parser hung on the object ("calling Boko Haram one of
+    the worst terrorist groups in the region"): ACCUSE ``disapprove`` against the one labelled."""
+    insults = lex.cues["evaluation_adjectives"]["ACCUSE"]
+    for tok in sent:
+        found = label_of(tok, lex)
+        if found is None:
+            continue
+        label, labelled = found
+        if not any(t.text.lower() in insults for t in label.subtree if t.i != labelled.i):
+            continue
+        target = idx.at(labelled)
+        speakers = subjects(tok, idx)[0] or participial_speaker(tok, idx, lex)
+        if target is None or is_negated(tok, lex):
+            continue
+        trig = Trigger(tok.i, (tok.i, label.i), f"{tok.text} ... {label.text}", "ACCUSE", "disapprove", "VERB")
+        for sp in speakers:
+            if sp.actor != target.actor:
+                yield SpeechAct(trig, sp, target, tok)
 
 
 def participial_speaker(tok: Token, idx: MentionIndex, lex: Lexicon) -> list[ActorMention]:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerPattern
 
-__all__ = ["deadline_to_leave", "Trigger", "find_triggers", "governed_object", "match_pattern"]
+__all__ = ["deadline_to_leave", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern"]
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -111,6 +111,25 @@ def deadline_to_leave(tok: Token, lex: Lexicon) -> Token | None:
                 None)
 
 
+def label_of(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The label a labelling verb gives its object when the parser hung the two together, and the one
+    labelled: "calling Boko Haram one of the worst terrorist groups" gives ("one", "Haram"), whether the parser
+    made "one" a modifier of the name or the name a compound of "one"."""
+    if tok.lemma_.lower() not in lex.cues["labelling_verbs"]:
+        return None
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.lower_ == "one" and any(p.lower_ == "of" for p in obj.children):
+            named = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if named:
+                return obj, named[-1]
+        for c in obj.children:
+            if c.dep_ == "nummod" and c.lower_ == "one" and any(p.lower_ == "of" for p in c.children):
+                return c, obj
+            if c.dep_ == "appos" and c.i > obj.i and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children):
+                return c, obj
+    return None
+
+
 def _people_nouns(lex: Lexicon) -> frozenset[str]:
     c = lex.cues
     return c["police_nouns"] | c["group_nouns"] | c["government_nouns"] | c["role_nouns"] | c["state_agent_nouns"]
@@ -142,7 +161,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         if any(match_pattern(tok, idiom) is not None for idiom in lex.idioms(lemma)):
             continue  # "pulling out all the stops" is no withdrawal
-        naming = any(c.dep_ == "oprd" for c in tok.children)  # "what it called its involvement": naming, no call
+        # "what it called its involvement", "calling Boko Haram one of the worst groups": naming, no call
+        naming = any(c.dep_ == "oprd" for c in tok.children) or label_of(tok, lex) is not None
         for pattern in lex.patterns(lemma, pos):
             tokens = match_pattern(tok, pattern)
             if tokens is None or (naming and pattern.type in ("CONSULT", "REQUEST")):

@@ -27,6 +27,9 @@ def coded(extractor, text, published=PUB):
     # withdrawing diplomats reduces relations
     ("Peru withdrew its ambassador from Chile on Monday.", ("Peru", "SANCTION", "Chile")),
     ("Norway pulled its diplomats out of Caracas.", ("Norway", "SANCTION", "Venezuela")),
+    # an insulting label the parser hung on the object accuses the one labelled; it is no call
+    ("Ruto spoke on Monday, calling al-Shabaab one of the most brutal terrorist groups in Africa.",
+     ("Ruto", "ACCUSE", "al-Shabaab")),
     # a deadline to leave the country is an expulsion
     ("Ghana gave two Togolese diplomats 72 hours to leave the country.", ("Ghana", "SANCTION", "Togo")),
     ("Lima responded by giving the Chilean ambassador a week to leave.", ("Peru", "SANCTION", None)),
@@ -167,6 +170,7 @@ def test_lexicon_and_constructions(extractor, text, expected):
     # a side telling of its own acts, or a neutral one of others', only reports them
     ("Ghana's defence ministry said Ghanaian troops had shelled rebel positions.", "ACCUSE"),
     ("U.N. officials said Togolese soldiers had attacked Ghanaian farmers.", "ACCUSE"),
+    ("Ruto spoke on Monday, calling al-Shabaab one of the most brutal terrorist groups in Africa.", "REQUEST"),
     # a deadline for anything else is no expulsion
     ("The government gave the rebels two days to respond.", "SANCTION"),
     # a fronted place or meeting is no subject listed with the clause's own ("In Lima, President X telephoned Y")
