@@ -97,6 +97,13 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
         # "The Red Cross operating in Iraq said ...": the parser made the participle the subject
         subj = [g for c in subj for g in ([x for x in c.children if x.dep_ == "nsubj"] if c.pos_ == "VERB" else [])
                 or [c]]
+        if not subj and tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > 0:
+            # "Ecuador broke off relations on Monday and Venezuela ordered ...": the parser coordinated the second
+            # subject with the date; a name just before a verb with no subject of its own is its subject
+            before = tok.doc[tok.i - 1]
+            if before.dep_ == "conj" and idx.at(before) is not None and idx.at(before.head) is None and \
+                    before.head.ent_type_ in ("DATE", "TIME"):
+                subj = [before]
         if subj:
             passive = subj[0].dep_ == "nsubjpass"
             if passive and via_conj and not any(c.dep_ == "auxpass" for c in verb.children):

@@ -37,6 +37,11 @@ class ActorMention:
 
 
 
+def doc_text_is_name(m: ActorMention) -> bool:
+    """Is a mention a name ("Boko Haram", "Hezbollah"), not a common noun phrase ("protesters")?"""
+    return any(w[:1].isupper() for w in m.text.split() if w.lower() not in ("the", "a", "an"))
+
+
 class MentionIndex:
     """Token-to-mention look-ups over one document's mentions, with pronoun resolution."""
 
@@ -73,6 +78,11 @@ class MentionIndex:
                 # "the alliance", "the bloc": the organisation last named
                 return next((m for m in reversed(self.mentions) if m.start < tok.i and m.actor.kind == "organization"),
                             None)
+            if tok.lemma_.lower() in cues["group_anaphors"] and not self.modifiers(tok) and not any(
+                    c.dep_ in ("prep", "acl", "relcl", "amod", "compound") for c in tok.children):
+                # "the group", "the militants": the armed or political group last named by its name
+                return next((m for m in reversed(self.mentions) if m.start < tok.i and m.actor.kind == "group"
+                             and doc_text_is_name(m)), None)
         pronoun = tok.text.lower()
         if pronoun in ("i", "we") and tok.dep_ in ("nsubj", "nsubjpass"):
             # '"We will not negotiate," Netanyahu said': the speaker, and for "we" the side they speak for

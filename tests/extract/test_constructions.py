@@ -30,6 +30,14 @@ def coded(extractor, text, published=PUB):
     # an insulting label the parser hung on the object accuses the one labelled; it is no call
     ("Ruto spoke on Monday, calling al-Shabaab one of the most brutal terrorist groups in Africa.",
      ("Ruto", "ACCUSE", "al-Shabaab")),
+    # "the group" re-mentions the group last named by its name
+    ("Al-Shabaab has killed hundreds of people. Kenya designated the group a terrorist organization in 2010.",
+     ("Kenya", "SANCTION", "al-Shabab")),
+    ("The deal does not address the arsenal of Hezbollah, which the group has refused to give up.",
+     ("Hezbollah", "REJECT", None)),
+    # a subject the parser coordinated with a date is the next verb's
+    ("Peru broke off relations with Chile on Monday and Bolivia ordered the expulsion of Chile's ambassador.",
+     ("Bolivia", "SANCTION", "Chile")),
     # a deadline to leave the country is an expulsion
     ("Ghana gave two Togolese diplomats 72 hours to leave the country.", ("Ghana", "SANCTION", "Togo")),
     ("Lima responded by giving the Chilean ambassador a week to leave.", ("Peru", "SANCTION", None)),
