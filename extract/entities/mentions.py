@@ -234,7 +234,9 @@ def _persons(doc: Doc, pending: list[tuple[Span, list[str]]], mentions: MentionS
             roles |= last_roles  # "his Russian counterpart": the same office in another state
         elif roles - {"counterpart"}:
             last_roles = roles - {"counterpart"}
-        p = reg.add(words, iso, at=ent.start, alias=clean(ent.text))
+        # "his elder brother Mahinda": a relative is someone else than the one of that given name named before
+        kin = any(t.lemma_.lower() in lex.cues["kin_nouns"] for t in ctx)
+        p = reg.add(words, iso, at=ent.start, alias=clean(ent.text), given_name=not kin)
         p.roles |= roles
         linked[ent.start] = p
     # organisations (and unknown names) that are really surnames of people already named

@@ -65,8 +65,9 @@ class PersonRegistry:
     def __init__(self) -> None:
         self.people: list[Person] = []
 
-    def find(self, words: list[str], country: str | None, *, at: int) -> Person | None:
-        """The person a written name denotes, or None when it is someone new."""
+    def find(self, words: list[str], country: str | None, *, at: int, given_name: bool = True) -> Person | None:
+        """The person a written name denotes, or None when it is someone new; with ``given_name``, a lone
+        given name may denote someone named in full before ("Abiy" after "Abiy Ahmed")."""
         name = PersonName.parse(" ".join(words), country)
         if not name.family:
             return None
@@ -84,6 +85,14 @@ class PersonRegistry:
             return self._salient(cands, at)
         cands = [p for p in self.people if name.could_be(p.parsed)
                  and not (country and p.country and p.country != country)]
+        if not cands and len(name.words) == 1 and given_name:
+            # "Abiy" after "Abiy Ahmed", "Retno" after "Retno Marsudi": where people are called by their given
+            # name, a lone word that is the given name of exactly one person named in full is that person; a
+            # family-first name ("Xi Jinping") is never shortened to its given name
+            cands = [p for p in self.people if p.parsed.given[:1] == name.words and len(p.parsed.words) >= 2
+                     and not p.parsed.family_first
+                     and not (country and p.country and p.country != country)]
+            return cands[0] if len(cands) == 1 else None
         return self._salient(cands, at)
 
     @staticmethod
@@ -93,9 +102,10 @@ class PersonRegistry:
         before = [p for p in cands if p.first <= at] or cands
         return max(before, key=lambda p: (p.count, -p.first))
 
-    def add(self, words: list[str], country: str | None, *, at: int, alias: str | None = None) -> Person:
+    def add(self, words: list[str], country: str | None, *, at: int, alias: str | None = None,
+            given_name: bool = True) -> Person:
         """Link a written name to its person (a new one if needed) and return it."""
-        p = self.find(words, country, at=at)
+        p = self.find(words, country, at=at, given_name=given_name)
         if p is None:
             p = Person(" ".join(words), PersonName.parse(" ".join(words), country), country, first=at)
             self.people.append(p)
@@ -107,5 +117,5 @@ class PersonRegistry:
         return p
 
     def by_family(self, word: str, at: int) -> Person | None:
-        """The person a lone capitalised word names as a family name ("Shoigu"), if any."""
+        """The person a lone capitalised word names ("Shoigu", or "Abiy" after "Abiy Ahmed"), if any."""
         return self.find([word], None, at=at)

@@ -69,6 +69,20 @@ def test_a_shared_surname_is_the_story_s_principal():
     assert reg.add(["Jonathan"], None, at=20) is goodluck
 
 
+def test_a_lone_given_name_is_the_one_person_of_that_given_name():
+    reg = PersonRegistry()
+    abiy = reg.add(["Abiy", "Ahmed"], "ETH", at=0)
+    retno = reg.add(["Retno", "Marsudi"], "IDN", at=4)
+    assert reg.add(["Abiy"], None, at=9) is abiy and reg.add(["Retno"], "IDN", at=12) is retno
+    # a given name of another country's person, or one two people share, is someone new
+    assert reg.add(["Retno"], "ETH", at=14) is not retno
+    reg.add(["Abiy", "Tesfaye"], "ETH", at=16)
+    assert reg.find(["Abiy"], None, at=20) is None
+    # a relative ("his brother Mahinda") is not the one of that given name named before
+    mahinda = reg.add(["Mahinda", "Abeywardena"], "LKA", at=30)
+    assert reg.add(["Mahinda"], None, at=35, given_name=False) is not mahinda
+
+
 def test_a_full_name_with_other_initials_is_someone_else():
     reg = PersonRegistry()
     w = reg.add(["George", "W.", "Bush"], "USA", at=0)
