@@ -85,7 +85,7 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
         # "Rwandan rebels" place the sentence too; "Syrian President X" (another person's title) does not
         root = doc[m.end - 1]
         title = root.dep_ in ("compound", "amod", "nmod") and (root.head.ent_type_ == "PERSON" or (
-            root.head.lower_ in lex.cues["titles"] and root.head.head.ent_type_ == "PERSON"))
+            root.head.lower_ in titles and root.head.head.ent_type_ == "PERSON"))
         # a state that only modifies a thing ("to offer a U.S. team") places no one but the sentence's subject
         thing = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
             root.head.lemma_.lower() not in lex.cues["government_nouns"]

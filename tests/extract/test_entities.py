@@ -125,6 +125,17 @@ def test_a_home_leader_has_the_dateline_s_country():
     assert mentions(doc) == [("Rodrigo Duterte", "Rodrigo Duterte", "person", "PHL")]
 
 
+def test_a_state_in_another_leader_s_title_places_no_one_else():
+    # "President Tom Vega said Peruvian leader Ana Ruiz spoke ." : Peru is Ruiz's, not Vega's
+    words = ["President", "Tom", "Vega", "said", "Peruvian", "leader", "Ana", "Ruiz", "spoke", "."]
+    doc = make(words, [2, 2, 3, 3, 5, 7, 7, 8, 3, 3],
+               ["compound", "compound", "nsubj", "ROOT", "amod", "compound", "compound", "nsubj", "ccomp", "punct"],
+               ["PROPN", "PROPN", "PROPN", "VERB", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+               ["O", "B-PERSON", "I-PERSON", "O", "B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    got = {m[0]: m[3] for m in mentions(doc)}
+    assert got["Ana Ruiz"] == "PER" and got["Tom Vega"] is None
+
+
 def test_an_apposition_gives_a_country():
     # "Anatoly Nogovitsyn , deputy chief of the Russian General Staff , warned ."
     words = ["Anatoly", "Nogovitsyn", ",", "deputy", "chief", "of", "the", "Russian", "General", "Staff", ",", "warned",
