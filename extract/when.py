@@ -107,6 +107,9 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
             if owner is not None and owner.i != trigger.i and _is_event_noun(owner, lex) and not _setting(owner):
                 continue  # "blamed him for the August 7 bombings": the bombings' date
         scored.append((not exact, abs(head.i - trigger.i), k, text))
+    if not scored and is_noun and len(own) > 1 and own[1].pos_ in ("VERB", "AUX"):
+        # "erupted on Feb. 4 and raged as troops traded fire": the light verb's clause dates the noun it holds
+        return date_of(own[1], sent, published, anchor, future=future, lex=lex)
     if not scored:
         # "In July, Russia staged exercises while U.S. troops held a joint exercise": a date the sentence opens
         # with dates all it tells

@@ -235,6 +235,12 @@ def dated(extractor, text, published):
      "of Philippine fruit.", date(2016, 10, 21), ("Liu Zhenmin", "CONCEDE", "2016-10-20")),
     # the news of the day told in the present perfect takes the publication date
     ("India has rejected China's claim to the valley.", date(2020, 6, 18), ("India", "REJECT", "2020-06-18")),
+    # a noun the light verb holds takes the date of the clauses above that verb
+    ("Clashes broke out on March 3 near the border and lasted a week as Peruvian jets carried out air strikes on "
+     "Chilean positions.",
+     date(2023, 3, 20), ("Peru", "ASSAULT", "2023-03-03")),
+    ("Ghana recalled its envoy on Monday and cut aid as Togolese soldiers launched attacks on Ghanaian villages.",
+     date(2023, 5, 10), ("Togo", "ASSAULT", "2023-05-08")),
     # the date of an event noun is not its blamer's
     ("Washington has blamed bin Laden for the August 7 bombings of its embassies.", date(1998, 8, 21),
      ("United States", "ACCUSE", "1998-08-21")),
