@@ -19,6 +19,7 @@ from ..config import default_model
 from ..errors import ModelError
 from ..records import Document, Event
 from . import sentences  # noqa: F401  (registers the line-break component)
+from . import lemmas  # noqa: F401  (registers the lemma-repair component)
 from .entities import repair  # noqa: F401  (registers the person-span component)
 from .coder import code_document
 from .gazetteer import Gazetteer
@@ -54,6 +55,8 @@ def load_nlp(model: str | None = None) -> Language:
                  "or set --model / NEWSKG_MODEL to an installed model") from None
     if "parser" in nlp.pipe_names and "newskg_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("newskg_line_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "newskg_lemma_repair" not in nlp.pipe_names:
+        nlp.add_pipe("newskg_lemma_repair", after="lemmatizer")
     if "ner" in nlp.pipe_names and "newskg_person_spans" not in nlp.pipe_names:
         nlp.add_pipe("newskg_person_spans", after="ner")
     nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS + 1)
