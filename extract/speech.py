@@ -49,7 +49,7 @@ from spacy.tokens import Span, Token
 from ..records import Actor
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
-from .subjects import subjects
+from .subjects import resolve_all, subjects
 from .status import is_negated
 from .triggers import Trigger, label_of
 
@@ -127,7 +127,9 @@ def insinuations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[Speech
             continue  # "X said France was not involved" defends France
         linked = [m for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("to", "with", "in")
                   for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
-        targets = linked or subjects(clause, idx)[0]
+        # "France was not involved": the one a passive involvement word ties to the deed is its subject
+        targets = linked or subjects(clause, idx)[0] or resolve_all(
+            [c for c in clause.children if c.dep_ == "nsubjpass"], idx)
         targets = [t for t in targets if t.actor.country is None or t.actor.country not in
                    {s.actor.country for s in speakers}]
         if not targets:

@@ -154,6 +154,11 @@ def coded(extractor, text, published=PUB):
     # a second verb of speech the parser coordinated with the reported clause is the speaker's
     ("Obama said the plant was linked to the militants and warned Syria that the United States would strike.",
      ("Barack Obama", "THREATEN", "Syria")),
+    # a speaker hoping someone was not involved insinuates that they were; the model's lemmatizer reads
+    # "hoped" as "hop" (extract/lemmas.py mends it) and the passive's subject is the one tied to the deed
+    ("Peruvian Foreign Minister Ana Ruiz told reporters that she hoped Bolivia was not involved in the bombing.",
+     ("Ana Ruiz", "ACCUSE", "Bolivia")),
+    ("Ghana said it hoped Togolese officers were not implicated in the raid.", ("Ghana", "ACCUSE", "Togo")),
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
     ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
