@@ -159,6 +159,8 @@ def coded(extractor, text, published=PUB):
     ("Peruvian Foreign Minister Ana Ruiz told reporters that she hoped Bolivia was not involved in the bombing.",
      ("Ana Ruiz", "ACCUSE", "Bolivia")),
     ("Ghana said it hoped Togolese officers were not implicated in the raid.", ("Ghana", "ACCUSE", "Togo")),
+    # a dateline is never the subject: the parser hung the real subject on it as an apposition
+    ("BANGKOK – Thailand's army chief met Cambodia's defence minister on Monday.", ("Thailand", "CONSULT", "Cambodia")),
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
     ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
