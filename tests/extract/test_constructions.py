@@ -159,6 +159,15 @@ def coded(extractor, text, published=PUB):
     ("Peruvian Foreign Minister Ana Ruiz told reporters that she hoped Bolivia was not involved in the bombing.",
      ("Ana Ruiz", "ACCUSE", "Bolivia")),
     ("Ghana said it hoped Togolese officers were not implicated in the raid.", ("Ghana", "ACCUSE", "Togo")),
+    # social contact is a meeting: a meal, a handshake, sitting down together
+    ("Peruvian President Ana Ruiz dined with Chilean President Tomas Vega at the palace.",
+     ("Ana Ruiz", "CONSULT", "Tomas Vega")),
+    ("Peruvian President Ana Ruiz had lunch with Chilean President Tomas Vega on Monday.",
+     ("Ana Ruiz", "CONSULT", "Tomas Vega")),
+    ("Peruvian President Ana Ruiz shook hands with Chilean President Tomas Vega before the talks.",
+     ("Ana Ruiz", "CONSULT", "Tomas Vega")),
+    ("Peruvian President Ana Ruiz sat down with Chilean President Tomas Vega in Lima.",
+     ("Ana Ruiz", "CONSULT", "Tomas Vega")),
     # a dateline is never the subject: the parser hung the real subject on it as an apposition
     ("BANGKOK – Thailand's army chief met Cambodia's defence minister on Monday.", ("Thailand", "CONSULT", "Cambodia")),
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
