@@ -49,10 +49,16 @@ def _setting_phrases(trigger: Token, idx: MentionIndex) -> list[Token]:
             if c.dep_ in _CLAUSES:
                 continue
             if c.dep_ == "prep" and c.lower_ in _SETTING_PREPS and (
-                    tok.i in (clause.i, trigger.i) or idx.at(tok) is not None):
+                    tok.i in (clause.i, trigger.i) or idx.at(tok) is not None or _held(tok, clause)):
                 out.append(c)
             stack.append(c)
     return sorted(out, key=lambda p: p.i)
+
+
+def _held(tok: Token, verb: Token) -> bool:
+    """Is ``tok`` the meeting a light verb holds ("held talks on the sidelines of ...")?"""
+    return tok.dep_ == "dobj" and tok.head.i == verb.i and any(
+        p.type == "CONSULT" for p in Lexicon.default().patterns(tok.lemma_.lower(), "NOUN"))
 
 
 def hosted_meeting(verb: Token, lex: Lexicon | None = None) -> Token | None:

@@ -264,3 +264,17 @@ def dated(extractor, text, published):
 def test_dates(extractor, text, published, expected):
     got = dated(extractor, text, published)
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a meeting on the sidelines of a summit or an assembly is multilateral, whichever word holds it
+    ("Peruvian President Ana Ruiz met Chilean President Tomas Vega on the sidelines of the G20 summit.",
+     ("Ana Ruiz", "CONSULT", "multilateral")),
+    ("Peruvian President Ana Ruiz and Chilean President Tomas Vega held talks on the sidelines of the UN General "
+     "Assembly.", ("Ana Ruiz", "CONSULT", "multilateral")),
+    ("Peruvian President Ana Ruiz spoke with Chilean President Tomas Vega by phone on Monday.",
+     ("Ana Ruiz", "CONSULT", "phone")),
+])
+def test_modes(extractor, text, expected):
+    events = extractor.extract(Document("t", text, PUB))
+    assert expected in {(e.actor.name, e.action, e.mode) for e in events}, events
