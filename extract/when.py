@@ -73,7 +73,9 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
         own.append(trigger.head)
     if is_noun and trigger.dep_ == "pobj" and trigger.head.text.lower() == "of" and trigger.head.head.pos_ == "NOUN":
         own.append(trigger.head.head)
-    own_ids = {t.i for t in own} | {c.i for t in own for c in t.children}
+    # the words on them, but not a clause of their own ("their first meeting since the dispute broke out in 2021")
+    own_ids = {t.i for t in own} | {c.i for t in own for c in t.children
+                                    if not (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX"))}
     below = {t.i for t in trigger.subtree}
     inside = {t.i for c in trigger.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree} if content else set()
     # the clauses the trigger is told in, up to the root: a date above a relative or adverbial clause of the

@@ -278,3 +278,10 @@ def test_dates(extractor, text, published, expected):
 def test_modes(extractor, text, expected):
     events = extractor.extract(Document("t", text, PUB))
     assert expected in {(e.actor.name, e.action, e.mode) for e in events}, events
+
+
+def test_a_clause_on_an_event_noun_dates_another_event(extractor):
+    # "their first meeting since the dispute broke out in 2021" re-mentions Tuesday's meeting: no 2021 meeting
+    got = dated(extractor, "Peruvian President Ana Ruiz met Chilean President Tomas Vega in Lima on Tuesday, their "
+                "first meeting since the dispute broke out in 2021.", date(2023, 5, 10))
+    assert {g[2] for g in got if g[1] == "CONSULT"} == {"2023-05-09"}, got
