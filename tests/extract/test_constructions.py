@@ -241,6 +241,8 @@ def dated(extractor, text, published):
      date(2023, 5, 13), ("Ghana", "ASSAULT", "2023-05-11")),
     ("Rebels attacked Kidal on Monday, two days before Mali signed a truce with Algeria.",
      date(2023, 5, 13), ("Mali", "SUPPORT", "2023-05-10")),
+    ("Chilean President Tomas Vega visited Lima on Tuesday, a week after Bolivia recalled its ambassador from "
+     "Santiago.", date(2023, 5, 10), ("Bolivia", "SANCTION", "2023-05-02")),
     # a date told from the day the story is at
     ("At a banquet the emperor hosted for Kim the previous evening, Akihito apologised to South Korea.",
      date(1998, 10, 8), ("Akihito", "CONCEDE", "1998-10-07")),
