@@ -33,7 +33,7 @@ from .reference import reference_dates
 from .attribution import attribution
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
-from .modes import consult_mode, hosted_meeting
+from .modes import bilateral_summit, consult_mode, hosted_meeting
 from . import denials, readings, speech
 from .roles import participants, purpose_clauses
 from .status import is_habitual, is_hedged, is_negated, is_prospective
@@ -195,7 +195,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 keeping = any(t.lemma_.lower().startswith("peacekeep") for c in tok.children if c.dep_ == "nsubj"
                               for t in c.subtree)
                 etype_a, mode_a = ("AID", None) if keeping else ("MOBILIZE", "troops")
-            if etype_a == "CONSULT" and (mode_a is None or hosted_meeting(tok, lex) is not None):
+            if etype_a == "CONSULT" and (mode_a is None or hosted_meeting(tok, lex) is not None
+                                         or (mode_a == "multilateral" and bilateral_summit(tok, pairs, idx))):
                 mode_a = consult_mode(tok, actor, target, idx, lex)
             if target is not None and target.kind == "state" and actor.kind in ("person", "organization") and \
                     actor.country == target.country and etype_a in _OWN_SIDE_NONSENSE:

@@ -28,7 +28,7 @@ from ..records import Actor
 from .entities import MentionIndex
 from .lexicon import Lexicon
 
-__all__ = ["consult_mode", "hosted_meeting"]
+__all__ = ["bilateral_summit", "consult_mode", "hosted_meeting"]
 
 _SETTING_PREPS = ("on", "at", "during", "in", "by", "over", "via")
 
@@ -59,6 +59,15 @@ def _held(tok: Token, verb: Token) -> bool:
     """Is ``tok`` the meeting a light verb holds ("held talks on the sidelines of ...")?"""
     return tok.dep_ == "dobj" and tok.head.i == verb.i and any(
         p.type == "CONSULT" for p in Lexicon.default().patterns(tok.lemma_.lower(), "NOUN"))
+
+
+def bilateral_summit(noun: Token, pairs: list, idx: MentionIndex) -> bool:
+    """Is a summit the meeting of two sides ("their April 27 summit", "three summits with Moon"), not of a
+    group ("the G20 summit", "a BRICS summit")?  ``pairs`` are the (actor, target) mentions coded for it."""
+    if noun.pos_ != "NOUN" or len(pairs) != 1 or pairs[0][1] is None:
+        return False
+    return not any(m is not None and m.actor.kind == "organization"
+                   for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss") for m in [idx.at(c)])
 
 
 def hosted_meeting(verb: Token, lex: Lexicon | None = None) -> Token | None:

@@ -276,6 +276,11 @@ def test_dates(extractor, text, published, expected):
      "Assembly.", ("Ana Ruiz", "CONSULT", "multilateral")),
     ("Peruvian President Ana Ruiz spoke with Chilean President Tomas Vega by phone on Monday.",
      ("Ana Ruiz", "CONSULT", "phone")),
+    # a summit of two sides is no multilateral meeting; a group's summit is
+    ("North Korean leader Kim Jong-un held three summits with South Korean President Moon Jae-in in 2018.",
+     ("Kim Jong-un", "CONSULT", None)),
+    ("Peruvian President Ana Ruiz met Chilean President Tomas Vega at the G20 summit.",
+     ("Ana Ruiz", "CONSULT", "multilateral")),
 ])
 def test_modes(extractor, text, expected):
     events = extractor.extract(Document("t", text, PUB))
