@@ -211,7 +211,10 @@ class MentionIndex:
             # together, unless a state, organisation or group was named after them
             return [ActorMention(tok.i, tok.i + 1, tok.text, m.actor) for m in self._last_coordinated(tok)]
         # "the ministers" with nothing else said of them; "the two" on its own; "their meeting"
-        bare = the and tok.tag_ in ("NNS", "NNPS") and all(c.dep_ in ("det", "punct") for c in tok.children)
+        # ("accused the allies of rehearsing an invasion": a gerund the parser hung on the noun says nothing of it)
+        bare = the and tok.tag_ in ("NNS", "NNPS") and all(
+            c.dep_ in ("det", "punct") or (c.dep_ == "prep" and [g.dep_ for g in c.children] == ["pcomp"])
+            for c in tok.children)
         alone = tok.lower_ == "two" and tok.pos_ == "NUM" and the and tok.dep_ in ("nsubj", "nsubjpass")
         their = tok.lower_ == "their" and tok.dep_ == "poss"
         if alone or their:
@@ -228,9 +231,13 @@ class MentionIndex:
             info = gz.country(m.actor.country) if m.actor.country else None
             return not named or (info is not None and any(d.endswith(n) for d in info.demonyms for n in named))
 
+        # "Pyongyang accused the allies": the pair is not the one who acts on it
+        acting = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if tok.dep_ in ("dobj", "pobj") \
+            else set()
         found: list[ActorMention] = []
         for m in reversed(self.mentions):
-            if m.start < tok.i and m.actor.kind in kinds and of_them(m) and all(m.actor != f.actor for f in found):
+            if m.start < tok.i and m.actor.kind in kinds and of_them(m) and all(m.actor != f.actor for f in found) \
+                    and not any(m.start <= i < m.end for i in acting):
                 found.append(m)
                 if len(found) == 2:
                     return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]

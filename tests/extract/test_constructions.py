@@ -159,6 +159,11 @@ def coded(extractor, text, published=PUB):
     ("Peruvian Foreign Minister Ana Ruiz told reporters that she hoped Bolivia was not involved in the bombing.",
      ("Ana Ruiz", "ACCUSE", "Bolivia")),
     ("Ghana said it hoped Togolese officers were not implicated in the raid.", ("Ghana", "ACCUSE", "Togo")),
+    # "the allies", "the partners": the last two states named, not the one who acts on them
+    ("Peru and Chile held joint naval exercises on Monday. Bolivia accused the allies of preparing an attack.",
+     ("Bolivia", "ACCUSE", "Chile")),
+    ("Peru and Chile held joint naval exercises on Monday. Bolivia accused the allies of preparing an attack.",
+     ("Bolivia", "ACCUSE", "Peru")),
     # social contact is a meeting: a meal, a handshake, sitting down together
     ("Peruvian President Ana Ruiz dined with Chilean President Tomas Vega at the palace.",
      ("Ana Ruiz", "CONSULT", "Tomas Vega")),
