@@ -327,7 +327,8 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                      (c.actor.country, c.target.country if c.target else None)]
             # a denial that says what it denies ("denied reports that troops had crossed") answers an
             # earlier claim only when that claim is about the denier
-            says_what = any(c.dep_ in ("ccomp", "acl", "relcl") for t in [sdoc[trig.i], *sdoc[trig.i].children]
+            says_what = any(c.dep_ in ("ccomp", "acl", "relcl") or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+                            for t in [sdoc[trig.i], *sdoc[trig.i].children]
                             for c in t.children) if lemma in lex.cues["denial_verbs"] else False
             said = denials.denied_content(sdoc[trig.i], lex)
             content = [j for j in range(len(out)) if j != k and events[j][1].i in said and out[j].action != "REJECT"]
@@ -361,15 +362,19 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                 if ev.target is None or ev.target == ev.actor or (
                         ev.target.country is not None and ev.target.country == ev.actor.country):
                     ev = ev.with_(target=claimant)
+                # "Hezbollah denied firing the rockets" says what the denier did not do: it answers no claim of
+                # what was done to the denier's side ("Israeli warplanes struck Lebanon, the military said")
+                answers = not says_what or denials.could_have_done(claim, ev.actor)
                 # a denial disputes what a claim says happened; an accusation or demand was still made
-                if claim.status == "asserted" and claim.action not in _SPEECH_ACTS:
+                if answers and claim.status == "asserted" and claim.action not in _SPEECH_ACTS:
                     # the claim as it stands now (a rule above may have re-dated or re-polarised it)
                     same = [(w, n) for w in (final, out) for n, o in enumerate(w)
                             if (o.start, o.action, o.actor, o.target) == (claim.start, claim.action, claim.actor, claim.target)]
                     claim = claim.with_(status="claimed")
                     for w, n in same[:1]:
                         w[n] = claim
-                ev = ev.with_(denies=claim)
+                if answers:
+                    ev = ev.with_(denies=claim)
             if ev.target is not None and ev.target.kind == "state" and ev.target.country == ev.actor.country:
                 ev = ev.with_(target=None)  # "Macron rejected the suggestion that France ...": not his own side
         final.append(ev)

@@ -13,7 +13,29 @@ from ..records import Actor, Event
 from .entities import MentionIndex
 from .lexicon import Lexicon
 
-__all__ = ["claim_owner", "claimant", "denied_content"]
+__all__ = ["claim_owner", "claimant", "could_have_done", "denied_content"]
+
+_SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+def could_have_done(claim: Event, denier: Actor) -> bool:
+    """Can a denial that says what the denier's side did not do ("Hezbollah denied firing the rockets", "denied
+    that France supported the plan") answer ``claim``?  Only when that side is who the claim says acted (either
+    side of a meeting or an agreement), not the one acted on.
+
+    >>> from newskg.records import Actor, Event
+    >>> isr, lbn = Actor("Israel", kind="state", country="ISR"), Actor("Hezbollah", kind="group", country="LBN")
+    >>> strike = Event(doc="d", sentence="", start=0, end=0, actor=isr, action="ASSAULT", mode=None,
+    ...                target=Actor("Lebanon", kind="state", country="LBN"), date=None, source=None, status="asserted")
+    >>> could_have_done(strike, lbn), could_have_done(strike.with_(action="CONSULT"), lbn)
+    (False, True)
+    """
+    def side(a: Actor | None) -> str | None:
+        return None if a is None else (a.country or a.name)
+
+    doers = {side(claim.actor)} | ({side(claim.target)} if claim.action in _SYMMETRIC else set())
+    return side(denier) in doers - {None}
+
 
 def claimant(claim: Event) -> Actor:
     """Who makes a claim: its source, or the accuser of an accusation told in the outlet's own voice."""

@@ -297,3 +297,19 @@ def test_a_clause_on_an_event_noun_dates_another_event(extractor):
     got = dated(extractor, "Peruvian President Ana Ruiz met Chilean President Tomas Vega in Lima on Tuesday, their "
                 "first meeting since the dispute broke out in 2021.", date(2023, 5, 10))
     assert {g[2] for g in got if g[1] == "CONSULT"} == {"2023-05-09"}, got
+
+
+def test_a_denial_of_doing_something_answers_only_a_claim_that_the_denier_did_it(extractor):
+    def events(text):
+        return extractor.extract(Document("t", text, date(2023, 7, 24)))
+
+    # denying shelling answers no claim of what was done to the denier
+    got = events("Peruvian jets bombed targets in Bolivia on Sunday, the Peruvian army said. Bolivia denied shelling "
+                 "the border post.")
+    strike = next(e for e in got if e.action == "ASSAULT")
+    denial = next(e for e in got if e.action == "REJECT")
+    assert strike.status == "asserted" and denial.denies is None, got
+    # it answers the claim that the denier did it
+    got = events("Peru said Bolivian troops shelled a border post on Sunday. Bolivia denied shelling the post.")
+    denial = next(e for e in got if e.action == "REJECT")
+    assert denial.denies is not None and denial.denies.action == "ASSAULT", got
