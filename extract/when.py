@@ -39,6 +39,8 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
     of the agreement.
     """
     lex = lex or Lexicon.default()
+    while trigger.dep_ == "compound" and trigger.head.pos_ in ("NOUN", "PROPN") and trigger.head.i != trigger.i:
+        trigger = trigger.head  # "announced a $20 million aid package on Monday": the phrase's head is dated
     shift = _days_apart(trigger)
     if shift is not None:
         # "marched on Friday, a day after missiles struck": the day the governing clause is at, less a day

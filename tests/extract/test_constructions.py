@@ -264,6 +264,9 @@ def dated(extractor, text, published):
      date(2023, 3, 20), ("Peru", "ASSAULT", "2023-03-03")),
     ("Ghana recalled its envoy on Monday and cut aid as Togolese soldiers launched attacks on Ghanaian villages.",
      date(2023, 5, 10), ("Togo", "ASSAULT", "2023-05-08")),
+    # a trigger inside a noun phrase is dated as the phrase's head
+    ("Japan announced a new aid package for Sri Lanka on Monday.", date(2023, 7, 24),
+     ("Japan", "AID", "2023-07-24")),
     # the date of an event noun is not its blamer's
     ("Washington has blamed bin Laden for the August 7 bombings of its embassies.", date(1998, 8, 21),
      ("United States", "ACCUSE", "1998-08-21")),
