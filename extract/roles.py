@@ -114,6 +114,10 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content:
              (not content and c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in trigger.children)) or
              (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not shared) or
              (c.dep_ == "prep" and c.lower_ in _TEMPORAL) for t in c.subtree}  # "during Lula's visit"
+    # nor the charge against whom it is done to: "executed a man convicted of spying for Israel"
+    charges = Lexicon.default().cues["charge_participles"]
+    skip |= {t.i for o in trigger.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children
+             if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in charges for t in c.subtree}
     if not places:  # a place the act itself is set in, not one inside what it is about ("a curfew in Algiers")
         skip |= {t.i for p in trigger.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE and _names_place(p)
                  for t in p.subtree}

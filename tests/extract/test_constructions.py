@@ -316,3 +316,8 @@ def test_a_denial_of_doing_something_answers_only_a_claim_that_the_denier_did_it
     got = events("Peru said Bolivian troops shelled a border post on Sunday. Bolivia denied shelling the post.")
     denial = next(e for e in got if e.action == "REJECT")
     assert denial.denies is not None and denial.denies.action == "ASSAULT", got
+
+
+def test_the_charge_against_whom_an_act_is_done_to_names_no_target(extractor):
+    got = coded(extractor, "Egypt executed a man convicted of spying for Sudan.")
+    assert ("Egypt", "ASSAULT", None) in got and not any(g[2] == "Sudan" for g in got), got
