@@ -25,7 +25,7 @@ import re
 from datetime import date, timedelta
 from importlib import resources
 
-__all__ = ["resolve_date", "find_date_expressions"]
+__all__ = ["resolve_date", "find_date_expressions", "told_from_story"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,6 +129,19 @@ def _relative_to_day(text: str, published: date | None, anchor: str | None):
     if m:
         return _resolve(f"{m.group(1)} {m.group(2)}", published)
     return _NONE
+
+
+def told_from_story(expression: str) -> bool:
+    """Is ``expression`` told from the day the story is at ("the following day", "two days later", "that
+    evening"), rather than from publication or the calendar?
+
+    >>> told_from_story("the following day"), told_from_story("on Monday"), told_from_story("the previous evening")
+    (True, False, True)
+    """
+    text = " ".join(expression.lower().replace(",", " ").split())
+    if re.fullmatch(r"(?:late|early|mid-?) ?(?:last|this|next) (?:month|year|week)", text):
+        return False
+    return _relative_to_day(text, date(2000, 1, 1), "2000-01-01") is not _NONE
 
 
 def _forward(value: str | None, published: date | None, text: str) -> str | None:

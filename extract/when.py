@@ -18,9 +18,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from .dates import find_date_expressions, resolve_date
+from .dates import find_date_expressions, resolve_date, told_from_story
 from .entities import dateline_end
 from .lexicon import Lexicon
+from .reference import recent
 
 __all__ = ["date_of"]
 
@@ -45,7 +46,9 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
     if shift is not None:
         # "marched on Friday, a day after missiles struck": the day the governing clause is at, less a day
         verb, days = shift
-        base = date_of(verb, sent, published, anchor, lex=lex)[0]
+        # (an undated governing clause is at the day the story is at: "The arrests came a day after ...")
+        base = date_of(verb, sent, published, anchor, lex=lex)[0] or (
+            anchor if anchor and recent(anchor, published) else None)
         if base is not None and len(base) == 10:
             return (date.fromisoformat(base) + timedelta(days=days)).isoformat(), True
     # the dateline's date is when the story was filed, not when its events happened; "since ..." opens a period
@@ -130,7 +133,7 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
     local = None
     for _, _, earlier in exprs[: best[2]]:
         local = resolve_date(earlier, published, anchor=anchor) or local
-    that = "that" in best[3].lower().split()
+    that = "that" in best[3].lower().split() or told_from_story(best[3])
     ref = local or (anchor if that else None)
     # what is still to come resolves forward, but only a date of the trigger's own clause: "told reporters on
     # Thursday that Beijing would lift curbs" was told last Thursday

@@ -264,6 +264,12 @@ def dated(extractor, text, published):
      date(2023, 3, 20), ("Peru", "ASSAULT", "2023-03-03")),
     ("Ghana recalled its envoy on Monday and cut aid as Togolese soldiers launched attacks on Ghanaian villages.",
      date(2023, 5, 10), ("Togo", "ASSAULT", "2023-05-08")),
+    # "the following day", "two days later" are told from the day the story is at, not from publication
+    ("Ghanaian President John Mahama telephoned Togolese President Faure Gnassingbe on Sunday evening. The two "
+     "leaders spoke again the following day.", date(2024, 2, 14), ("John Mahama", "CONSULT", "2024-02-12")),
+    # an undated clause that a later one is told from is at that day too
+    ("Kenyan police arrested 20 protesters in Nairobi on Tuesday. The arrests came a day after protesters blocked "
+     "roads in Mombasa.", date(2024, 2, 15), ("Protesters", "PROTEST", "2024-02-12")),
     # a trigger inside a noun phrase is dated as the phrase's head
     ("Japan announced a new aid package for Sri Lanka on Monday.", date(2023, 7, 24),
      ("Japan", "AID", "2023-07-24")),
