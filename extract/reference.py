@@ -6,7 +6,8 @@ dated by the time the story is at (PLOVER-notes rule 9):
 * told in the present or present perfect ("Iran has denied ...", "says"), or
   announced for the future ("will visit", "is expected to meet"), it is the
   day's news: the publication date;
-* told in the simple past, it happened when the story's last dated event did,
+* told in the simple past, it is a re-mention of the same act between the same sides told before and has
+  its date; else it happened when the story's last dated event did,
   when that event is recent (within ``RECENT_DAYS`` of publication); a story that
   has gone back to its background ("in 1979 ...") dates nothing by it;
 * a habit ("has repeatedly denied") or a negated event keeps no date.
@@ -90,6 +91,13 @@ def reference_dates(events: Sequence[Event], tokens: Sequence[Token], published:
             out[k] = ev.with_(date=pub)
             continue
         if tense != "past":
+            continue
+        # a re-mention ("The Americans destroyed a factory", after "US missiles struck the plant on Thursday")
+        # keeps the date of the same act between the same sides told before
+        same = [o.date for j, o in enumerate(out[:k]) if o.date and o.action == ev.action and o.actor == ev.actor
+                and (ev.target is None or o.target == ev.target) and tokens[j].i < tokens[k].i]
+        if same:
+            out[k] = ev.with_(date=same[-1])
             continue
         before = [o.date for j, o in enumerate(out[:k]) if o.date and tokens[j].i < tokens[k].i
                   and o.date <= pub]  # what is planned is not where the story is

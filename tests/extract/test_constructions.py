@@ -327,3 +327,9 @@ def test_a_denial_of_doing_something_answers_only_a_claim_that_the_denier_did_it
 def test_the_charge_against_whom_an_act_is_done_to_names_no_target(extractor):
     got = coded(extractor, "Egypt executed a man convicted of spying for Sudan.")
     assert ("Egypt", "ASSAULT", None) in got and not any(g[2] == "Sudan" for g in got), got
+
+
+def test_a_re_mention_keeps_the_date_of_what_it_re_mentions(extractor):
+    got = dated(extractor, "US jets struck a rebel base in Yemen on Thursday. Thousands of Yemenis marched in Sanaa on "
+                "Friday to protest. The Americans destroyed a clinic, a rebel spokesman said.", date(2023, 5, 13))
+    assert {g[2] for g in got if g[1] == "ASSAULT"} == {"2023-05-11"}, got
