@@ -157,6 +157,11 @@ def coded(extractor, text, published=PUB):
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
     ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
+    # an object pronoun is never its own verb's subject ("Ruto hosted him": someone else than Ruto)
+    ("Abiy Ahmed arrived in Nairobi on Monday, and Kenyan President William Ruto hosted him at State House.",
+     ("Abiy Ahmed", "CONSULT", "William Ruto")),
+    ("Lula flew to Buenos Aires on Tuesday, where Argentine President Javier Milei received him at the Casa Rosada.",
+     ("Luiz Inacio Lula da Silva", "CONSULT", "Javier Milei")),
 ])
 def test_lexicon_and_constructions(extractor, text, expected):
     got = coded(extractor, text)
