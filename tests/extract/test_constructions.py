@@ -157,6 +157,10 @@ def coded(extractor, text, published=PUB):
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
     ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
+    # a name the parser coordinated with an object is the subject of the subjectless verb right after it
+    ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
+     "Accra.", ("Benin", "SANCTION", "Ghana")),
+    ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Bolivia", "SANCTION", "Chile")),
     # an object pronoun is never its own verb's subject ("Ruto hosted him": someone else than Ruto)
     ("Abiy Ahmed arrived in Nairobi on Monday, and Kenyan President William Ruto hosted him at State House.",
      ("Abiy Ahmed", "CONSULT", "William Ruto")),
@@ -247,3 +251,15 @@ def dated(extractor, text, published):
 def test_dates(extractor, text, published, expected):
     got = dated(extractor, text, published)
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a name the parser coordinated with an object, then a verb of its own: not a second object
+    ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Peru", "SANCTION", "Bolivia")),
+    ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Chile", "SANCTION", "Bolivia")),
+    ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
+     "Accra.", ("Ghana", "ASSAULT", "Benin")),
+])
+def test_wrong_roles(extractor, text, absent):
+    got = coded(extractor, text)
+    assert absent not in got, got
