@@ -157,6 +157,11 @@ def coded(extractor, text, published=PUB):
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
     ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
+    # a reaction to "the bombing", "the attack" answers the story's first such event, not a side event told since
+    ("Ghanaian jets bombed rebel camps in Togo on Monday, and rebels later shelled a border post. In Lome, the "
+     "Foreign Ministry condemned the bombing.", ("Foreign Ministry", "ACCUSE", "Ghana")),
+    ("Togolese troops shelled a Ghanaian village on Monday, killing five people. Beninese soldiers later fired on a "
+     "Ghanaian patrol. Ghana's Foreign Minister Sam Ablakwa condemned the attack.", ("Sam Ablakwa", "ACCUSE", "Togo")),
     # a name the parser coordinated with an object is the subject of the subjectless verb right after it
     ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
      "Accra.", ("Benin", "SANCTION", "Ghana")),
