@@ -166,6 +166,11 @@ def coded(extractor, text, published=PUB):
     ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
      "Accra.", ("Benin", "SANCTION", "Ghana")),
     ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Bolivia", "SANCTION", "Chile")),
+    # "its fighters", "its troops": the armed members of the one "its" refers to act for it
+    ("Russia said on Monday that its troops had shelled Ukrainian positions near Bakhmut.",
+     ("Russia", "ASSAULT", "Ukraine")),
+    ("Hamas fired rockets at Israel on Monday, and its gunmen attacked a kibbutz near Sderot.",
+     ("Hamas", "ASSAULT", "Israel")),
     # an object pronoun is never its own verb's subject ("Ruto hosted him": someone else than Ruto)
     ("Abiy Ahmed arrived in Nairobi on Monday, and Kenyan President William Ruto hosted him at State House.",
      ("Abiy Ahmed", "CONSULT", "William Ruto")),
@@ -264,6 +269,9 @@ def test_dates(extractor, text, published, expected):
     ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Chile", "SANCTION", "Bolivia")),
     ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
      "Accra.", ("Ghana", "ASSAULT", "Benin")),
+    # "its gunmen" are the attacker's, not the attacked's
+    ("Hamas fired rockets at Israel on Monday, and its gunmen attacked a kibbutz near Sderot.",
+     ("Israel", "ASSAULT", None)),
 ])
 def test_wrong_roles(extractor, text, absent):
     got = coded(extractor, text)
