@@ -5,8 +5,11 @@ demanded that it be halted" is Russia against NATO; "Silajdzic welcomed the
 strikes" supports NATO; "NATO complained it had not been told of the move" (the
 move: Russia's dash to Pristina) accuses Russia.  A reaction's object that is
 an event noun ("the bombing", "the attack", "the decision", "the move") and
-names no actor of its own stands for the last event the story told before it
-of that kind; its actor is the reaction's target.  A pronoun that is the subject
+names no actor of its own stands for the first event the story told before it
+of that kind (a story's reactions answer the event it leads with, not a side
+event told since: "NATO warplanes pounded Serb positions ... British guns
+shelled Serb artillery ... Russia condemned the bombing" is aimed at NATO); its
+actor is the reaction's target.  A pronoun that is the subject
 of what the reaction demands ("demanded that it be halted") stands for the same
 event.
 
@@ -79,12 +82,12 @@ def aim_at_events(events: Sequence[Event], tokens: Sequence[Token], sdoc: Doc, l
             kinds = _kinds(noun, lex)
             if not kinds or (noun.pos_ != "PRON" and _own_actor(noun)):
                 continue
-            # the last event told before the object, of that kind, by someone else
+            # the first event told before the object, of that kind, by someone else
             before = [j for j, o in enumerate(events) if j != k and o.action in kinds and tokens[j].i < noun.i
                       and o.actor != ev.actor and not (o.actor.country and o.actor.country == ev.actor.country)
                       and o.status != "negated"]
             if before:
-                j = max(before, key=lambda j: tokens[j].i)
+                j = min(before, key=lambda j: tokens[j].i)
                 out[k] = ev.with_(target=events[j].actor)
                 break
     return out

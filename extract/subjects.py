@@ -27,7 +27,18 @@ from .lexicon import Lexicon
 __all__ = ["resolve_all", "subjects", "with_conjuncts"]
 
 def with_conjuncts(tok: Token) -> list[Token]:
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and not _subject_of_next(c)]]
+
+
+def _subject_of_next(tok: Token) -> bool:
+    """Is a conjunct the subject of the finite verb right after it, which has no subject of its own?  "NATO
+    launched its war against Yugoslavia and Russia froze its cooperation": the parser coordinated "Russia" with
+    "Yugoslavia" and "froze" with another verb; Russia is the one who froze, and no one NATO attacked."""
+    if tok.dep_ != "conj" or tok.i + 1 >= len(tok.doc):
+        return False
+    verb = tok.doc[tok.i + 1]
+    return verb.dep_ in ("conj", "advcl", "ccomp") and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _proxy(t: Token, idx: MentionIndex) -> ActorMention | None:
@@ -102,13 +113,13 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             # the real one on it as an apposition
             subj = [a for c in subj for a in c.children if a.dep_ == "appos" and a.idx >= dateline_end(tok.doc.text)] \
                 or subj
-        if not subj and tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.i > 0:
+        if not subj and tok.pos_ == "VERB" and tok.i > 0:
             # "Ecuador broke off relations on Monday and Venezuela ordered ...": the parser coordinated the second
-            # subject with the date; a name just before a verb with no subject of its own is its subject
+            # subject with the date (or an object); a name just before a verb with no subject of its own is its
+            # subject
             before = tok.doc[tok.i - 1]
-            if before.dep_ == "conj" and idx.at(before) is not None and idx.at(before.head) is None and \
-                    before.head.ent_type_ in ("DATE", "TIME"):
-                subj = [before]
+            if _subject_of_next(before) and idx.at(before) is not None:
+                return resolve_all([before], idx), False  # not the conjunct it was coordinated with
         if subj:
             passive = subj[0].dep_ == "nsubjpass"
             if passive and via_conj and not any(c.dep_ == "auxpass" for c in verb.children):

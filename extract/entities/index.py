@@ -282,15 +282,23 @@ class MentionIndex:
                 m = next((x for x in self.mentions if x.start <= subj.i < x.end), None)
             if m is not None and m.actor.kind == "person":
                 return m
-        return self.last_person(pronoun.i)
+        return self.last_person(pronoun.i, not_=self._own_subjects(pronoun))
 
-    def last_person(self, before: int) -> ActorMention | None:
-        """The last person mentioned before token ``before``."""
+    def _own_subjects(self, pronoun: Token) -> set[Actor]:
+        """Who an object pronoun cannot be: the subject of its own verb ("Xi hosted him": not Xi)."""
+        if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+            return set()
+        verb = pronoun.head.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ in ("prep", "dative") else pronoun.head
+        return {m.actor for c in verb.children if c.dep_ == "nsubj"
+                for m in [self._by_token.get(c.i)] if m is not None}
+
+    def last_person(self, before: int, not_: set[Actor] = frozenset()) -> ActorMention | None:
+        """The last person mentioned before token ``before`` (other than the actors ``not_``)."""
         best = None
         for m in self.mentions:
             if m.start >= before:
                 break
-            if m.actor.kind == "person":
+            if m.actor.kind == "person" and m.actor not in not_:
                 best = m
         return best
 

@@ -32,7 +32,7 @@ from .datelines import dateline, dateline_end
 from .index import ActorMention
 from .nominals import countries_from_context, governments_from_context, resident, shared_aliases
 from .people import Person, PersonRegistry
-from .phrases import MentionSet, government_and_roles, groups, institutions
+from .phrases import MentionSet, government_and_roles, groups, institutions, owned_members
 
 __all__ = ["find_mentions", "home_state"]
 
@@ -290,6 +290,7 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
         if not words and ent.start not in linked and ent.label_ in ORG_LABELS:
             _unknown_org(doc, ent, mentions, gz)
     government_and_roles(doc, mentions, reg, gz, lex)
+    owned_members(doc, mentions, lex)
     groups(doc, mentions, gz, lex)
     institutions(doc, mentions, gz, lex)
     final = [resident(doc, mentions.by_start[k], gz) for k in sorted(mentions.by_start)]

@@ -17,7 +17,7 @@ from .index import ActorMention
 from .nominals import role_people
 from .people import PersonRegistry
 
-__all__ = ["MentionSet", "government_and_roles", "groups", "institutions"]
+__all__ = ["MentionSet", "government_and_roles", "groups", "institutions", "owned_members"]
 
 
 class MentionSet:
@@ -139,3 +139,24 @@ def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) ->
         name = clean(doc[start:end].text)
         mentions.add(ActorMention(start, tok.i + 1, doc[start:end].text,
                                   Actor(name[:1].upper() + name[1:], kind="organization", country=country)))
+
+
+def owned_members(doc: Doc, mentions: MentionSet, lex: Lexicon) -> None:
+    """"Boko Haram ... its fighters killed", "Russia said its troops had shelled": the armed members of the
+    state, organisation or group "its" refers to (the last one named, in the sentence or the one before) act
+    for it."""
+    members = lex.cues["member_nouns"]
+    for tok in doc:
+        if tok.i in mentions.taken or tok.pos_ != "NOUN" or tok.lower_ not in members:
+            continue
+        its = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        if its is None or its.i in mentions.taken:
+            continue
+        start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        before = [mentions.by_start[k] for k in sorted(mentions.by_start, reverse=True)
+                  if start <= k < its.i and mentions.by_start[k].actor.kind in ("state", "organization", "group")]
+        # the one who acted last ("Hamas fired rockets at Israel, and its gunmen ..."), else the last named
+        owner = next((m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")), before[0] if before else None)
+        if owner is not None:
+            # written as its owner, so that "its fighters" becomes no name of the owner's
+            mentions.add(ActorMention(its.i, tok.i + 1, owner.text, owner.actor, owner.actor.kind == "state"))

@@ -178,6 +178,25 @@ def coded(extractor, text, published=PUB):
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
     ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
+    # a reaction to "the bombing", "the attack" answers the story's first such event, not a side event told since
+    ("Ghanaian jets bombed rebel camps in Togo on Monday, and rebels later shelled a border post. In Lome, the "
+     "Foreign Ministry condemned the bombing.", ("Foreign Ministry", "ACCUSE", "Ghana")),
+    ("Togolese troops shelled a Ghanaian village on Monday, killing five people. Beninese soldiers later fired on a "
+     "Ghanaian patrol. Ghana's Foreign Minister Sam Ablakwa condemned the attack.", ("Sam Ablakwa", "ACCUSE", "Togo")),
+    # a name the parser coordinated with an object is the subject of the subjectless verb right after it
+    ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
+     "Accra.", ("Benin", "SANCTION", "Ghana")),
+    ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Bolivia", "SANCTION", "Chile")),
+    # "its fighters", "its troops": the armed members of the one "its" refers to act for it
+    ("Russia said on Monday that its troops had shelled Ukrainian positions near Bakhmut.",
+     ("Russia", "ASSAULT", "Ukraine")),
+    ("Hamas fired rockets at Israel on Monday, and its gunmen attacked a kibbutz near Sderot.",
+     ("Hamas", "ASSAULT", "Israel")),
+    # an object pronoun is never its own verb's subject ("Ruto hosted him": someone else than Ruto)
+    ("Abiy Ahmed arrived in Nairobi on Monday, and Kenyan President William Ruto hosted him at State House.",
+     ("Abiy Ahmed", "CONSULT", "William Ruto")),
+    ("Lula flew to Buenos Aires on Tuesday, where Argentine President Javier Milei received him at the Casa Rosada.",
+     ("Luiz Inacio Lula da Silva", "CONSULT", "Javier Milei")),
 ])
 def test_lexicon_and_constructions(extractor, text, expected):
     got = coded(extractor, text)
@@ -333,3 +352,16 @@ def test_a_re_mention_keeps_the_date_of_what_it_re_mentions(extractor):
     got = dated(extractor, "US jets struck a rebel base in Yemen on Thursday. Thousands of Yemenis marched in Sanaa on "
                 "Friday to protest. The Americans destroyed a clinic, a rebel spokesman said.", date(2023, 5, 13))
     assert {g[2] for g in got if g[1] == "ASSAULT"} == {"2023-05-11"}, got
+@pytest.mark.parametrize("text,absent", [
+    # a name the parser coordinated with an object, then a verb of its own: not a second object
+    ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Peru", "SANCTION", "Bolivia")),
+    ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Chile", "SANCTION", "Bolivia")),
+    ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
+     "Accra.", ("Ghana", "ASSAULT", "Benin")),
+    # "its gunmen" are the attacker's, not the attacked's
+    ("Hamas fired rockets at Israel on Monday, and its gunmen attacked a kibbutz near Sderot.",
+     ("Israel", "ASSAULT", None)),
+])
+def test_wrong_roles(extractor, text, absent):
+    got = coded(extractor, text)
+    assert absent not in got, got
