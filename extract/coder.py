@@ -36,7 +36,7 @@ from .lexicon import Lexicon
 from .modes import consult_mode, hosted_meeting
 from . import denials, readings, speech
 from .roles import participants, purpose_clauses
-from .status import is_habitual, is_hedged, is_negated, is_prospective
+from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
 from .triggers import Trigger, find_triggers
 from .when import date_of
 
@@ -141,9 +141,14 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 # concession (PLOVER-notes rule 4)
                 etype, mode = "CONCEDE", None
         prospective = is_prospective(tok, lex)
-        if etype in _FUTURE_TO_AGREE and prospective:
+        # "might travel to Moscow to talk to Putin": a possible meeting is offered, not held
+        if etype in _FUTURE_TO_AGREE and (prospective or is_possible(tok, lex)):
             etype, mode = "AGREE", None
-        pairs = participants(tok, etype, idx)
+        # a planned meeting has the meeting's sides ("is due in Tokyo for talks with Abe"); not one that is the
+        # setting of another act ("agreed to US mediation in talks with the Palestinians")
+        planned = etype == "AGREE" and trig.type in _FUTURE_TO_AGREE and \
+            not any(a.i in {t.i for t in triggers} for a in list(tok.ancestors)[:3])
+        pairs = participants(tok, trig.type if planned else etype, idx)
         speakers = speech.participial_speaker(tok, idx, lex) if etype in readings.CONTENT_TAKING else []
         if speakers:
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]

@@ -159,11 +159,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue  # "riot police", "protest leaders": a kind of people, not an act
         if pos == "NOUN" and tok.text.lower() != lemma and lemma.endswith("e") and tok.text.lower().endswith("ing"):
             continue
-        if any(match_pattern(tok, idiom) is not None for idiom in lex.idioms(lemma)):
-            continue  # "pulling out all the stops" is no withdrawal
+        # "pulling out all the stops" is no withdrawal; an entry that spells the idiom out ("strike deal") reads it
+        idioms = [set(idiom.extras) for idiom in lex.idioms(lemma) if match_pattern(tok, idiom) is not None]
         # "what it called its involvement", "calling Boko Haram one of the worst groups": naming, no call
         naming = any(c.dep_ == "oprd" for c in tok.children) or label_of(tok, lex) is not None
         for pattern in lex.patterns(lemma, pos):
+            if any(not idiom <= set(pattern.extras) for idiom in idioms):
+                continue
             tokens = match_pattern(tok, pattern)
             if tokens is None or (naming and pattern.type in ("CONSULT", "REQUEST")):
                 continue

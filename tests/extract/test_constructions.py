@@ -157,6 +157,15 @@ def coded(extractor, text, published=PUB):
     # where a signing happens is not who signs with whom; a place can be what an act is aimed at
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", ("Peru", "SUPPORT", "Chile")),
     ("Kyiv pushed back at the idea of talks with Moscow.", ("Ukraine", "REJECT", "Russia")),
+    # a meeting one may, might, could or wants to hold, or is due for, is offered (AGREE), not held
+    ("Peru could meet Chile next month, the minister said.", ("Peru", "AGREE", "Chile")),
+    ("Orban said Hungary might send envoys to Bratislava to negotiate with Slovakia.", ("Hungary", "AGREE", "Slovakia")),
+    ("Kenya still wants to meet Somalia.", ("Kenya", "AGREE", "Somalia")),
+    ("Kenya is due in Addis Ababa on Friday for talks with Ethiopia.", ("Kenya", "AGREE", "Ethiopia")),
+    ("Ghana may have helped Togo.", ("Ghana", "AID", "Togo")),
+    ("Kenya wanted to meet Somalia, a day after Ethiopia held talks with Eritrea.", ("Ethiopia", "CONSULT", "Eritrea")),
+    # a lexicon entry that spells out an idiom reads it ("strike deal" is no attack)
+    ("Ghana struck a deal with Togo on Monday.", ("Ghana", "AGREE", "Togo")),
 ])
 def test_lexicon_and_constructions(extractor, text, expected):
     got = coded(extractor, text)
@@ -185,6 +194,9 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("In Lima, President Dina Boluarte telephoned Lula on Tuesday.", "CONSULT-by-Peru"),
     # where a signing happens is no party to it
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", "SUPPORT-with-Bolivia"),
+    ("Peru could meet Chile next month, the minister said.", "CONSULT"),
+    ("Kenya still wants to meet Somalia.", "CONSULT"),
+    ("Ghana struck a deal with Togo on Monday.", "ASSAULT"),
 ])
 def test_not_events(extractor, text, unwanted):
     got = coded(extractor, text)
