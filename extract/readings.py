@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "people_noun", "place_hit", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -70,6 +70,16 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
         if infinitive_of(tok) and tok.head.i == trig.i:
             return modes[other.type]
     return None
+
+
+def question(tok: Token, lex: Lexicon) -> bool:
+    """Does a verb of asking ask a question, not for something: "asked about the talks", "asked whether ..."?"""
+    if tok.lemma_.lower() not in lex.cues["question_verbs"]:
+        return False
+    marks = lex.cues["question_marks"]
+    return any(c.dep_ == "prep" and c.lower_ in marks for c in tok.children) or any(
+        c.dep_ == "ccomp" and any(m.dep_ in ("mark", "advmod", "nsubj", "dobj") and m.lower_ in marks and m.i < c.i
+                                  for m in c.children) for c in tok.children)
 
 
 def infinitive_of(tok: Token) -> bool:

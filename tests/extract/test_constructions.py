@@ -166,6 +166,14 @@ def coded(extractor, text, published=PUB):
     ("Kenya wanted to meet Somalia, a day after Ethiopia held talks with Eritrea.", ("Ethiopia", "CONSULT", "Eritrea")),
     # a lexicon entry that spells out an idiom reads it ("strike deal" is no attack)
     ("Ghana struck a deal with Togo on Monday.", ("Ghana", "AGREE", "Togo")),
+    # an assault told as a noun
+    ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
+    # ordering people out of a country deports them; diplomats are expelled
+    ("Ghana ordered Togolese citizens out of the country on Monday.", ("Ghana", "COERCE", "Togo")),
+    ("Ghana ordered the Togolese ambassador out of the country.", ("Ghana", "SANCTION", "Togo")),
+    # asking for something is a request; asking about something is a question
+    ("Ghana asked Togo to reopen the border.", ("Ghana", "REQUEST", "Togo")),
+    ("Ghana asked Togo for help.", ("Ghana", "REQUEST", "Togo")),
 ])
 def test_lexicon_and_constructions(extractor, text, expected):
     got = coded(extractor, text)
@@ -197,6 +205,9 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Peru could meet Chile next month, the minister said.", "CONSULT"),
     ("Kenya still wants to meet Somalia.", "CONSULT"),
     ("Ghana struck a deal with Togo on Monday.", "ASSAULT"),
+    ("When asked about the border, Kenyan President William Ruto said Somalia was wrong.", "REQUEST"),
+    ("Ghana asked Togo whether the talks would resume.", "REQUEST"),
+    ("Ghana asked Togo about its troops on Monday.", "REQUEST"),
 ])
 def test_not_events(extractor, text, unwanted):
     got = coded(extractor, text)
