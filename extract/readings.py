@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -70,6 +70,20 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
         if infinitive_of(tok) and tok.head.i == trig.i:
             return modes[other.type]
     return None
+
+
+def others_act(tok: Token, actor: Actor, idx: MentionIndex) -> bool:
+    """Is what a verb takes as its object an act of someone else's: "regretted the decision by Riyadh",
+    "regretted China's decision"?  (Regretting one's own act is an apology; another's, a complaint.)"""
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        doers = [c for c in obj.children if c.dep_ == "poss"] + [
+            g for p in obj.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of")
+            for g in p.children if g.dep_ == "pobj"]
+        for d in doers:
+            m = idx.at(d)
+            if m is not None and m.actor != actor and (actor.country is None or m.actor.country != actor.country):
+                return True
+    return False
 
 
 def question(tok: Token, lex: Lexicon) -> bool:

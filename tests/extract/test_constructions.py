@@ -166,6 +166,10 @@ def coded(extractor, text, published=PUB):
     ("Kenya wanted to meet Somalia, a day after Ethiopia held talks with Eritrea.", ("Ethiopia", "CONSULT", "Eritrea")),
     # a lexicon entry that spells out an idiom reads it ("strike deal" is no attack)
     ("Ghana struck a deal with Togo on Monday.", ("Ghana", "AGREE", "Togo")),
+    # regretting one's own act apologises; regretting another's complains of it
+    ("Qatar said it regretted the decision by Saudi Arabia to cut ties.", ("Qatar", "ACCUSE", "Saudi Arabia")),
+    ("Japan regretted China's decision to close the border.", ("Japan", "ACCUSE", "China")),
+    ("Japan regretted its decision to close the border.", ("Japan", "CONCEDE", None)),
     # an assault told as a noun
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
