@@ -34,10 +34,10 @@ from .attribution import attribution
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .modes import consult_mode, hosted_meeting
-from . import denials, readings, speech
+from . import denials, readings, relatives, speech
 from .roles import participants, purpose_clauses
 from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, gapped_object
 from .when import date_of
 
 __all__ = ["code_document", "code_sentence"]
@@ -110,7 +110,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         # two); what a rejection turns down ("rejected calls to resign") is not an event
         denied = governor is not None and governor.type == "REJECT" and \
             tok.i in denials.denied_content(sent.doc[governor.i], lex)
-        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
+        # "criticised the sanctions Chile imposed on Bolivia": the relative clause tells the act itself
+        told = relatives.relative_pairs(tok, idx, lex, {t.i for t in triggers}) if trig.pos == "NOUN" else []
+        if (governor is not None and not denied and not told) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
                 or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
@@ -150,7 +152,15 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         # setting of another act ("agreed to US mediation in talks with the Palestinians")
         planned = etype == "AGREE" and trig.type in _FUTURE_TO_AGREE and \
             not any(a.i in {t.i for t in triggers} for a in list(tok.ancestors)[:3])
-        pairs = participants(tok, trig.type if planned else etype, idx)
+        pairs = told or participants(tok, trig.type if planned else etype, idx)
+        gap = gapped_object(tok) if trig.pos == "VERB" else None
+        if gap is not None:
+            # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
+            pairs = [(a, t) for a, t in pairs if not a.start <= gap.i < a.end]
+            if all(t is None for _, t in pairs):
+                # "rejected an apology Bogota had offered": offered to the one who rejects it
+                to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
+                pairs = [(a, to[0] if to else None) for a, _ in pairs]
         speakers = speech.participial_speaker(tok, idx, lex) if etype in readings.CONTENT_TAKING else []
         if speakers:
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]

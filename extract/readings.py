@@ -38,6 +38,8 @@ def governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
             return None
         if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
             return None  # "promised X in a telephone call that ...": the call is no content of the promise
+        if node.dep_ == "relcl" and any(node.i in t.tokens and node.head.i in t.tokens for t in triggers):
+            return None  # "rejected an apology Bogota had offered": the clause and its noun tell an act of their own
         parent = node.head
         if parent.i in heads and parent.i != tok.i and node.dep_ == "dobj" and \
                 parent.lemma_.lower() in Lexicon.default().cues["ordering_verbs"]:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerPattern
 
-__all__ = ["deadline_to_leave", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern"]
+__all__ = ["deadline_to_leave", "gapped_object", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern"]
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -62,6 +62,23 @@ def match_pattern(tok: Token, pattern: TriggerPattern) -> tuple[int, ...] | None
     return tuple(sorted(used))
 
 
+_RELATIVE_PRONOUNS = ("who", "whom", "which", "that", "whose")
+
+
+def gapped_object(verb: Token) -> Token | None:
+    """The noun a relative clause's verb takes as its missing object: "apology" for "offered" in "an apology
+    Bogota had offered"; None when the clause has an object of its own or its subject is the relative pronoun
+    ("the country that imposed sanctions")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].dep_ == "nsubjpass" or subj[0].lower_ in _RELATIVE_PRONOUNS:
+        return None
+    return verb.head
+
+
 def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] | None:
     """An event made by a verb or noun acting on an object: "halted economic aid" and "a suspension of air
     links" end a relation (SANCTION); "lifted the curfew" eases a measure (CONCEDE).
@@ -75,6 +92,8 @@ def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] |
     pos = _POS.get(tok.pos_)
     if pos == "VERB":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        gap = gapped_object(tok)
+        objs += [gap] if gap is not None else []  # "an apology Bogota had offered"
     elif pos == "NOUN":
         objs = [g for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("of", "in", "on") for g in c.children
                 if g.dep_ == "pobj"]

@@ -170,6 +170,11 @@ def coded(extractor, text, published=PUB):
     ("Qatar said it regretted the decision by Saudi Arabia to cut ties.", ("Qatar", "ACCUSE", "Saudi Arabia")),
     ("Japan regretted China's decision to close the border.", ("Japan", "ACCUSE", "China")),
     ("Japan regretted its decision to close the border.", ("Japan", "CONCEDE", None)),
+    # an act told in a relative clause on its noun; what one rejects or welcomes was offered or sent to one
+    ("Ecuador rejected the apology that Colombia had offered on Sunday.", ("Colombia", "CONCEDE", "Ecuador")),
+    ("Peru criticised the sanctions that Chile imposed on Bolivia.", ("Chile", "SANCTION", "Bolivia")),
+    ("Ecuador welcomed the aid Colombia had sent.", ("Colombia", "AID", "Ecuador")),
+    ("Ecuador welcomed the aid Colombia had promised.", ("Colombia", "AGREE", "Ecuador")),
     # an assault told as a noun
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
@@ -212,6 +217,10 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("When asked about the border, Kenyan President William Ruto said Somalia was wrong.", "REQUEST"),
     ("Ghana asked Togo whether the talks would resume.", "REQUEST"),
     ("Ghana asked Togo about its troops on Monday.", "REQUEST"),
+    # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
+    ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
+     "Foreign Minister Don Pramudwinai.", "CONSULT-by-Don"),
+    ("Ghana withdrew the soldiers it had sent to Mali.", "MOBILIZE"),
 ])
 def test_not_events(extractor, text, unwanted):
     got = coded(extractor, text)
@@ -222,6 +231,8 @@ def test_not_events(extractor, text, unwanted):
             or ("Dina Boluarte", "CONSULT", "Luiz Inacio Lula da Silva") in got, got
     elif unwanted == "SUPPORT-with-Bolivia":
         assert all(t != "Bolivia" for _, _, t in got) and ("Chile", "SUPPORT", "Peru") in got, got
+    elif unwanted == "CONSULT-by-Don":
+        assert all(a != "Don Pramudwinai" for a, _, _ in got), got
     elif unwanted == "AGREE-own":
         assert all(t != "United States" for _, _, t in got), got
     else:
