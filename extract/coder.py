@@ -83,9 +83,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     # a trigger only with a group or crowd as its subject (checked below)
     civilian_only = readings.civilian_triggers(sent, triggers, lex)
     triggers += civilian_only
-    acts = [*speech.obligations(sent, idx, lex, triggers), *speech.insinuations(sent, idx, lex),
+    acts = [*speech.obligations(sent, idx, lex, triggers), *speech.mandates(sent, idx, lex, triggers),
+            *speech.insinuations(sent, idx, lex),
             *speech.evaluations(sent, idx, lex), *speech.labels(sent, idx, lex)]
-    asked = {t.i for act in acts if act.content is not None for t in act.content.subtree}
+    asked = {i for act in acts for i in speech.content_of(act)}
     for act in acts:
         # an undated statement belongs to the occasion its speaker was last dated at ("On April 4, X
         # denounced ... X told reporters ...")

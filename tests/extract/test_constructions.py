@@ -175,6 +175,10 @@ def coded(extractor, text, published=PUB):
     ("Peru criticised the sanctions that Chile imposed on Bolivia.", ("Chile", "SANCTION", "Bolivia")),
     ("Ecuador welcomed the aid Colombia had sent.", ("Colombia", "AID", "Ecuador")),
     ("Ecuador welcomed the aid Colombia had promised.", ("Colombia", "AGREE", "Ecuador")),
+    # what one insists, proposes or suggests another do (a mandative subjunctive) is a request to them
+    ("Ghana insists that Togo withdraw its troops.", ("Ghana", "REQUEST", "Togo")),
+    ("Ghana insisted that Togolese troops serve under a joint command.", ("Ghana", "REQUEST", "Togo")),
+    ("Peru suggested that Chile reopen the border.", ("Peru", "REQUEST", "Chile")),
     # an assault told as a noun
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
@@ -217,6 +221,10 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("When asked about the border, Kenyan President William Ruto said Somalia was wrong.", "REQUEST"),
     ("Ghana asked Togo whether the talks would resume.", "REQUEST"),
     ("Ghana asked Togo about its troops on Monday.", "REQUEST"),
+    # what one insists is so is a claim, not a request; what is asked is not done
+    ("Ghana insists that Togo has no troops there.", "REQUEST"),
+    ("Ghana insisted that Togolese troops were never there.", "REQUEST"),
+    ("Ghana insists that Togo withdraw its troops.", "RETREAT"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
     ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
      "Foreign Minister Don Pramudwinai.", "CONSULT-by-Don"),
