@@ -135,12 +135,15 @@ def _subjunctive(verb: Token) -> bool:
 
 
 def mandates(sent: Span, idx: MentionIndex, lex: Lexicon, triggers: list[Trigger]) -> Iterator[SpeechAct]:
-    """"X insists that Y serve under a unified command": what X insists Y do is a REQUEST by X to Y."""
+    """"X insists that Y serve under a unified command", "X wants Y to withdraw the reform": what X insists or
+    wants Y do is a REQUEST by X to Y."""
     taken = {t.i for t in triggers}
     for verb in sent:
         head = verb.head
-        if verb.dep_ != "ccomp" or head.lemma_.lower() not in lex.cues["mandative_verbs"] or head.i in taken or \
-                not _subjunctive(verb):
+        lemma = head.lemma_.lower()
+        wanted = lemma in lex.cues["wanting_verbs"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ != "ccomp" or head.i in taken or not (
+                wanted or (lemma in lex.cues["mandative_verbs"] and _subjunctive(verb))):
             continue
         speaker, addressee = subjects(head, idx)[0], subjects(verb, idx)[0]
         if not speaker or not addressee or speaker[0].actor == addressee[0].actor:

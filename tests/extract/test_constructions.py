@@ -179,6 +179,8 @@ def coded(extractor, text, published=PUB):
     ("Ghana insists that Togo withdraw its troops.", ("Ghana", "REQUEST", "Togo")),
     ("Ghana insisted that Togolese troops serve under a joint command.", ("Ghana", "REQUEST", "Togo")),
     ("Peru suggested that Chile reopen the border.", ("Peru", "REQUEST", "Chile")),
+    ("Ghana wants Togo to withdraw its troops.", ("Ghana", "REQUEST", "Togo")),
+    ("Ghana wants to withdraw its troops from Togo.", ("Ghana", "CONCEDE", "Togo")),
     # an assault told as a noun
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
@@ -225,6 +227,7 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Ghana insists that Togo has no troops there.", "REQUEST"),
     ("Ghana insisted that Togolese troops were never there.", "REQUEST"),
     ("Ghana insists that Togo withdraw its troops.", "RETREAT"),
+    ("Ghana wants Togo to withdraw its troops.", "RETREAT"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
     ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
      "Foreign Minister Don Pramudwinai.", "CONSULT-by-Don"),
