@@ -181,6 +181,10 @@ def coded(extractor, text, published=PUB):
     ("Peru suggested that Chile reopen the border.", ("Peru", "REQUEST", "Chile")),
     ("Ghana wants Togo to withdraw its troops.", ("Ghana", "REQUEST", "Togo")),
     ("Ghana wants to withdraw its troops from Togo.", ("Ghana", "CONCEDE", "Togo")),
+    # a warning of a strike or war threatens; one of a past attack only complains
+    ("Ghana warned that Togo was exposing itself to a strike by hosting the rebels.", ("Ghana", "THREATEN", "Togo")),
+    ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.",
+     ("Ghana", "ACCUSE", "Togo")),
     # an assault told as a noun
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
@@ -228,6 +232,7 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Ghana insisted that Togolese troops were never there.", "REQUEST"),
     ("Ghana insists that Togo withdraw its troops.", "RETREAT"),
     ("Ghana wants Togo to withdraw its troops.", "RETREAT"),
+    ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.", "THREATEN"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
     ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
      "Foreign Minister Don Pramudwinai.", "CONSULT-by-Don"),
