@@ -119,6 +119,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
                 c.dep_ == "dobj" and any(t.i == c.i for t in triggers) for c in tok.children):
             continue  # "ordered the expulsion of the ambassador": the expulsion is the act (the noun codes it)
+        if tok.lemma_.lower() in lex.cues["retaliation_verbs"] and not is_prospective(tok, lex) and any(
+                c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
+                for c in tok.children):
+            continue  # "Seoul retaliated by lifting curbs": the retaliation done is the act it was done by
         if trig.type == "REQUEST" and readings.question(tok, lex):
             continue  # "when asked about Azerbaijani interference", "asked whether talks would resume": a question
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"

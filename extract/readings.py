@@ -64,6 +64,8 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
         return None
     modes = lex.cues["threat_modes"]
     for other in triggers:
+        if other.type == "THREATEN" and infinitive_of(doc[other.i]) and doc[other.i].head.i == trig.i:
+            return other.mode or "violence"  # "vowed to retaliate": a vow of a threat is a threat
         if other.type not in modes or other.type in ("RETREAT", "SANCTION"):
             continue
         tok = doc[other.i]

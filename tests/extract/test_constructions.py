@@ -185,6 +185,10 @@ def coded(extractor, text, published=PUB):
     ("Ghana warned that Togo was exposing itself to a strike by hosting the rebels.", ("Ghana", "THREATEN", "Togo")),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.",
      ("Ghana", "ACCUSE", "Togo")),
+    # a retaliation done by an act is that act; a vow to retaliate threatens
+    ("Ghana retaliated by expelling Togo's ambassador.", ("Ghana", "SANCTION", "Togo")),
+    ("Ghana vowed to retaliate by closing the border with Togo.", ("Ghana", "THREATEN", "Togo")),
+    ("Ghana threatened Togo by massing troops on the border.", ("Ghana", "THREATEN", "Togo")),
     # an assault told as a noun
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
@@ -232,6 +236,7 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Ghana insisted that Togolese troops were never there.", "REQUEST"),
     ("Ghana insists that Togo withdraw its troops.", "RETREAT"),
     ("Ghana wants Togo to withdraw its troops.", "RETREAT"),
+    ("Ghana retaliated by expelling Togo's ambassador.", "THREATEN"),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.", "THREATEN"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
     ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
