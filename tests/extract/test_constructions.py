@@ -189,6 +189,8 @@ def coded(extractor, text, published=PUB):
     ("Ghana retaliated by expelling Togo's ambassador.", ("Ghana", "SANCTION", "Togo")),
     ("Ghana vowed to retaliate by closing the border with Togo.", ("Ghana", "THREATEN", "Togo")),
     ("Ghana threatened Togo by massing troops on the border.", ("Ghana", "THREATEN", "Togo")),
+    # "only to" tells what came after an act, not what it was for
+    ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
     # an assault told as a noun
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
