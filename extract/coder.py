@@ -37,7 +37,7 @@ from .modes import consult_mode, hosted_meeting
 from . import denials, readings, relatives, speech
 from .roles import participants, purpose_clauses
 from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
-from .triggers import Trigger, find_triggers, gapped_object
+from .triggers import Trigger, find_triggers, gapped_object, sent_envoy
 from .when import date_of
 
 __all__ = ["code_document", "code_sentence"]
@@ -158,6 +158,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         planned = etype == "AGREE" and trig.type in _FUTURE_TO_AGREE and \
             not any(a.i in {t.i for t in triggers} for a in list(tok.ancestors)[:3])
         pairs = told or participants(tok, trig.type if planned else etype, idx)
+        envoy = sent_envoy(tok, lex) if trig.type == "CONSULT" else None
+        if envoy is not None:
+            # "Eritrea sent its foreign minister to Addis Ababa": the one sent visits (a delegation, the sender's)
+            host = idx.at(envoy[1])
+            guests = [m for m in [idx.at(envoy[0])] if m is not None] or [a for a, _ in pairs]
+            pairs = [(g, host) for g in guests[:1] if host is not None and host.actor != g.actor]
         gap = gapped_object(tok) if trig.pos == "VERB" else None
         if gap is not None:
             # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")

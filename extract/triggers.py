@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerPattern
 
-__all__ = ["deadline_to_leave", "gapped_object", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern"]
+__all__ = ["deadline_to_leave", "gapped_object", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern", "sent_envoy"]
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -130,6 +130,18 @@ def deadline_to_leave(tok: Token, lex: Lexicon) -> Token | None:
                 None)
 
 
+def sent_envoy(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """ "Sent Foreign Minister Osman Saleh to Addis Ababa", "dispatched a delegation to Lome": the one sent (a
+    named person or a visitor noun) and the place sent to; the one sent visits it."""
+    if tok.lemma_.lower() not in lex.cues["sending_verbs"]:
+        return None
+    sent = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or
+                                                            c.lower_ in lex.cues["visitor_nouns"])]
+    to = [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children
+          if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
+    return (sent[0], to[0]) if sent and to else None
+
+
 def label_of(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     """The label a labelling verb gives its object when the parser hung the two together, and the one
     labelled: "calling Boko Haram one of the worst terrorist groups" gives ("one", "Haram"), whether the parser
@@ -164,6 +176,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
         deadline = deadline_to_leave(tok, lex)
         if deadline is not None:
             found.append(Trigger(tok.i, (tok.i, deadline.i), f"{tok.text} ... {deadline.text}", "SANCTION", "expel",
+                                 "VERB"))
+            continue
+        envoy = sent_envoy(tok, lex)
+        if envoy is not None:
+            found.append(Trigger(tok.i, (tok.i, envoy[0].i), f"{tok.text} ... {envoy[0].text}", "CONSULT", "visit",
                                  "VERB"))
             continue
         governed = governed_object(tok, lex)

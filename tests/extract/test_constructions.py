@@ -189,6 +189,10 @@ def coded(extractor, text, published=PUB):
     ("Ghana retaliated by expelling Togo's ambassador.", ("Ghana", "SANCTION", "Togo")),
     ("Ghana vowed to retaliate by closing the border with Togo.", ("Ghana", "THREATEN", "Togo")),
     ("Ghana threatened Togo by massing troops on the border.", ("Ghana", "THREATEN", "Togo")),
+    # an official or a delegation sent to a place visits it; forces sent are deployed
+    ("Eritrea sent Foreign Minister Osman Saleh to Addis Ababa on Monday.", ("Osman Saleh", "CONSULT", "Ethiopia")),
+    ("Ghana sent a delegation to Lome.", ("Ghana", "CONSULT", "Togo")),
+    ("Ghana sent troops to Togo.", ("Ghana", "MOBILIZE", "Togo")),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
     # an assault told as a noun
