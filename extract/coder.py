@@ -34,10 +34,10 @@ from .attribution import attribution
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .modes import bilateral_summit, consult_mode, hosted_meeting
-from . import denials, readings, speech
+from . import denials, readings, relatives, speech
 from .roles import participants, purpose_clauses
-from .status import is_habitual, is_hedged, is_negated, is_prospective
-from .triggers import Trigger, find_triggers
+from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
+from .triggers import Trigger, find_triggers, gapped_object, sent_envoy
 from .when import date_of
 
 __all__ = ["code_document", "code_sentence"]
@@ -83,9 +83,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     # a trigger only with a group or crowd as its subject (checked below)
     civilian_only = readings.civilian_triggers(sent, triggers, lex)
     triggers += civilian_only
-    acts = [*speech.obligations(sent, idx, lex, triggers), *speech.insinuations(sent, idx, lex),
+    acts = [*speech.obligations(sent, idx, lex, triggers), *speech.mandates(sent, idx, lex, triggers),
+            *speech.insinuations(sent, idx, lex),
             *speech.evaluations(sent, idx, lex), *speech.labels(sent, idx, lex)]
-    asked = {t.i for act in acts if act.content is not None for t in act.content.subtree}
+    asked = {i for act in acts for i in speech.content_of(act)}
     for act in acts:
         # an undated statement belongs to the occasion its speaker was last dated at ("On April 4, X
         # denounced ... X told reporters ...")
@@ -110,12 +111,20 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         # two); what a rejection turns down ("rejected calls to resign") is not an event
         denied = governor is not None and governor.type == "REJECT" and \
             tok.i in denials.denied_content(sent.doc[governor.i], lex)
-        if (governor is not None and not denied) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
+        # "criticised the sanctions Chile imposed on Bolivia": the relative clause tells the act itself
+        told = relatives.relative_pairs(tok, idx, lex, {t.i for t in triggers}) if trig.pos == "NOUN" else []
+        if (governor is not None and not denied and not told) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
                 or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
                 c.dep_ == "dobj" and any(t.i == c.i for t in triggers) for c in tok.children):
             continue  # "ordered the expulsion of the ambassador": the expulsion is the act (the noun codes it)
+        if tok.lemma_.lower() in lex.cues["retaliation_verbs"] and not is_prospective(tok, lex) and any(
+                c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
+                for c in tok.children):
+            continue  # "Seoul retaliated by lifting curbs": the retaliation done is the act it was done by
+        if trig.type == "REQUEST" and readings.question(tok, lex):
+            continue  # "when asked about Azerbaijani interference", "asked whether talks would resume": a question
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
@@ -141,9 +150,28 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 # concession (PLOVER-notes rule 4)
                 etype, mode = "CONCEDE", None
         prospective = is_prospective(tok, lex)
-        if etype in _FUTURE_TO_AGREE and prospective:
+        # "might travel to Moscow to talk to Putin": a possible meeting is offered, not held
+        if etype in _FUTURE_TO_AGREE and (prospective or is_possible(tok, lex)):
             etype, mode = "AGREE", None
-        pairs = participants(tok, etype, idx)
+        # a planned meeting has the meeting's sides ("is due in Tokyo for talks with Abe"); not one that is the
+        # setting of another act ("agreed to US mediation in talks with the Palestinians")
+        planned = etype == "AGREE" and trig.type in _FUTURE_TO_AGREE and \
+            not any(a.i in {t.i for t in triggers} for a in list(tok.ancestors)[:3])
+        pairs = told or participants(tok, trig.type if planned else etype, idx)
+        envoy = sent_envoy(tok, lex) if trig.type == "CONSULT" else None
+        if envoy is not None:
+            # "Eritrea sent its foreign minister to Addis Ababa": the one sent visits (a delegation, the sender's)
+            host = idx.at(envoy[1])
+            guests = [m for m in [idx.at(envoy[0])] if m is not None] or [a for a, _ in pairs]
+            pairs = [(g, host) for g in guests[:1] if host is not None and host.actor != g.actor]
+        gap = gapped_object(tok) if trig.pos == "VERB" else None
+        if gap is not None:
+            # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
+            pairs = [(a, t) for a, t in pairs if not a.start <= gap.i < a.end]
+            if all(t is None for _, t in pairs):
+                # "rejected an apology Bogota had offered": offered to the one who rejects it
+                to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
+                pairs = [(a, to[0] if to else None) for a, _ in pairs]
         speakers = speech.participial_speaker(tok, idx, lex) if etype in readings.CONTENT_TAKING else []
         if speakers:
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
@@ -186,6 +214,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             etype_a, mode_a = readings.as_threat(tok, etype_a, mode_a, prospective, lex)
+            if etype_a == "CONCEDE" and tok.lemma_.lower() in lex.cues["regret_verbs"] and \
+                    readings.others_act(tok, actor, idx):
+                etype_a, mode_a = "ACCUSE", "disapprove"  # "regretted the decision by Riyadh": a complaint
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
             if etype_a == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"] and any(

@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "people_noun", "place_hit", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -38,6 +38,8 @@ def governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
             return None
         if node.dep_ == "prep" and node.lower_ in _ADJUNCT_PREPS:
             return None  # "promised X in a telephone call that ...": the call is no content of the promise
+        if node.dep_ == "relcl" and any(node.i in t.tokens and node.head.i in t.tokens for t in triggers):
+            return None  # "rejected an apology Bogota had offered": the clause and its noun tell an act of their own
         parent = node.head
         if parent.i in heads and parent.i != tok.i and node.dep_ == "dobj" and \
                 parent.lemma_.lower() in Lexicon.default().cues["ordering_verbs"]:
@@ -62,6 +64,8 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
         return None
     modes = lex.cues["threat_modes"]
     for other in triggers:
+        if other.type == "THREATEN" and infinitive_of(doc[other.i]) and doc[other.i].head.i == trig.i:
+            return other.mode or "violence"  # "vowed to retaliate": a vow of a threat is a threat
         if other.type not in modes or other.type in ("RETREAT", "SANCTION"):
             continue
         tok = doc[other.i]
@@ -70,6 +74,30 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
         if infinitive_of(tok) and tok.head.i == trig.i:
             return modes[other.type]
     return None
+
+
+def others_act(tok: Token, actor: Actor, idx: MentionIndex) -> bool:
+    """Is what a verb takes as its object an act of someone else's: "regretted the decision by Riyadh",
+    "regretted China's decision"?  (Regretting one's own act is an apology; another's, a complaint.)"""
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        doers = [c for c in obj.children if c.dep_ == "poss"] + [
+            g for p in obj.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of")
+            for g in p.children if g.dep_ == "pobj"]
+        for d in doers:
+            m = idx.at(d)
+            if m is not None and m.actor != actor and (actor.country is None or m.actor.country != actor.country):
+                return True
+    return False
+
+
+def question(tok: Token, lex: Lexicon) -> bool:
+    """Does a verb of asking ask a question, not for something: "asked about the talks", "asked whether ..."?"""
+    if tok.lemma_.lower() not in lex.cues["question_verbs"]:
+        return False
+    marks = lex.cues["question_marks"]
+    return any(c.dep_ == "prep" and c.lower_ in marks for c in tok.children) or any(
+        c.dep_ == "ccomp" and any(m.dep_ in ("mark", "advmod", "nsubj", "dobj") and m.lower_ in marks and m.i < c.i
+                                  for m in c.children) for c in tok.children)
 
 
 def infinitive_of(tok: Token) -> bool:

@@ -154,6 +154,8 @@ def purpose_clauses(trigger: Token) -> list[Token]:
     for c in [*trigger.children, *(clause.children if clause.i != trigger.i else ())]:
         if c.dep_ == "advcl" and c.pos_ == "VERB" and (c.tag_ == "VBG" or
                                                         any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)):
+            if any(a.dep_ == "advmod" and a.lower_ == "only" for a in c.children):
+                continue  # "imposed a curfew, only to lift it": what came after, not what it was for
             out.append(c)  # "to demand reforms", "..., calling for independence"
         elif c.dep_ == "prep" and c.text.lower() == "in":
             out.extend(g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "protest")

@@ -3,7 +3,8 @@
 PLOVER codes the content of a statement, not the act of stating it, but some
 statements are events in their own right, done by the speaker to someone else:
 
-* "X said (that) Y must do Z" is X's REQUEST to Y (:func:`obligations`);
+* "X said (that) Y must do Z" is X's REQUEST to Y (:func:`obligations`), and so is "X insists that Y
+  serve under a unified command" (:func:`mandates`);
 * "X suggested they were linked to Ukraine", "X hoped France was not behind
   the attack" are X's allegations against Ukraine and France (ACCUSE
   ``allege``, :func:`insinuations`);
@@ -53,7 +54,7 @@ from .subjects import resolve_all, subjects
 from .status import is_negated
 from .triggers import Trigger, label_of
 
-__all__ = ["SpeechAct", "accusers", "evaluations", "insinuations", "labels", "obligations", "participial_speaker", "speaker_of"]
+__all__ = ["SpeechAct", "accusers", "content_of", "evaluations", "insinuations", "labels", "mandates", "obligations", "participial_speaker", "speaker_of"]
 
 _REPORT_DEPS = ("ccomp", "parataxis", "advcl", "xcomp")
 
@@ -69,6 +70,16 @@ class SpeechAct:
     negated: bool = False
     #: the clause that says what is asked or claimed: its own triggers are content, not events
     content: Token | None = None
+
+
+def content_of(act: SpeechAct) -> set[int]:
+    """The tokens of what a speech act asks or claims: its clause, not a verb coordinated with it that has an
+    auxiliary of its own ("insists that troops serve under one command and has ruled out a separate sector")."""
+    if act.content is None:
+        return set()
+    own = {t.i for c in act.content.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and
+           any(a.dep_ in ("aux", "nsubj") for a in c.children) for t in c.subtree}
+    return {t.i for t in act.content.subtree} - own
 
 
 def speaker_of(tok: Token, idx: MentionIndex, lex: Lexicon, *, steps: int = 4,
@@ -111,6 +122,35 @@ def obligations(sent: Span, idx: MentionIndex, lex: Lexicon, triggers: list[Trig
         trig = Trigger(verb.head.i, (verb.head.i, tok.i), f"{verb.head.text} ... {tok.text}", "REQUEST", None, "VERB")
         for sp in speaker:
             yield SpeechAct(trig, sp, addressee[0], verb.head, negated=is_negated(verb, lex), content=verb)
+
+
+def _subjunctive(verb: Token) -> bool:
+    """Is a that-clause's verb in the mandative subjunctive ("insisted that Russia withdraw", "that the dispute be
+    settled", "that any troops serve"): a base form, or a plain present of a plural subject, with no modal?"""
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children):
+        return True
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.lemma_.lower() not in ("be", "have"))
+
+
+def mandates(sent: Span, idx: MentionIndex, lex: Lexicon, triggers: list[Trigger]) -> Iterator[SpeechAct]:
+    """"X insists that Y serve under a unified command", "X wants Y to withdraw the reform": what X insists or
+    wants Y do is a REQUEST by X to Y."""
+    taken = {t.i for t in triggers}
+    for verb in sent:
+        head = verb.head
+        lemma = head.lemma_.lower()
+        wanted = lemma in lex.cues["wanting_verbs"] and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ != "ccomp" or head.i in taken or not (
+                wanted or (lemma in lex.cues["mandative_verbs"] and _subjunctive(verb))):
+            continue
+        speaker, addressee = subjects(head, idx)[0], subjects(verb, idx)[0]
+        if not speaker or not addressee or speaker[0].actor == addressee[0].actor:
+            continue
+        trig = Trigger(head.i, (head.i,), head.text, "REQUEST", None, "VERB")
+        for sp in speaker:
+            yield SpeechAct(trig, sp, addressee[0], head, negated=is_negated(head, lex), content=verb)
 
 
 def insinuations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechAct]:

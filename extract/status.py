@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .lexicon import Lexicon
 
-__all__ = ["is_negated", "is_hedged", "is_prospective", "is_habitual"]
+__all__ = ["is_negated", "is_hedged", "is_possible", "is_prospective", "is_habitual"]
 
 
 def _neg_child(tok: Token) -> bool:
@@ -67,14 +67,34 @@ def is_prospective(trigger: Token, lex: Lexicon) -> bool:
     for _ in range(3):
         # not out of an adverbial or reported clause: "will resign, hours after protesters stormed ..."
         if tok.dep_ in ("xcomp", "pobj", "dobj", "acl", "prep", "conj") and tok.head.i != tok.i:
+            if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                break  # "wanted to meet Trump, a day after the two leaders held talks": a clause of its own
             head = tok.head
             if head.lemma_.lower() in markers and head.lemma_.lower() not in ("to",):
+                return True
+            # "is due in Tokyo next week for talks": the copula's complement marks the plan
+            if any(c.dep_ == "acomp" and c.lemma_.lower() in markers for c in head.children):
                 return True
             if any(c.text.lower() in ("will", "would", "shall") and c.dep_ == "aux" for c in head.children):
                 return True
             tok = head
         else:
             break
+    return False
+
+
+def is_possible(trigger: Token, lex: Lexicon) -> bool:
+    """Is the act only possible ("might travel to Moscow", "could meet Washington"), not done?  Not a past
+    possibility ("may have supplied" is a hedge, :func:`is_hedged`); what a possible trip is for is possible too
+    ("might travel to Moscow *to talk* to Putin")."""
+    tok = trigger
+    for _ in range(3):
+        aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in lex.cues["possibility_modals"] for a in aux) and "have" not in aux:
+            return True
+        if tok.dep_ not in ("advcl", "xcomp") or "to" not in aux or tok.head.i == tok.i:
+            return False
+        tok = tok.head
     return False
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerPattern
 
-__all__ = ["deadline_to_leave", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern"]
+__all__ = ["deadline_to_leave", "gapped_object", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern", "sent_envoy"]
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -62,6 +62,23 @@ def match_pattern(tok: Token, pattern: TriggerPattern) -> tuple[int, ...] | None
     return tuple(sorted(used))
 
 
+_RELATIVE_PRONOUNS = ("who", "whom", "which", "that", "whose")
+
+
+def gapped_object(verb: Token) -> Token | None:
+    """The noun a relative clause's verb takes as its missing object: "apology" for "offered" in "an apology
+    Bogota had offered"; None when the clause has an object of its own or its subject is the relative pronoun
+    ("the country that imposed sanctions")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children):
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].dep_ == "nsubjpass" or subj[0].lower_ in _RELATIVE_PRONOUNS:
+        return None
+    return verb.head
+
+
 def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] | None:
     """An event made by a verb or noun acting on an object: "halted economic aid" and "a suspension of air
     links" end a relation (SANCTION); "lifted the curfew" eases a measure (CONCEDE).
@@ -75,6 +92,8 @@ def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] |
     pos = _POS.get(tok.pos_)
     if pos == "VERB":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        gap = gapped_object(tok)
+        objs += [gap] if gap is not None else []  # "an apology Bogota had offered"
     elif pos == "NOUN":
         objs = [g for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("of", "in", "on") for g in c.children
                 if g.dep_ == "pobj"]
@@ -109,6 +128,18 @@ def deadline_to_leave(tok: Token, lex: Lexicon) -> Token | None:
     # "to leave" hangs on the time ("48 hours to leave") or, as the parser also has it, on the verb
     return next((u for u in tok.children if u.lemma_.lower() in cue["units"] and (leaving(u) or leaving(tok))),
                 None)
+
+
+def sent_envoy(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """ "Sent Foreign Minister Osman Saleh to Addis Ababa", "dispatched a delegation to Lome": the one sent (a
+    named person or a visitor noun) and the place sent to; the one sent visits it."""
+    if tok.lemma_.lower() not in lex.cues["sending_verbs"]:
+        return None
+    sent = [c for c in tok.children if c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or
+                                                            c.lower_ in lex.cues["visitor_nouns"])]
+    to = [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in c.children
+          if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")]
+    return (sent[0], to[0]) if sent and to else None
 
 
 def label_of(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
@@ -147,6 +178,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             found.append(Trigger(tok.i, (tok.i, deadline.i), f"{tok.text} ... {deadline.text}", "SANCTION", "expel",
                                  "VERB"))
             continue
+        envoy = sent_envoy(tok, lex)
+        if envoy is not None:
+            found.append(Trigger(tok.i, (tok.i, envoy[0].i), f"{tok.text} ... {envoy[0].text}", "CONSULT", "visit",
+                                 "VERB"))
+            continue
         governed = governed_object(tok, lex)
         if governed is not None:
             obj, etype, mode = governed
@@ -159,11 +195,13 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue  # "riot police", "protest leaders": a kind of people, not an act
         if pos == "NOUN" and tok.text.lower() != lemma and lemma.endswith("e") and tok.text.lower().endswith("ing"):
             continue
-        if any(match_pattern(tok, idiom) is not None for idiom in lex.idioms(lemma)):
-            continue  # "pulling out all the stops" is no withdrawal
+        # "pulling out all the stops" is no withdrawal; an entry that spells the idiom out ("strike deal") reads it
+        idioms = [set(idiom.extras) for idiom in lex.idioms(lemma) if match_pattern(tok, idiom) is not None]
         # "what it called its involvement", "calling Boko Haram one of the worst groups": naming, no call
         naming = any(c.dep_ == "oprd" for c in tok.children) or label_of(tok, lex) is not None
         for pattern in lex.patterns(lemma, pos):
+            if any(not idiom <= set(pattern.extras) for idiom in idioms):
+                continue
             tokens = match_pattern(tok, pattern)
             if tokens is None or (naming and pattern.type in ("CONSULT", "REQUEST")):
                 continue

@@ -197,6 +197,52 @@ def coded(extractor, text, published=PUB):
      ("Abiy Ahmed", "CONSULT", "William Ruto")),
     ("Lula flew to Buenos Aires on Tuesday, where Argentine President Javier Milei received him at the Casa Rosada.",
      ("Luiz Inacio Lula da Silva", "CONSULT", "Javier Milei")),
+    # a meeting one may, might, could or wants to hold, or is due for, is offered (AGREE), not held
+    ("Peru could meet Chile next month, the minister said.", ("Peru", "AGREE", "Chile")),
+    ("Orban said Hungary might send envoys to Bratislava to negotiate with Slovakia.", ("Hungary", "AGREE", "Slovakia")),
+    ("Kenya still wants to meet Somalia.", ("Kenya", "AGREE", "Somalia")),
+    ("Kenya is due in Addis Ababa on Friday for talks with Ethiopia.", ("Kenya", "AGREE", "Ethiopia")),
+    ("Ghana may have helped Togo.", ("Ghana", "AID", "Togo")),
+    ("Kenya wanted to meet Somalia, a day after Ethiopia held talks with Eritrea.", ("Ethiopia", "CONSULT", "Eritrea")),
+    # a lexicon entry that spells out an idiom reads it ("strike deal" is no attack)
+    ("Ghana struck a deal with Togo on Monday.", ("Ghana", "AGREE", "Togo")),
+    # regretting one's own act apologises; regretting another's complains of it
+    ("Qatar said it regretted the decision by Saudi Arabia to cut ties.", ("Qatar", "ACCUSE", "Saudi Arabia")),
+    ("Japan regretted China's decision to close the border.", ("Japan", "ACCUSE", "China")),
+    ("Japan regretted its decision to close the border.", ("Japan", "CONCEDE", None)),
+    # an act told in a relative clause on its noun; what one rejects or welcomes was offered or sent to one
+    ("Ecuador rejected the apology that Colombia had offered on Sunday.", ("Colombia", "CONCEDE", "Ecuador")),
+    ("Peru criticised the sanctions that Chile imposed on Bolivia.", ("Chile", "SANCTION", "Bolivia")),
+    ("Ecuador welcomed the aid Colombia had sent.", ("Colombia", "AID", "Ecuador")),
+    ("Ecuador welcomed the aid Colombia had promised.", ("Colombia", "AGREE", "Ecuador")),
+    # what one insists, proposes or suggests another do (a mandative subjunctive) is a request to them
+    ("Ghana insists that Togo withdraw its troops.", ("Ghana", "REQUEST", "Togo")),
+    ("Ghana insisted that Togolese troops serve under a joint command.", ("Ghana", "REQUEST", "Togo")),
+    ("Peru suggested that Chile reopen the border.", ("Peru", "REQUEST", "Chile")),
+    ("Ghana wants Togo to withdraw its troops.", ("Ghana", "REQUEST", "Togo")),
+    ("Ghana wants to withdraw its troops from Togo.", ("Ghana", "CONCEDE", "Togo")),
+    # a warning of a strike or war threatens; one of a past attack only complains
+    ("Ghana warned that Togo was exposing itself to a strike by hosting the rebels.", ("Ghana", "THREATEN", "Togo")),
+    ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.",
+     ("Ghana", "ACCUSE", "Togo")),
+    # a retaliation done by an act is that act; a vow to retaliate threatens
+    ("Ghana retaliated by expelling Togo's ambassador.", ("Ghana", "SANCTION", "Togo")),
+    ("Ghana vowed to retaliate by closing the border with Togo.", ("Ghana", "THREATEN", "Togo")),
+    ("Ghana threatened Togo by massing troops on the border.", ("Ghana", "THREATEN", "Togo")),
+    # an official or a delegation sent to a place visits it; forces sent are deployed
+    ("Eritrea sent Foreign Minister Osman Saleh to Addis Ababa on Monday.", ("Osman Saleh", "CONSULT", "Ethiopia")),
+    ("Ghana sent a delegation to Lome.", ("Ghana", "CONSULT", "Togo")),
+    ("Ghana sent troops to Togo.", ("Ghana", "MOBILIZE", "Togo")),
+    # "only to" tells what came after an act, not what it was for
+    ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
+    # an assault told as a noun
+    ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
+    # ordering people out of a country deports them; diplomats are expelled
+    ("Ghana ordered Togolese citizens out of the country on Monday.", ("Ghana", "COERCE", "Togo")),
+    ("Ghana ordered the Togolese ambassador out of the country.", ("Ghana", "SANCTION", "Togo")),
+    # asking for something is a request; asking about something is a question
+    ("Ghana asked Togo to reopen the border.", ("Ghana", "REQUEST", "Togo")),
+    ("Ghana asked Togo for help.", ("Ghana", "REQUEST", "Togo")),
 ])
 def test_lexicon_and_constructions(extractor, text, expected):
     got = coded(extractor, text)
@@ -225,6 +271,23 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("In Lima, President Dina Boluarte telephoned Lula on Tuesday.", "CONSULT-by-Peru"),
     # where a signing happens is no party to it
     ("Peru and Chile signed a declaration in the Bolivian capital on Sunday.", "SUPPORT-with-Bolivia"),
+    ("Peru could meet Chile next month, the minister said.", "CONSULT"),
+    ("Kenya still wants to meet Somalia.", "CONSULT"),
+    ("Ghana struck a deal with Togo on Monday.", "ASSAULT"),
+    ("When asked about the border, Kenyan President William Ruto said Somalia was wrong.", "REQUEST"),
+    ("Ghana asked Togo whether the talks would resume.", "REQUEST"),
+    ("Ghana asked Togo about its troops on Monday.", "REQUEST"),
+    # what one insists is so is a claim, not a request; what is asked is not done
+    ("Ghana insists that Togo has no troops there.", "REQUEST"),
+    ("Ghana insisted that Togolese troops were never there.", "REQUEST"),
+    ("Ghana insists that Togo withdraw its troops.", "RETREAT"),
+    ("Ghana wants Togo to withdraw its troops.", "RETREAT"),
+    ("Ghana retaliated by expelling Togo's ambassador.", "THREATEN"),
+    ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.", "THREATEN"),
+    # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
+    ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
+     "Foreign Minister Don Pramudwinai.", "CONSULT-by-Don"),
+    ("Ghana withdrew the soldiers it had sent to Mali.", "MOBILIZE"),
 ])
 def test_not_events(extractor, text, unwanted):
     got = coded(extractor, text)
@@ -235,6 +298,8 @@ def test_not_events(extractor, text, unwanted):
             or ("Dina Boluarte", "CONSULT", "Luiz Inacio Lula da Silva") in got, got
     elif unwanted == "SUPPORT-with-Bolivia":
         assert all(t != "Bolivia" for _, _, t in got) and ("Chile", "SUPPORT", "Peru") in got, got
+    elif unwanted == "CONSULT-by-Don":
+        assert all(a != "Don Pramudwinai" for a, _, _ in got), got
     elif unwanted == "AGREE-own":
         assert all(t != "United States" for _, _, t in got), got
     else:
