@@ -89,7 +89,9 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
         # a state that only modifies a thing ("to offer a U.S. team") places no one but the sentence's subject
         thing = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
             root.head.lemma_.lower() not in lex.cues["government_nouns"]
-        if m.actor.kind in ("state", "group") and m.actor.country and not title:
+        # whom a sentence is attributed to places no one in it ("..., according to the State Department")
+        reporter = root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+        if m.actor.kind in ("state", "group") and m.actor.country and not title and not reporter:
             states_in.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)
             if not thing:
                 placed.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)

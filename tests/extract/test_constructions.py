@@ -430,3 +430,11 @@ def test_a_re_mention_keeps_the_date_of_what_it_re_mentions(extractor):
 def test_wrong_roles(extractor, text, absent):
     got = coded(extractor, text)
     assert absent not in got, got
+
+
+def test_whom_a_sentence_is_attributed_to_places_no_one_in_it(extractor):
+    text = ("ACCRA, Ghana (AP) — Secretary of State Antony Blinken telephoned President Nana Akufo-Addo on Tuesday, "
+            "according to the State Department.")
+    events = extractor.extract(Document("t", text, PUB))
+    assert {(e.target.name, e.target.country) for e in events if e.action == "CONSULT" and e.target} == \
+        {("Nana Akufo-Addo", "GHA")}, events
