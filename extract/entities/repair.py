@@ -1,9 +1,11 @@
-"""A pipeline component that mends the model's person spans where the tokenizer split a name.
+"""A pipeline component that mends the model's person spans where the tokenizer or the model split a name.
 
 The tokenizer splits hyphenated given names ("Moon Jae-in" is ``Moon Jae - in``)
 and the small model often ends the PERSON entity at the hyphen ("Moon Jae"), so
 the name loses its structure (:mod:`newskg.names`).  The component extends a
-PERSON entity over pieces joined to it by hyphens without spaces.
+PERSON entity over pieces joined to it by hyphens without spaces, and joins two
+PERSON entities that follow each other with nothing between (a long name the
+model cut in two).
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -11,6 +13,14 @@ PERSON entity over pieces joined to it by hyphens without spaces.
 >>> doc.ents = [doc.char_span(10, 18, label="PERSON")]
 >>> [e.text for e in mend_person_spans(doc).ents]
 ['Moon Jae-in']
+>>> doc = nlp("Ambassador Maria Luiza Ribeiro Viotti spoke.")
+>>> doc.ents = [doc.char_span(11, 22, label="PERSON"), doc.char_span(23, 37, label="PERSON")]
+>>> [e.text for e in mend_person_spans(doc).ents]
+['Maria Luiza Ribeiro Viotti']
+>>> doc = nlp("Moon, Kim spoke.")
+>>> doc.ents = [doc.char_span(0, 4, label="PERSON"), doc.char_span(6, 9, label="PERSON")]
+>>> [e.text for e in mend_person_spans(doc).ents]
+['Moon', 'Kim']
 """
 
 from __future__ import annotations
@@ -22,7 +32,8 @@ __all__ = ["mend_person_spans"]
 
 
 def mend_person_spans(doc: Doc) -> Doc:
-    """Extend PERSON entities over hyphen-joined name pieces ("Jae" + "-" + "in")."""
+    """Extend PERSON entities over hyphen-joined name pieces ("Jae" + "-" + "in"), and join a name the model cut
+    into two adjacent PERSON entities ("Maria Luiza" + "Ribeiro Viotti")."""
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
@@ -36,8 +47,18 @@ def mend_person_spans(doc: Doc) -> Doc:
         if end != ent.end:
             ents[k] = Span(doc, ent.start, end, label="PERSON")
             changed = True
+    # "Maria Luiza" + "Ribeiro Viotti": a long name the model cut in two adjacent PERSON entities is one name
+    merged: list[Span] = []
+    for ent in ents:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start and \
+                doc[prev.end - 1].whitespace_ and all(t.is_title for t in (doc[prev.end - 1], doc[ent.start])):
+            merged[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            changed = True
+        else:
+            merged.append(ent)
     if changed:
-        doc.ents = ents
+        doc.ents = merged
     return doc
 
 
