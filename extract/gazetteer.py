@@ -149,6 +149,11 @@ class Gazetteer:
             for d in dems:
                 self._add(d, GazetteerHit(name, "state", iso3, "demonym"))
                 self._demonyms.setdefault(_fold(d).lower(), iso3)
+            for d in dems:
+                # the people of a demonym the table lists only in the singular: "seven Thais", "two Nepalis"
+                if " " not in d and not re.search(r"(s|sh|ch|x|z|ese|man|men|y)$", d.lower()) and d + "s" not in dems:
+                    self._add(d + "s", GazetteerHit(name, "state", iso3, "demonym"))
+                    self._demonyms.setdefault(_fold(d + "s").lower(), iso3)
             c = pycountry.countries.get(alpha_3=iso3)
             self._countries[iso3] = CountryInfo(name, getattr(c, "alpha_2", None), iso3,
                                                 caps[0] if caps else None, tuple(dems))
@@ -231,5 +236,10 @@ class Gazetteer:
         return names[close[0]] if close else None
 
     def demonym(self, word: str) -> str | None:
-        """The ISO code of the state a demonym ("French", "Russians") belongs to."""
+        """The ISO code of the state a demonym ("French", "Russians") belongs to.
+
+        >>> gz = Gazetteer.default()
+        >>> gz.demonym("Russians"), gz.demonym("Thais"), gz.demonym("Nepalis")
+        ('RUS', 'THA', 'NPL')
+        """
         return self._demonyms.get(_fold(word.strip()).lower())
