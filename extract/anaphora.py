@@ -8,7 +8,9 @@ an event noun ("the bombing", "the attack", "the decision", "the move") and
 names no actor of its own stands for the first event the story told before it
 of that kind (a story's reactions answer the event it leads with, not a side
 event told since: "NATO warplanes pounded Serb positions ... British guns
-shelled Serb artillery ... Russia condemned the bombing" is aimed at NATO); its
+shelled Serb artillery ... Russia condemned the bombing" is aimed at NATO), unless
+an event of that kind was aimed at the reacting actor itself, or else at its state
+("Lula urged Maduro to free prisoners ... Maduro rejected the request"); its
 actor is the reaction's target.  A pronoun that is the subject
 of what the reaction demands ("demanded that it be halted") stands for the same
 event.
@@ -87,7 +89,13 @@ def aim_at_events(events: Sequence[Event], tokens: Sequence[Token], sdoc: Doc, l
                       and o.actor != ev.actor and not (o.actor.country and o.actor.country == ev.actor.country)
                       and o.status != "negated"]
             if before:
-                j = min(before, key=lambda j: tokens[j].i)
+                # what was aimed at the reacting actor itself ("Maduro rejected the request" after Lula urged him)
+                # before what was aimed at its state, before the rest
+                def aim(j: int) -> int:
+                    t = events[j].target
+                    return 0 if t == ev.actor else 1 if t is not None and t.country and \
+                        t.country == ev.actor.country else 2
+                j = min(before, key=lambda j: (aim(j), tokens[j].i))
                 out[k] = ev.with_(target=events[j].actor)
                 break
     return out

@@ -164,6 +164,10 @@ def coded(extractor, text, published=PUB):
      ("Bolivia", "ACCUSE", "Chile")),
     ("Peru and Chile held joint naval exercises on Monday. Bolivia accused the allies of preparing an attack.",
      ("Bolivia", "ACCUSE", "Peru")),
+    # a reaction answers what was aimed at the one reacting before what was aimed at others
+    ("The European Union called on Peru to free the prisoners. On Monday, Chilean President Tomas Vega telephoned "
+     "Peruvian President Ana Ruiz and urged her to release the prisoners. Ruiz rejected the request.",
+     ("Ana Ruiz", "REJECT", "Tomas Vega")),
     # social contact is a meeting: a meal, a handshake, sitting down together
     ("Peruvian President Ana Ruiz dined with Chilean President Tomas Vega at the palace.",
      ("Ana Ruiz", "CONSULT", "Tomas Vega")),
