@@ -419,7 +419,9 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
         if key in seen or (ev.action in ("CONSULT", "COOPERATE", "AGREE") and rkey in seen):
             j = seen.get(key, seen.get(rkey))
             prev = merged[j]
-            if not (prev.date and ev.date and prev.date != ev.date):
+            # "expelled Spain's ambassador and recalled its own envoy": two acts of one type, told apart by mode
+            if not (prev.date and ev.date and prev.date != ev.date) and not (
+                    prev.mode and ev.mode and prev.mode != ev.mode and prev.trigger != ev.trigger):
                 merged[j] = prev.with_(date=prev.date or ev.date, mode=prev.mode or ev.mode)
                 continue
             # "a call on Thursday, the first since their meeting in September": two events of one pair

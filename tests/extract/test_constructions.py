@@ -442,3 +442,10 @@ def test_whom_a_sentence_is_attributed_to_places_no_one_in_it(extractor):
     events = extractor.extract(Document("t", text, PUB))
     assert {(e.target.name, e.target.country) for e in events if e.action == "CONSULT" and e.target} == \
         {("Nana Akufo-Addo", "GHA")}, events
+
+
+def test_two_acts_of_one_type_told_apart_by_mode_stay_two(extractor):
+    events = extractor.extract(Document("t", "Peru expelled Chile's ambassador on Thursday and recalled its own "
+                                        "envoy from Santiago.", PUB))
+    assert {(e.action, e.mode) for e in events if e.actor.name == "Peru"} >= {("SANCTION", "expel"),
+                                                                              ("SANCTION", "withdraw")}, events
