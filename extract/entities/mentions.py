@@ -291,10 +291,10 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
             _unknown_org(doc, ent, mentions, gz)
     government_and_roles(doc, mentions, reg, gz, lex)
     owned_members(doc, mentions, lex)
-    groups(doc, mentions, gz, lex)
+    home = home_state(doc.text, gz)
+    groups(doc, mentions, gz, lex, home=home)
     institutions(doc, mentions, gz, lex)
     final = [resident(doc, mentions.by_start[k], gz) for k in sorted(mentions.by_start)]
-    home = home_state(doc.text, gz)
     final = governments_from_context(doc, final, lex, home=home)
     return countries_from_context(doc, shared_aliases(final), gz, lex, home=home)
 

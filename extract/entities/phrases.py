@@ -82,7 +82,7 @@ def government_and_roles(doc: Doc, mentions: MentionSet, reg: PersonRegistry, gz
                                       Actor(info.name if info else iso, kind="state", country=iso), True))
 
 
-def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:
+def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, *, home: str | None = None) -> None:
     """Groups named by a common noun ("rebels", "protesters", "the army") with no state named in front,
     peoples the gazetteer has no state for ("Iraqi Kurds", "Tamils"), and crowds that act."""
     group_nouns = lex.cues["group_nouns"]
@@ -105,8 +105,10 @@ def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:
             mentions.drop(n)
         start = min([tok.i] + [m.i for m in mods])
         phrase = clean(doc[start:tok.i + 1].text)
+        # (else, a crowd of a story filed from a state's capital is of that state: "TBILISI -- protesters ...")
         country = country_of_tokens(mods + place_of(tok), gz) or country_of_tokens(described_by(tok), gz) \
-            or country_of_tokens(where_acting(tok), gz)
+            or country_of_tokens(where_acting(tok), gz) or (home if tok.text.lower() in lex.cues["civic_group_nouns"]
+                                                            or crowd else None)
         mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                                   Actor(phrase[:1].upper() + phrase[1:], kind="group", country=country)))
 

@@ -449,3 +449,9 @@ def test_two_acts_of_one_type_told_apart_by_mode_stay_two(extractor):
                                         "envoy from Santiago.", PUB))
     assert {(e.action, e.mode) for e in events if e.actor.name == "Peru"} >= {("SANCTION", "expel"),
                                                                               ("SANCTION", "withdraw")}, events
+
+
+def test_civilians_of_a_story_filed_from_a_capital_are_of_its_state(extractor):
+    events = extractor.extract(Document("t", "KAMPALA (Reuters) — Police fired tear gas at protesters outside "
+                                        "parliament on Tuesday.", PUB))
+    assert {(e.target.name, e.target.country) for e in events if e.target} == {("Protesters", "UGA")}, events
