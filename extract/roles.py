@@ -185,7 +185,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             if len(found) >= 2:
                 return [(found[0], found[1])]
         poss = [c for c in trigger.children if c.dep_ == "poss"]
-        if poss:
+        # "during their detention", "his release": the possessor undergoes it; not "Israel's arrest of X"
+        undergone = trigger.lemma_.lower() in Lexicon.default().cues["undergone_nouns"] and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
+        if poss and not undergone:
             actors = resolve_all(with_conjuncts(poss[0]), idx)
         if not actors:  # "the Turkish offer", "Israeli air raids": the nationality in front is the actor
             actors = [m for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
@@ -248,6 +251,8 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             return []
         exclude = {a.actor for a in actors}
         targets = targets_of(trigger, idx, exclude) or (targets_of(noun, idx, exclude) if noun.i != trigger.i else [])
+        if poss and undergone:
+            targets = [m for m in resolve_all(with_conjuncts(poss[0]), idx) if m.actor not in exclude] or targets
         if not targets and trigger.dep_ == "dobj":
             targets = [m for m in targets_of(trigger.head, idx, exclude) if m.start > trigger.i]
             if not targets:  # "reiterated its demand that Israel ease ...": who is to act is the target

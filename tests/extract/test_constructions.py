@@ -269,6 +269,11 @@ def test_dates(extractor, text, published, expected):
     ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Chile", "SANCTION", "Bolivia")),
     ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
      "Accra.", ("Ghana", "ASSAULT", "Benin")),
+    # the possessor of "their detention", "his release" undergoes it: it is not who detains or releases
+    ("U.S. diplomats had been allowed to see the crew several times during their detention on Hainan.",
+     ("United States", "COERCE", None)),
+    ("Kenyan nurses were held for a month by rebels, and Nairobi welcomed their release by the rebels on Monday.",
+     ("Kenyan nurses", "RETREAT", None)),
     # "its gunmen" are the attacker's, not the attacked's
     ("Hamas fired rockets at Israel on Monday, and its gunmen attacked a kibbutz near Sderot.",
      ("Israel", "ASSAULT", None)),
