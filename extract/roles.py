@@ -65,7 +65,9 @@ def targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMention
                 cands.extend(g for g in p.children if g.dep_ == "pobj")
     out = []
     for c in cands:
-        if c.dep_ == "dobj" and c.pos_ == "NOUN" and any(ch.dep_ == "poss" for ch in c.children):
+        named = idx.at(c)  # "met Ecuador's security minister, Gustavo Larrea": the one in apposition
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and any(ch.dep_ == "poss" for ch in c.children) and not (
+                named is not None and named.actor.kind == "person" and any(ch.dep_ == "appos" for ch in c.children)):
             # "reaffirmed France's support for Ukraine": the possessor owns the object, the
             # object's own complement names the target
             inner = [m for m in targets_of(c, idx, exclude) if m not in out]

@@ -171,6 +171,11 @@ def coded(extractor, text, published=PUB):
      ("Russia", "ASSAULT", "Ukraine")),
     ("Hamas fired rockets at Israel on Monday, and its gunmen attacked a kibbutz near Sderot.",
      ("Hamas", "ASSAULT", "Israel")),
+    # "X's foreign minister, Name": the one met is the person in apposition, not the possessor
+    ("Lula met Peru's foreign minister, Javier Gonzalez-Olaechea, in Brasilia on Monday.",
+     ("Luiz Inacio Lula da Silva", "CONSULT", "Javier Gonzalez-Olaechea")),
+    ("Blinken telephoned Egypt's foreign minister, Sameh Shoukry, on Sunday.",
+     ("Antony Blinken", "CONSULT", "Sameh Shoukry")),
     # an object pronoun is never its own verb's subject ("Ruto hosted him": someone else than Ruto)
     ("Abiy Ahmed arrived in Nairobi on Monday, and Kenyan President William Ruto hosted him at State House.",
      ("Abiy Ahmed", "CONSULT", "William Ruto")),
