@@ -186,7 +186,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                     return [(mediators[0], side) for side in found[:2]]
             if len(found) >= 2:
                 return [(found[0], found[1])]
-        poss = [c for c in trigger.children if c.dep_ == "poss"]
+        # "their two hours of talks": the possessor of the measure the trigger is counted in
+        poss = [c for c in trigger.children if c.dep_ == "poss"] or [
+            c for c in _measured(trigger).children if c.dep_ == "poss" and _measured(trigger).i != trigger.i]
         # "during their detention", "his release": the possessor undergoes it; not "Israel's arrest of X"
         undergone = trigger.lemma_.lower() in Lexicon.default().cues["undergone_nouns"] and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)

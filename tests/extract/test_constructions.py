@@ -176,6 +176,9 @@ def coded(extractor, text, published=PUB):
      ("Luiz Inacio Lula da Silva", "CONSULT", "Javier Gonzalez-Olaechea")),
     ("Blinken telephoned Egypt's foreign minister, Sameh Shoukry, on Sunday.",
      ("Antony Blinken", "CONSULT", "Sameh Shoukry")),
+    # "their four hours of talks": the possessor of the measure takes part in the talks
+    ("Kenyan President William Ruto said Abiy Ahmed had asked for the meeting, describing their four hours of "
+     "talks in Nairobi as frank.", ("William Ruto", "CONSULT", "Abiy Ahmed")),
     # an object pronoun is never its own verb's subject ("Ruto hosted him": someone else than Ruto)
     ("Abiy Ahmed arrived in Nairobi on Monday, and Kenyan President William Ruto hosted him at State House.",
      ("Abiy Ahmed", "CONSULT", "William Ruto")),
