@@ -65,7 +65,9 @@ def targets_of(tok: Token, idx: MentionIndex, exclude: set) -> list[ActorMention
                 cands.extend(g for g in p.children if g.dep_ == "pobj")
     out = []
     for c in cands:
-        if c.dep_ == "dobj" and c.pos_ == "NOUN" and any(ch.dep_ == "poss" for ch in c.children):
+        named = idx.at(c)  # "met Ecuador's security minister, Gustavo Larrea": the one in apposition
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and any(ch.dep_ == "poss" for ch in c.children) and not (
+                named is not None and named.actor.kind == "person" and any(ch.dep_ == "appos" for ch in c.children)):
             # "reaffirmed France's support for Ukraine": the possessor owns the object, the
             # object's own complement names the target
             inner = [m for m in targets_of(c, idx, exclude) if m not in out]
@@ -190,8 +192,13 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                     return [(mediators[0], side) for side in found[:2]]
             if len(found) >= 2:
                 return [(found[0], found[1])]
-        poss = [c for c in trigger.children if c.dep_ == "poss"]
-        if poss:
+        # "their two hours of talks": the possessor of the measure the trigger is counted in
+        poss = [c for c in trigger.children if c.dep_ == "poss"] or [
+            c for c in _measured(trigger).children if c.dep_ == "poss" and _measured(trigger).i != trigger.i]
+        # "during their detention", "his release": the possessor undergoes it; not "Israel's arrest of X"
+        undergone = trigger.lemma_.lower() in Lexicon.default().cues["undergone_nouns"] and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
+        if poss and not undergone:
             actors = resolve_all(with_conjuncts(poss[0]), idx)
         if not actors:  # "the Turkish offer", "Israeli air raids": the nationality in front is the actor
             actors = [m for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
@@ -254,6 +261,8 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             return []
         exclude = {a.actor for a in actors}
         targets = targets_of(trigger, idx, exclude) or (targets_of(noun, idx, exclude) if noun.i != trigger.i else [])
+        if poss and undergone:
+            targets = [m for m in resolve_all(with_conjuncts(poss[0]), idx) if m.actor not in exclude] or targets
         if not targets and trigger.dep_ == "dobj":
             targets = [m for m in targets_of(trigger.head, idx, exclude) if m.start > trigger.i]
             if not targets:  # "reiterated its demand that Israel ease ...": who is to act is the target

@@ -196,6 +196,14 @@ def coded(extractor, text, published=PUB):
      ("Russia", "ASSAULT", "Ukraine")),
     ("Hamas fired rockets at Israel on Monday, and its gunmen attacked a kibbutz near Sderot.",
      ("Hamas", "ASSAULT", "Israel")),
+    # "X's foreign minister, Name": the one met is the person in apposition, not the possessor
+    ("Lula met Peru's foreign minister, Javier Gonzalez-Olaechea, in Brasilia on Monday.",
+     ("Luiz Inacio Lula da Silva", "CONSULT", "Javier Gonzalez-Olaechea")),
+    ("Blinken telephoned Egypt's foreign minister, Sameh Shoukry, on Sunday.",
+     ("Antony Blinken", "CONSULT", "Sameh Shoukry")),
+    # "their four hours of talks": the possessor of the measure takes part in the talks
+    ("Kenyan President William Ruto said Abiy Ahmed had asked for the meeting, describing their four hours of "
+     "talks in Nairobi as frank.", ("William Ruto", "CONSULT", "Abiy Ahmed")),
     # an object pronoun is never its own verb's subject ("Ruto hosted him": someone else than Ruto)
     ("Abiy Ahmed arrived in Nairobi on Monday, and Kenyan President William Ruto hosted him at State House.",
      ("Abiy Ahmed", "CONSULT", "William Ruto")),
@@ -427,6 +435,11 @@ def test_a_re_mention_keeps_the_date_of_what_it_re_mentions(extractor):
     ("Peru imposed sanctions on Chile and Bolivia expelled two Chilean diplomats.", ("Chile", "SANCTION", "Bolivia")),
     ("Tensions rose in May, when Ghana launched air strikes against Togo and Benin recalled its ambassador from "
      "Accra.", ("Ghana", "ASSAULT", "Benin")),
+    # the possessor of "their detention", "his release" undergoes it: it is not who detains or releases
+    ("U.S. diplomats had been allowed to see the crew several times during their detention on Hainan.",
+     ("United States", "COERCE", None)),
+    ("Kenyan nurses were held for a month by rebels, and Nairobi welcomed their release by the rebels on Monday.",
+     ("Kenyan nurses", "RETREAT", None)),
     # "its gunmen" are the attacker's, not the attacked's
     ("Hamas fired rockets at Israel on Monday, and its gunmen attacked a kibbutz near Sderot.",
      ("Israel", "ASSAULT", None)),
