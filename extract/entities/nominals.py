@@ -81,6 +81,7 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
     leaders = set(lex.cues["leader_titles"])
     states_in: dict[int, set[str]] = {}
     placed: dict[int, set[str]] = {}
+    other: dict[int, set[str]] = {}
     for m in mentions:
         # "Rwandan rebels" place the sentence too; "Syrian President X" (another person's title) does not
         root = doc[m.end - 1]
@@ -91,6 +92,11 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
             root.head.lemma_.lower() not in lex.cues["government_nouns"]
         # whom a sentence is attributed to places no one in it ("..., according to the State Department")
         reporter = root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+        # "X told his Chinese counterpart": X is of another state than that
+        if m.actor.country and (root.lemma_.lower() == "counterpart" or (
+                root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() == "counterpart")):
+            other.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)
+            continue
         if m.actor.kind in ("state", "group") and m.actor.country and not title and not reporter:
             states_in.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)
             if not thing:
@@ -110,7 +116,8 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
             # an official of an organisation ("U.N. Secretary-General Kofi Annan") speaks for no state
             of_org = any(o.actor.kind == "organization" and m.start - 6 <= o.start < m.start for o in mentions)
             acting = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
-            states = (states_in if acting else placed).get(doc[m.start].sent.start, set())
+            states = (states_in if acting else placed).get(doc[m.start].sent.start, set()) - \
+                other.get(doc[m.start].sent.start, set())
             if titled and not of_org and len(states) == 1:
                 iso = next(iter(states))
             elif home and not of_org and words & leaders and not words & {"vice", "deputy", "former"}:

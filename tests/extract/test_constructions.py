@@ -468,3 +468,11 @@ def test_civilians_of_a_story_filed_from_a_capital_are_of_its_state(extractor):
     events = extractor.extract(Document("t", "KAMPALA (Reuters) — Police fired tear gas at protesters outside "
                                         "parliament on Tuesday.", PUB))
     assert {(e.target.name, e.target.country) for e in events if e.target} == {("Protesters", "UGA")}, events
+
+
+def test_whose_counterpart_is_of_a_state_is_of_another(extractor):
+    events = extractor.extract(Document("t", "Foreign Minister Ana Ruiz told her Chilean counterpart Tomas Vega in a "
+                                        "telephone call on Monday that the Chilean side had closed the border.", PUB))
+    pairs = {(e.actor.name, e.actor.country, e.target.name, e.target.country) for e in events
+             if e.action == "CONSULT" and e.target}
+    assert pairs and all(a_c != "CHL" and t_c == "CHL" for _, a_c, _, t_c in pairs), events
