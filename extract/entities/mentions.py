@@ -50,9 +50,13 @@ def _appositive_country(span: Span, mentions: MentionSet, gz: Gazetteer) -> str 
                 if m is not None and m.actor.country and m.actor.kind in ("state", "organization"):
                     return m.actor.country
                 if c.lower_ == "its":
-                    last = [x for s, x in sorted(mentions.by_start.items()) if s < c.i and x.actor.kind == "state"]
-                    if last and last[-1].start >= c.sent.start - 60:
-                        return last[-1].actor.country
+                    last = [x for s, x in sorted(mentions.by_start.items()) if s < c.i and x.actor.kind == "state"
+                            and x.start >= c.sent.start - 60]
+                    # the state that acts ("Kuwait, which has kept its ties with Doha, ... and its emir"), else
+                    # the last named
+                    acting = [x for x in last if span.doc[x.end - 1].dep_ in ("nsubj", "nsubjpass")]
+                    if acting or last:
+                        return (acting or last)[-1].actor.country
         iso = country_of_tokens(modifiers(noun) + place_of(noun), gz)
         if iso:
             return iso

@@ -476,3 +476,9 @@ def test_whose_counterpart_is_of_a_state_is_of_another(extractor):
     pairs = {(e.actor.name, e.actor.country, e.target.name, e.target.country) for e in events
              if e.action == "CONSULT" and e.target}
     assert pairs and all(a_c != "CHL" and t_c == "CHL" for _, a_c, _, t_c in pairs), events
+
+
+def test_its_official_is_of_the_state_that_acts(extractor):
+    events = extractor.extract(Document("t", "Ghana, which has kept its ties with Lome, was preparing to mediate, "
+                                        "and its president, John Mahama, telephoned the leader of Burkina Faso.", PUB))
+    assert {e.actor.country for e in events if e.actor.name == "John Mahama"} == {"GHA"}, events
