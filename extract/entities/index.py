@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ...records import Actor
 from ..gazetteer import Gazetteer
 from ..lexicon import Lexicon
-from .context import country_of_tokens, modifiers, place_of
+from .context import country_of_tokens, modifiers, place_of, title_context
 
 __all__ = ["ActorMention", "MentionIndex"]
 
@@ -234,8 +234,17 @@ class MentionIndex:
         # "Pyongyang accused the allies": the pair is not the one who acts on it
         acting = {c.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")} if tok.dep_ in ("dobj", "pobj") \
             else set()
+        # "the two leaders" are two who lead, not the spokesman who tells of them: when two persons named before
+        # carry a leader's title, the pair is among them
+        led = set()
+        if word in cues["leader_titles"] | {"leader"}:
+            led = {m.actor for m in self.mentions if m.actor.kind == "person" and m.start < tok.i and any(
+                t.lower_ in cues["leader_titles"] for t in title_context(tok.doc[m.start:m.end]))}
+            led = led if len(led) >= 2 else set()
         found: list[ActorMention] = []
         for m in reversed(self.mentions):
+            if led and m.actor not in led:
+                continue
             if m.start < tok.i and m.actor.kind in kinds and of_them(m) and all(m.actor != f.actor for f in found) \
                     and not any(m.start <= i < m.end for i in acting):
                 found.append(m)

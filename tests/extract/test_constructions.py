@@ -168,6 +168,9 @@ def coded(extractor, text, published=PUB):
     ("The European Union called on Peru to free the prisoners. On Monday, Chilean President Tomas Vega telephoned "
      "Peruvian President Ana Ruiz and urged her to release the prisoners. Ruiz rejected the request.",
      ("Ana Ruiz", "REJECT", "Tomas Vega")),
+    # "the two leaders" are the two who lead, not the spokesman who tells of them
+    ("President Ana Ruiz of Peru met President Tomas Vega of Chile in Lima on Monday. Ruiz's spokesman, Carlos "
+     "Mendoza, said the two leaders had agreed to reopen the border.", ("Ana Ruiz", "CONCEDE", "Tomas Vega")),
     # social contact is a meeting: a meal, a handshake, sitting down together
     ("Peruvian President Ana Ruiz dined with Chilean President Tomas Vega at the palace.",
      ("Ana Ruiz", "CONSULT", "Tomas Vega")),
