@@ -241,6 +241,7 @@ class MentionIndex:
             led = {m.actor for m in self.mentions if m.actor.kind == "person" and m.start < tok.i and any(
                 t.lower_ in cues["leader_titles"] for t in title_context(tok.doc[m.start:m.end]))}
             led = led if len(led) >= 2 else set()
+        led = led if len({m.actor for m in self.mentions if m.actor in led and of_them(m)}) >= 2 else set()
         found: list[ActorMention] = []
         for m in reversed(self.mentions):
             if led and m.actor not in led:
