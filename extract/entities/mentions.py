@@ -340,7 +340,7 @@ def _gazetteer_phrases(doc: Doc, mentions: MentionSet, gz: Gazetteer) -> None:
     """Gazetteer phrases the model missed (capitals, "Kremlin", demonyms)."""
     words = [t.text_with_ws for t in doc]
     upper = [t.text[:1].isupper() for t in doc]
-    nominal = [t.pos_ in ("PROPN", "NOUN", "ADJ") for t in doc]
+    nominal = [t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") for t in doc]  # "the Group of Seven"
     for n in (4, 3, 2, 1):
         for i in range(len(doc) - n + 1):
             if not upper[i] or not nominal[i + n - 1] or any(j in mentions.taken for j in range(i, i + n)):

@@ -5,7 +5,8 @@ and the small model often ends the PERSON entity at the hyphen ("Moon Jae"), so
 the name loses its structure (:mod:`newskg.names`).  The component extends a
 PERSON entity over pieces joined to it by hyphens without spaces, and joins two
 PERSON entities that follow each other with nothing between (a long name the
-model cut in two).
+model cut in two), and an organisation the model ended at "of" with the number
+after it ("Group of" + "20").
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -17,6 +18,10 @@ model cut in two).
 >>> doc.ents = [doc.char_span(11, 22, label="PERSON"), doc.char_span(23, 37, label="PERSON")]
 >>> [e.text for e in mend_person_spans(doc).ents]
 ['Maria Luiza Ribeiro Viotti']
+>>> doc = nlp("Leaders of the Group of 20 met.")
+>>> doc.ents = [doc.char_span(15, 23, label="ORG"), doc.char_span(24, 26, label="CARDINAL")]
+>>> [e.text for e in mend_person_spans(doc).ents]
+['Group of 20']
 >>> doc = nlp("Moon, Kim spoke.")
 >>> doc.ents = [doc.char_span(0, 4, label="PERSON"), doc.char_span(6, 9, label="PERSON")]
 >>> [e.text for e in mend_person_spans(doc).ents]
@@ -47,6 +52,15 @@ def mend_person_spans(doc: Doc) -> Doc:
         if end != ent.end:
             ents[k] = Span(doc, ent.start, end, label="PERSON")
             changed = True
+    # "Group of" + "20": a name the model ended at "of" goes on over the number that completes it
+    for k, ent in enumerate(ents):
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        if ent is not None and ent.label_ == "ORG" and doc[ent.end - 1].lower_ == "of" and nxt is not None and nxt.start == ent.end \
+                and nxt.label_ == "CARDINAL" and len(nxt) == 1:
+            ents[k] = Span(doc, ent.start, nxt.end, label="ORG")
+            ents[k + 1] = None
+            changed = True
+    ents = [e for e in ents if e is not None]
     # "Maria Luiza" + "Ribeiro Viotti": a long name the model cut in two adjacent PERSON entities is one name
     merged: list[Span] = []
     for ent in ents:
