@@ -232,6 +232,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if target is not None and target.kind == "state" and actor.kind in ("person", "organization") and \
                     actor.country == target.country and etype_a in _OWN_SIDE_NONSENSE:
                 target = None  # an official meets, helps, threatens or praises others, not their own state
+            if target is not None and target.kind == "person" and target.country and \
+                    target.country == actor.country and actor.kind == "state" and mode_a == "withdraw":
+                # "France was recalling Meyer to Paris": a state withdraws its own envoy from another, not from him
+                target = None
             if target is None and etype_a == "ASSAULT" and status != "negated":
                 # "missiles destroyed a factory on the edge of the capital": an attack on a thing or a place hits
                 # the state it is in: the one named where it happens, else the story's own

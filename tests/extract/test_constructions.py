@@ -485,3 +485,8 @@ def test_its_official_is_of_the_state_that_acts(extractor):
     events = extractor.extract(Document("t", "Ghana, which has kept its ties with Lome, was preparing to mediate, "
                                         "and its president, John Mahama, telephoned the leader of Burkina Faso.", PUB))
     assert {e.actor.country for e in events if e.actor.name == "John Mahama"} == {"GHA"}, events
+
+
+def test_a_state_withdraws_its_envoy_from_another_not_from_the_envoy(extractor):
+    got = coded(extractor, "Peru said on Monday that it was recalling Ambassador Ana Ruiz to Lima.")
+    assert not any(g[1] == "SANCTION" and g[2] == "Ana Ruiz" for g in got), got
