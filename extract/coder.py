@@ -83,6 +83,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     # a trigger only with a group or crowd as its subject (checked below)
     civilian_only = readings.civilian_triggers(sent, triggers, lex)
     triggers += civilian_only
+    triggers = readings.force_moves(sent, triggers, lex)  # "paratroopers crossed into Kosovo"
     acts = [*speech.obligations(sent, idx, lex, triggers), *speech.mandates(sent, idx, lex, triggers),
             *speech.insinuations(sent, idx, lex),
             *speech.evaluations(sent, idx, lex), *speech.labels(sent, idx, lex)]

@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -156,6 +156,30 @@ def civilian_triggers(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list
         retype = lex.cues["civilian_retype"].get(tok.lemma_.lower())
         if tok.pos_ == "VERB" and tok.i not in taken and isinstance(retype, list):
             out.append(Trigger(tok.i, (tok.i,), tok.text, retype[0], retype[1], "VERB"))
+    return out
+
+
+def force_subject(tok: Token, lex: Lexicon) -> bool:
+    """Is a verb's subject an armed force ("Russian paratroopers", "a column of armoured vehicles", "the
+    peacekeepers, who crossed ...")?"""
+    forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"]
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [tok.head if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else s for s in subj]
+    return any(d.lemma_.lower() in forces or d.lower_ in forces for c in subj
+               for d in [c, *(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)])
+
+
+def force_moves(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """Forces moving ("paratroopers crossed into Kosovo", "the column rolled into Pristina", "troops marched
+    into the city") are deployed (MOBILIZE troops), not marching in protest (cues.json
+    ``force_movement_verbs``).  Returns the triggers with those added or retyped."""
+    verbs = lex.cues["force_movement_verbs"]
+    taken = {i for t in triggers for i in t.tokens}
+    out = [Trigger(t.i, t.tokens, t.text, "MOBILIZE", "troops", t.pos) if t.type == "PROTEST" and
+           sent.doc[t.i].lemma_.lower() in verbs and force_subject(sent.doc[t.i], lex) else t for t in triggers]
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.i not in taken and tok.lemma_.lower() in verbs and force_subject(tok, lex):
+            out.append(Trigger(tok.i, (tok.i,), tok.text, "MOBILIZE", "troops", "VERB"))
     return out
 
 

@@ -193,6 +193,11 @@ def coded(extractor, text, published=PUB):
     ("Eritrea sent Foreign Minister Osman Saleh to Addis Ababa on Monday.", ("Osman Saleh", "CONSULT", "Ethiopia")),
     ("Ghana sent a delegation to Lome.", ("Ghana", "CONSULT", "Togo")),
     ("Ghana sent troops to Togo.", ("Ghana", "MOBILIZE", "Togo")),
+    # armed forces moving or posted are deployed, not marching in protest
+    ("Russian troops crossed into Georgia on Friday.", ("Russia", "MOBILIZE", "Georgia")),
+    ("Serbian soldiers were guarding the border.", ("Serbia", "MOBILIZE", None)),
+    ("Turkish troops marched into the town.", ("Turkey", "MOBILIZE", None)),
+    ("Thousands of protesters marched through Belgrade.", ("Protesters", "PROTEST", None)),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
     # an assault told as a noun
@@ -243,6 +248,7 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Ghana insists that Togo withdraw its troops.", "RETREAT"),
     ("Ghana wants Togo to withdraw its troops.", "RETREAT"),
     ("Ghana retaliated by expelling Togo's ambassador.", "THREATEN"),
+    ("Turkish troops marched into the town.", "PROTEST"),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.", "THREATEN"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
     ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
