@@ -129,7 +129,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
-        etype, mode = trig.type, trig.mode
+        etype, mode = readings.as_sentence(tok, trig.type, trig.mode, lex)  # "jailed them for eight years"
         if etype == "THREATEN" and tok.lemma_.lower() in lex.cues["warning_words"] and not readings.coercive_content(tok, triggers, lex):
             etype, mode = "ACCUSE", "disapprove"  # "warned France it hoped its services were not behind it"
         if etype == "AGREE":

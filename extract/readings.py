@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -181,6 +181,18 @@ def force_moves(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigg
         if tok.pos_ == "VERB" and tok.i not in taken and tok.lemma_.lower() in verbs and force_subject(tok, lex):
             out.append(Trigger(tok.i, (tok.i,), tok.text, "MOBILIZE", "troops", "VERB"))
     return out
+
+
+def as_sentence(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:
+    """Jailing by a court or for a term is a conviction (SANCTION convict), not an arrest: "the court jailed two
+    of them for eight years"; "police jailed dozens of protesters" stays an arrest."""
+    cue = lex.cues["jailing"]
+    if etype != "COERCE" or tok.lemma_.lower() not in cue["verbs"]:
+        return etype, mode
+    term = any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        g.lemma_.lower() in cue["terms"] or g.lower_ in cue["terms"] for g in p.subtree) for p in tok.children)
+    court = any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.cues["institution_nouns"] for c in tok.children)
+    return ("SANCTION", "convict") if term or court else (etype, mode)
 
 
 def speakers_for_states(sdoc: Doc, mentions: list[ActorMention], lex: Lexicon) -> list[ActorMention]:

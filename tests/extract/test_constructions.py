@@ -198,6 +198,11 @@ def coded(extractor, text, published=PUB):
     ("Serbian soldiers were guarding the border.", ("Serbia", "MOBILIZE", None)),
     ("Turkish troops marched into the town.", ("Turkey", "MOBILIZE", None)),
     ("Thousands of protesters marched through Belgrade.", ("Protesters", "PROTEST", None)),
+    # jailing by a court or for a term convicts; jailing by police arrests
+    ("A court in Lima jailed the former president Pedro Castillo for six years.",
+     ("Court in Lima", "SANCTION", "Pedro Castillo")),
+    ("Peru jailed the Chilean activist for 12 years.", ("Peru", "SANCTION", "Chile")),
+    ("Peruvian police jailed dozens of protesters.", ("police", "COERCE", "Protesters")),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
     # an assault told as a noun
