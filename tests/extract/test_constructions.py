@@ -203,6 +203,9 @@ def coded(extractor, text, published=PUB):
      ("Court in Lima", "SANCTION", "Pedro Castillo")),
     ("Peru jailed the Chilean activist for 12 years.", ("Peru", "SANCTION", "Chile")),
     ("Peruvian police jailed dozens of protesters.", ("police", "COERCE", "Protesters")),
+    # holding people captive detains them; holding talks is a meeting
+    ("Iran held two British journalists for a week.", ("Iran", "COERCE", "British journalists")),
+    ("Ghana held talks with Togo.", ("Ghana", "CONSULT", "Togo")),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
     # an assault told as a noun
