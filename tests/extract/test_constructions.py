@@ -206,6 +206,8 @@ def coded(extractor, text, published=PUB):
     # holding people captive detains them; holding talks is a meeting
     ("Iran held two British journalists for a week.", ("Iran", "COERCE", "British journalists")),
     ("Ghana held talks with Togo.", ("Ghana", "CONSULT", "Togo")),
+    # putting someone under investigation investigates them, as putting them under arrest arrests them
+    ("Peru placed the former minister under investigation.", ("Peru", "ACCUSE", None)),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
     # an assault told as a noun
