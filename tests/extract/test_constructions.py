@@ -208,6 +208,8 @@ def coded(extractor, text, published=PUB):
     ("Ghana held talks with Togo.", ("Ghana", "CONSULT", "Togo")),
     # putting someone under investigation investigates them, as putting them under arrest arrests them
     ("Peru placed the former minister under investigation.", ("Peru", "ACCUSE", None)),
+    # throwing one's weight behind someone supports them
+    ("Ghana is throwing its weight behind Togo.", ("Ghana", "SUPPORT", "Togo")),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
     # an assault told as a noun
