@@ -180,7 +180,11 @@ def force_moves(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigg
     for tok in sent:
         if tok.pos_ == "VERB" and tok.i not in taken and tok.lemma_.lower() in verbs and force_subject(tok, lex):
             out.append(Trigger(tok.i, (tok.i,), tok.text, "MOBILIZE", "troops", "VERB"))
-    return out
+    # "mobilized pressure groups in the United States": rallying others is no call-up of forces
+    forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"] | lex.cues["security_nouns"] | \
+        lex.cues["reserve_nouns"]
+    return [t for t in out if not (t.type == "MOBILIZE" and sent.doc[t.i].lemma_.lower() in ("mobilize", "mobilise") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in forces and c.lower_ not in forces for c in sent.doc[t.i].children))]
 
 
 def as_sentence(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:

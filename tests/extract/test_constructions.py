@@ -210,6 +210,9 @@ def coded(extractor, text, published=PUB):
     ("Peru placed the former minister under investigation.", ("Peru", "ACCUSE", None)),
     # throwing one's weight behind someone supports them
     ("Ghana is throwing its weight behind Togo.", ("Ghana", "SUPPORT", "Togo")),
+    # calling up forces or reservists mobilizes; rallying anyone else does not
+    ("Serbia mobilized 20,000 reservists.", ("Serbia", "MOBILIZE", None)),
+    ("Serbia mobilized on Monday.", ("Serbia", "MOBILIZE", None)),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
     # an assault told as a noun
@@ -261,6 +264,7 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Ghana wants Togo to withdraw its troops.", "RETREAT"),
     ("Ghana retaliated by expelling Togo's ambassador.", "THREATEN"),
     ("Turkish troops marched into the town.", "PROTEST"),
+    ("Saudi Arabia has mobilized pressure groups in the United States.", "MOBILIZE"),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.", "THREATEN"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
     ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
