@@ -218,6 +218,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if etype_a == "CONCEDE" and tok.lemma_.lower() in lex.cues["regret_verbs"] and \
                     readings.others_act(tok, actor, idx):
                 etype_a, mode_a = "ACCUSE", "disapprove"  # "regretted the decision by Riyadh": a complaint
+            if target is None and etype_a == "CONCEDE" and trig.type == "CONCEDE":
+                owed = readings.aggrieved(tok, actor, idx)  # "sorry for the loss of a Chinese pilot"
+                target = owed.actor if owed is not None else None
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
             if etype_a == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"] and any(

@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "aggrieved", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -88,6 +88,18 @@ def others_act(tok: Token, actor: Actor, idx: MentionIndex) -> bool:
             if m is not None and m.actor != actor and (actor.country is None or m.actor.country != actor.country):
                 return True
     return False
+
+
+def aggrieved(tok: Token, actor: Actor, idx: MentionIndex) -> ActorMention | None:
+    """Whom an apology with no addressee is owed: the other side named in what it is for ("very sorry for the
+    loss of a Chinese fighter pilot" is owed to China)."""
+    heads = [tok, tok.head] if tok.pos_ == "ADJ" else [tok]
+    for p in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "over")):
+        for t in p.subtree:
+            m = idx.at(t)
+            if m is not None and m.actor != actor and m.actor.kind == "state" and m.actor.country != actor.country:
+                return m
+    return None
 
 
 def question(tok: Token, lex: Lexicon) -> bool:

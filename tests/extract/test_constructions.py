@@ -215,6 +215,9 @@ def coded(extractor, text, published=PUB):
     ("Serbia mobilized on Monday.", ("Serbia", "MOBILIZE", None)),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
+    # an apology to no one named is owed to the other side named in what it is for
+    ("Washington said it was very sorry for the loss of a Chinese fighter pilot.",
+     ("United States", "CONCEDE", "China")),
     # an assault told as a noun
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
