@@ -219,6 +219,7 @@ def coded(extractor, text, published=PUB):
     ("Washington said it was very sorry for the loss of a Chinese fighter pilot.",
      ("United States", "CONCEDE", "China")),
     # an assault told as a noun
+    ("Russia launched a major offensive against Ukraine.", ("Russia", "ASSAULT", "Ukraine")),
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
     ("Ghana ordered Togolese citizens out of the country on Monday.", ("Ghana", "COERCE", "Togo")),
@@ -268,6 +269,9 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Ghana retaliated by expelling Togo's ambassador.", "THREATEN"),
     ("Turkish troops marched into the town.", "PROTEST"),
     ("Saudi Arabia has mobilized pressure groups in the United States.", "MOBILIZE"),
+    # a charm, diplomatic or peace offensive is no attack
+    ("Israel warned that Iran's charm offensive was meant to buy time.", "ASSAULT"),
+    ("Ghana launched a diplomatic offensive in Europe.", "ASSAULT"),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.", "THREATEN"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
     ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "
