@@ -73,6 +73,12 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
             tok = tok.head
         if infinitive_of(tok) and tok.head.i == trig.i:
             return modes[other.type]
+    # "ready to adopt targeted measures against those responsible": measures against someone threaten them
+    for act in (c for c in doc[trig.i].children if infinitive_of(c)):
+        words = {t.lemma_.lower() for t in act.subtree}
+        if words & lex.cues["coercive_measure_nouns"] and any(t.dep_ == "prep" and t.lower_ == "against"
+                                                              for t in act.subtree):
+            return "restrict"
     return None
 
 

@@ -185,6 +185,10 @@ def coded(extractor, text, published=PUB):
     ("Ghana warned that Togo was exposing itself to a strike by hosting the rebels.", ("Ghana", "THREATEN", "Togo")),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.",
      ("Ghana", "ACCUSE", "Togo")),
+    # an intention to take measures against someone threatens them; to work with someone is an offer
+    ("EU foreign ministers said they were ready to adopt targeted measures against Belarus.",
+     ("European Union", "THREATEN", "Belarus")),
+    ("Ghana is ready to work with Togo against terrorism.", ("Ghana", "AGREE", "Togo")),
     # a retaliation done by an act is that act; a vow to retaliate threatens
     ("Ghana retaliated by expelling Togo's ambassador.", ("Ghana", "SANCTION", "Togo")),
     ("Ghana vowed to retaliate by closing the border with Togo.", ("Ghana", "THREATEN", "Togo")),
