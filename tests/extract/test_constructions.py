@@ -189,6 +189,9 @@ def coded(extractor, text, published=PUB):
     ("EU foreign ministers said they were ready to adopt targeted measures against Belarus.",
      ("European Union", "THREATEN", "Belarus")),
     ("Ghana is ready to work with Togo against terrorism.", ("Ghana", "AGREE", "Togo")),
+    # expressing willingness, readiness or the will to do something offers it
+    ("Ghana expressed its willingness to resume talks with Togo.", ("Ghana", "AGREE", "Togo")),
+    ("Ghana and Togo expressed their shared political will to settle the dispute.", ("Ghana", "AGREE", "Togo")),
     # a retaliation done by an act is that act; a vow to retaliate threatens
     ("Ghana retaliated by expelling Togo's ambassador.", ("Ghana", "SANCTION", "Togo")),
     ("Ghana vowed to retaliate by closing the border with Togo.", ("Ghana", "THREATEN", "Togo")),
@@ -275,6 +278,7 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Saudi Arabia has mobilized pressure groups in the United States.", "MOBILIZE"),
     # a charm, diplomatic or peace offensive is no attack
     ("Israel warned that Iran's charm offensive was meant to buy time.", "ASSAULT"),
+    ("The will of the people must be respected, Ghana said.", "AGREE"),
     ("Ghana launched a diplomatic offensive in Europe.", "ASSAULT"),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.", "THREATEN"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
