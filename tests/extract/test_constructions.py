@@ -192,6 +192,8 @@ def coded(extractor, text, published=PUB):
     # expressing willingness, readiness or the will to do something offers it
     ("Ghana expressed its willingness to resume talks with Togo.", ("Ghana", "AGREE", "Togo")),
     ("Ghana and Togo expressed their shared political will to settle the dispute.", ("Ghana", "AGREE", "Togo")),
+    # accepting a ruling concedes
+    ("Ghana accepted the verdict of the court.", ("Ghana", "CONCEDE", None)),
     # a retaliation done by an act is that act; a vow to retaliate threatens
     ("Ghana retaliated by expelling Togo's ambassador.", ("Ghana", "SANCTION", "Togo")),
     ("Ghana vowed to retaliate by closing the border with Togo.", ("Ghana", "THREATEN", "Togo")),
