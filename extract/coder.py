@@ -120,6 +120,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
                 c.dep_ == "dobj" and any(t.i == c.i for t in triggers) for c in tok.children):
             continue  # "ordered the expulsion of the ambassador": the expulsion is the act (the noun codes it)
+        if trig.type == "REQUEST" and any(c.dep_ == "xcomp" and readings.ordered_coercion(c, triggers, lex) is not None
+                                          for c in tok.children):
+            continue  # "ordered La Prensa to suspend publication": the censorship is the act
         if tok.lemma_.lower() in lex.cues["retaliation_verbs"] and not is_prospective(tok, lex) and any(
                 c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
                 for c in tok.children):
@@ -165,6 +168,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             host = idx.at(envoy[1])
             guests = [m for m in [idx.at(envoy[0])] if m is not None] or [a for a, _ in pairs]
             pairs = [(g, host) for g in guests[:1] if host is not None and host.actor != g.actor]
+        coerced = readings.ordered_coercion(tok, triggers, lex)
+        if coerced is not None and idx.at(coerced) is not None:
+            pairs = [(a, idx.at(coerced)) for a, _ in pairs if a.actor != idx.at(coerced).actor]
         gap = gapped_object(tok) if trig.pos == "VERB" else None
         if gap is not None:
             # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")

@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "aggrieved", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "aggrieved", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -44,6 +44,8 @@ def governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
         if parent.i in heads and parent.i != tok.i and node.dep_ == "dobj" and \
                 parent.lemma_.lower() in Lexicon.default().cues["ordering_verbs"]:
             return None  # "ordered the expulsion of ...": the expulsion is done, not content
+        if ordered_coercion(tok, triggers, Lexicon.default()) is not None:
+            return None  # "ordered the newspaper to suspend publication": the censorship is done
         if parent.i in heads and parent.i != tok.i:
             if node.dep_ in ("relcl", "conj") or (node.dep_ == "advcl" and not infinitive_of(node)):
                 return None
@@ -54,6 +56,15 @@ def governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
                 return noun
         node = parent
     return None
+
+
+def ordered_coercion(tok: Token, triggers: list[Trigger], lex: Lexicon) -> Token | None:
+    """Coercion done by ordering it: "ordered the opposition newspaper La Prensa to suspend publication" is the
+    censorship, by whoever ordered it, of the one ordered.  Returns the order's object, or None."""
+    if not any(t.i == tok.i and t.type == "COERCE" for t in triggers) or tok.dep_ != "xcomp" or \
+            tok.head.lemma_.lower() not in lex.cues["ordering_verbs"]:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj"), None)
 
 
 def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexicon) -> str | None:

@@ -192,6 +192,10 @@ def coded(extractor, text, published=PUB):
     # expressing willingness, readiness or the will to do something offers it
     ("Ghana expressed its willingness to resume talks with Togo.", ("Ghana", "AGREE", "Togo")),
     ("Ghana and Togo expressed their shared political will to settle the dispute.", ("Ghana", "AGREE", "Togo")),
+    # ordering coercion does it: ordering a newspaper to suspend publication censors it; ordering a state to
+    # withdraw asks it to
+    ("Peru ordered the radio station Radio Sur to stop its broadcasts.", ("Peru", "COERCE", "Radio Sur")),
+    ("Ghana ordered Togo to withdraw its troops.", ("Ghana", "REQUEST", "Togo")),
     # accepting a ruling concedes
     ("Ghana accepted the verdict of the court.", ("Ghana", "CONCEDE", None)),
     # a retaliation done by an act is that act; a vow to retaliate threatens
