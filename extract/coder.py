@@ -34,10 +34,10 @@ from .attribution import attribution
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .modes import consult_mode, hosted_meeting
-from . import denials, readings, relatives, speech
+from . import constructions, denials, readings, relatives, speech
 from .roles import participants, purpose_clauses
 from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
-from .triggers import Trigger, find_triggers, gapped_object, sent_envoy
+from .triggers import Trigger, find_triggers
 from .when import date_of
 
 __all__ = ["code_document", "code_sentence"]
@@ -120,15 +120,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
                 c.dep_ == "dobj" and any(t.i == c.i for t in triggers) for c in tok.children):
             continue  # "ordered the expulsion of the ambassador": the expulsion is the act (the noun codes it)
-        if trig.type == "REQUEST" and any(c.dep_ == "xcomp" and readings.ordered_coercion(c, triggers, lex) is not None
-                                          for c in tok.children):
-            continue  # "ordered La Prensa to suspend publication": the censorship is the act
-        if tok.lemma_.lower() in lex.cues["retaliation_verbs"] and not is_prospective(tok, lex) and any(
-                c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
-                for c in tok.children):
-            continue  # "Seoul retaliated by lifting curbs": the retaliation done is the act it was done by
-        if trig.type == "REQUEST" and readings.question(tok, lex):
-            continue  # "when asked about Azerbaijani interference", "asked whether talks would resume": a question
+        if constructions.not_an_event(tok, trig, triggers, lex):
+            continue  # a question, a retaliation done by another act, an order whose ordered act is the event
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
@@ -162,23 +155,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         planned = etype == "AGREE" and trig.type in _FUTURE_TO_AGREE and \
             not any(a.i in {t.i for t in triggers} for a in list(tok.ancestors)[:3])
         pairs = told or participants(tok, trig.type if planned else etype, idx)
-        envoy = sent_envoy(tok, lex) if trig.type == "CONSULT" else None
-        if envoy is not None:
-            # "Eritrea sent its foreign minister to Addis Ababa": the one sent visits (a delegation, the sender's)
-            host = idx.at(envoy[1])
-            guests = [m for m in [idx.at(envoy[0])] if m is not None] or [a for a, _ in pairs]
-            pairs = [(g, host) for g in guests[:1] if host is not None and host.actor != g.actor]
-        coerced = readings.ordered_coercion(tok, triggers, lex)
-        if coerced is not None and idx.at(coerced) is not None:
-            pairs = [(a, idx.at(coerced)) for a, _ in pairs if a.actor != idx.at(coerced).actor]
-        gap = gapped_object(tok) if trig.pos == "VERB" else None
-        if gap is not None:
-            # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
-            pairs = [(a, t) for a, t in pairs if not a.start <= gap.i < a.end]
-            if all(t is None for _, t in pairs):
-                # "rejected an apology Bogota had offered": offered to the one who rejects it
-                to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
-                pairs = [(a, to[0] if to else None) for a, _ in pairs]
+        pairs = constructions.fixed_pairs(tok, trig, pairs, triggers, idx, lex)  # envoys, orders, relative clauses
         speakers = speech.participial_speaker(tok, idx, lex) if etype in readings.CONTENT_TAKING else []
         if speakers:
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
