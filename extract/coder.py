@@ -34,10 +34,10 @@ from .attribution import attribution
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .modes import bilateral_summit, consult_mode, hosted_meeting
-from . import denials, readings, relatives, speech
+from . import constructions, denials, readings, relatives, speech
 from .roles import participants, purpose_clauses
 from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
-from .triggers import Trigger, find_triggers, gapped_object, sent_envoy
+from .triggers import Trigger, find_triggers
 from .when import date_of
 
 __all__ = ["code_document", "code_sentence"]
@@ -83,6 +83,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     # a trigger only with a group or crowd as its subject (checked below)
     civilian_only = readings.civilian_triggers(sent, triggers, lex)
     triggers += civilian_only
+    triggers = readings.force_moves(sent, triggers, lex)  # "paratroopers crossed into Kosovo"
     acts = [*speech.obligations(sent, idx, lex, triggers), *speech.mandates(sent, idx, lex, triggers),
             *speech.insinuations(sent, idx, lex),
             *speech.evaluations(sent, idx, lex), *speech.labels(sent, idx, lex)]
@@ -119,16 +120,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
                 c.dep_ == "dobj" and any(t.i == c.i for t in triggers) for c in tok.children):
             continue  # "ordered the expulsion of the ambassador": the expulsion is the act (the noun codes it)
-        if tok.lemma_.lower() in lex.cues["retaliation_verbs"] and not is_prospective(tok, lex) and any(
-                c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
-                for c in tok.children):
-            continue  # "Seoul retaliated by lifting curbs": the retaliation done is the act it was done by
-        if trig.type == "REQUEST" and readings.question(tok, lex):
-            continue  # "when asked about Azerbaijani interference", "asked whether talks would resume": a question
+        if constructions.not_an_event(tok, trig, triggers, lex):
+            continue  # a question, a retaliation done by another act, an order whose ordered act is the event
         if trig.type == "REJECT" and any(c.dep_ == "xcomp" and t.i == c.i and t.type == "REJECT"
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
-        etype, mode = trig.type, trig.mode
+        etype, mode = readings.as_sentence(tok, trig.type, trig.mode, lex)  # "jailed them for eight years"
         if etype == "THREATEN" and tok.lemma_.lower() in lex.cues["warning_words"] and not readings.coercive_content(tok, triggers, lex):
             etype, mode = "ACCUSE", "disapprove"  # "warned France it hoped its services were not behind it"
         if etype == "AGREE":
@@ -158,20 +155,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         planned = etype == "AGREE" and trig.type in _FUTURE_TO_AGREE and \
             not any(a.i in {t.i for t in triggers} for a in list(tok.ancestors)[:3])
         pairs = told or participants(tok, trig.type if planned else etype, idx)
-        envoy = sent_envoy(tok, lex) if trig.type == "CONSULT" else None
-        if envoy is not None:
-            # "Eritrea sent its foreign minister to Addis Ababa": the one sent visits (a delegation, the sender's)
-            host = idx.at(envoy[1])
-            guests = [m for m in [idx.at(envoy[0])] if m is not None] or [a for a, _ in pairs]
-            pairs = [(g, host) for g in guests[:1] if host is not None and host.actor != g.actor]
-        gap = gapped_object(tok) if trig.pos == "VERB" else None
-        if gap is not None:
-            # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
-            pairs = [(a, t) for a, t in pairs if not a.start <= gap.i < a.end]
-            if all(t is None for _, t in pairs):
-                # "rejected an apology Bogota had offered": offered to the one who rejects it
-                to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
-                pairs = [(a, to[0] if to else None) for a, _ in pairs]
+        pairs = constructions.fixed_pairs(tok, trig, pairs, triggers, idx, lex)  # envoys, orders, relative clauses
         speakers = speech.participial_speaker(tok, idx, lex) if etype in readings.CONTENT_TAKING else []
         if speakers:
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
@@ -217,6 +201,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if etype_a == "CONCEDE" and tok.lemma_.lower() in lex.cues["regret_verbs"] and \
                     readings.others_act(tok, actor, idx):
                 etype_a, mode_a = "ACCUSE", "disapprove"  # "regretted the decision by Riyadh": a complaint
+            if target is None and etype_a == "CONCEDE" and trig.type == "CONCEDE":
+                owed = readings.aggrieved(tok, actor, idx)  # "sorry for the loss of a Chinese pilot"
+                target = owed.actor if owed is not None else None
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
             if etype_a == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"] and any(

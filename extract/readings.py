@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "as_threat", "civilian_triggers", "coercive_content", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "aggrieved", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -44,6 +44,8 @@ def governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
         if parent.i in heads and parent.i != tok.i and node.dep_ == "dobj" and \
                 parent.lemma_.lower() in Lexicon.default().cues["ordering_verbs"]:
             return None  # "ordered the expulsion of ...": the expulsion is done, not content
+        if ordered_coercion(tok, triggers, Lexicon.default()) is not None:
+            return None  # "ordered the newspaper to suspend publication": the censorship is done
         if parent.i in heads and parent.i != tok.i:
             if node.dep_ in ("relcl", "conj") or (node.dep_ == "advcl" and not infinitive_of(node)):
                 return None
@@ -54,6 +56,15 @@ def governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
                 return noun
         node = parent
     return None
+
+
+def ordered_coercion(tok: Token, triggers: list[Trigger], lex: Lexicon) -> Token | None:
+    """Coercion done by ordering it: "ordered the opposition newspaper La Prensa to suspend publication" is the
+    censorship, by whoever ordered it, of the one ordered.  Returns the order's object, or None."""
+    if not any(t.i == tok.i and t.type == "COERCE" for t in triggers) or tok.dep_ != "xcomp" or \
+            tok.head.lemma_.lower() not in lex.cues["ordering_verbs"]:
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj"), None)
 
 
 def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexicon) -> str | None:
@@ -73,6 +84,12 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
             tok = tok.head
         if infinitive_of(tok) and tok.head.i == trig.i:
             return modes[other.type]
+    # "ready to adopt targeted measures against those responsible": measures against someone threaten them
+    for act in (c for c in doc[trig.i].children if infinitive_of(c)):
+        words = {t.lemma_.lower() for t in act.subtree}
+        if words & lex.cues["coercive_measure_nouns"] and any(t.dep_ == "prep" and t.lower_ == "against"
+                                                              for t in act.subtree):
+            return "restrict"
     return None
 
 
@@ -88,6 +105,18 @@ def others_act(tok: Token, actor: Actor, idx: MentionIndex) -> bool:
             if m is not None and m.actor != actor and (actor.country is None or m.actor.country != actor.country):
                 return True
     return False
+
+
+def aggrieved(tok: Token, actor: Actor, idx: MentionIndex) -> ActorMention | None:
+    """Whom an apology with no addressee is owed: the other side named in what it is for ("very sorry for the
+    loss of a Chinese fighter pilot" is owed to China)."""
+    heads = [tok, tok.head] if tok.pos_ == "ADJ" else [tok]
+    for p in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("for", "over")):
+        for t in p.subtree:
+            m = idx.at(t)
+            if m is not None and m.actor != actor and m.actor.kind == "state" and m.actor.country != actor.country:
+                return m
+    return None
 
 
 def question(tok: Token, lex: Lexicon) -> bool:
@@ -157,6 +186,46 @@ def civilian_triggers(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list
         if tok.pos_ == "VERB" and tok.i not in taken and isinstance(retype, list):
             out.append(Trigger(tok.i, (tok.i,), tok.text, retype[0], retype[1], "VERB"))
     return out
+
+
+def force_subject(tok: Token, lex: Lexicon) -> bool:
+    """Is a verb's subject an armed force ("Russian paratroopers", "a column of armoured vehicles", "the
+    peacekeepers, who crossed ...")?"""
+    forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"]
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [tok.head if s.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" else s for s in subj]
+    return any(d.lemma_.lower() in forces or d.lower_ in forces for c in subj
+               for d in [c, *(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)])
+
+
+def force_moves(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigger]:
+    """Forces moving ("paratroopers crossed into Kosovo", "the column rolled into Pristina", "troops marched
+    into the city") are deployed (MOBILIZE troops), not marching in protest (cues.json
+    ``force_movement_verbs``).  Returns the triggers with those added or retyped."""
+    verbs = lex.cues["force_movement_verbs"]
+    taken = {i for t in triggers for i in t.tokens}
+    out = [Trigger(t.i, t.tokens, t.text, "MOBILIZE", "troops", t.pos) if t.type == "PROTEST" and
+           sent.doc[t.i].lemma_.lower() in verbs and force_subject(sent.doc[t.i], lex) else t for t in triggers]
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.i not in taken and tok.lemma_.lower() in verbs and force_subject(tok, lex):
+            out.append(Trigger(tok.i, (tok.i,), tok.text, "MOBILIZE", "troops", "VERB"))
+    # "mobilized pressure groups in the United States": rallying others is no call-up of forces
+    forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"] | lex.cues["security_nouns"] | \
+        lex.cues["reserve_nouns"]
+    return [t for t in out if not (t.type == "MOBILIZE" and sent.doc[t.i].lemma_.lower() in ("mobilize", "mobilise") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in forces and c.lower_ not in forces for c in sent.doc[t.i].children))]
+
+
+def as_sentence(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:
+    """Jailing by a court or for a term is a conviction (SANCTION convict), not an arrest: "the court jailed two
+    of them for eight years"; "police jailed dozens of protesters" stays an arrest."""
+    cue = lex.cues["jailing"]
+    if etype != "COERCE" or tok.lemma_.lower() not in cue["verbs"]:
+        return etype, mode
+    term = any(p.dep_ == "prep" and p.lower_ == "for" and any(
+        g.lemma_.lower() in cue["terms"] or g.lower_ in cue["terms"] for g in p.subtree) for p in tok.children)
+    court = any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.cues["institution_nouns"] for c in tok.children)
+    return ("SANCTION", "convict") if term or court else (etype, mode)
 
 
 def speakers_for_states(sdoc: Doc, mentions: list[ActorMention], lex: Lexicon) -> list[ActorMention]:

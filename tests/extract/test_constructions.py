@@ -240,6 +240,19 @@ def coded(extractor, text, published=PUB):
     ("Ghana warned that Togo was exposing itself to a strike by hosting the rebels.", ("Ghana", "THREATEN", "Togo")),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.",
      ("Ghana", "ACCUSE", "Togo")),
+    # an intention to take measures against someone threatens them; to work with someone is an offer
+    ("EU foreign ministers said they were ready to adopt targeted measures against Belarus.",
+     ("European Union", "THREATEN", "Belarus")),
+    ("Ghana is ready to work with Togo against terrorism.", ("Ghana", "AGREE", "Togo")),
+    # expressing willingness, readiness or the will to do something offers it
+    ("Ghana expressed its willingness to resume talks with Togo.", ("Ghana", "AGREE", "Togo")),
+    ("Ghana and Togo expressed their shared political will to settle the dispute.", ("Ghana", "AGREE", "Togo")),
+    # ordering coercion does it: ordering a newspaper to suspend publication censors it; ordering a state to
+    # withdraw asks it to
+    ("Peru ordered the radio station Radio Sur to stop its broadcasts.", ("Peru", "COERCE", "Radio Sur")),
+    ("Ghana ordered Togo to withdraw its troops.", ("Ghana", "REQUEST", "Togo")),
+    # accepting a ruling concedes
+    ("Ghana accepted the verdict of the court.", ("Ghana", "CONCEDE", None)),
     # a retaliation done by an act is that act; a vow to retaliate threatens
     ("Ghana retaliated by expelling Togo's ambassador.", ("Ghana", "SANCTION", "Togo")),
     ("Ghana vowed to retaliate by closing the border with Togo.", ("Ghana", "THREATEN", "Togo")),
@@ -248,9 +261,33 @@ def coded(extractor, text, published=PUB):
     ("Eritrea sent Foreign Minister Osman Saleh to Addis Ababa on Monday.", ("Osman Saleh", "CONSULT", "Ethiopia")),
     ("Ghana sent a delegation to Lome.", ("Ghana", "CONSULT", "Togo")),
     ("Ghana sent troops to Togo.", ("Ghana", "MOBILIZE", "Togo")),
+    # armed forces moving or posted are deployed, not marching in protest
+    ("Russian troops crossed into Georgia on Friday.", ("Russia", "MOBILIZE", "Georgia")),
+    ("Serbian soldiers were guarding the border.", ("Serbia", "MOBILIZE", None)),
+    ("Turkish troops marched into the town.", ("Turkey", "MOBILIZE", None)),
+    ("Thousands of protesters marched through Belgrade.", ("Protesters", "PROTEST", None)),
+    # jailing by a court or for a term convicts; jailing by police arrests
+    ("A court in Lima jailed the former president Pedro Castillo for six years.",
+     ("Court in Lima", "SANCTION", "Pedro Castillo")),
+    ("Peru jailed the Chilean activist for 12 years.", ("Peru", "SANCTION", "Chile")),
+    ("Peruvian police jailed dozens of protesters.", ("police", "COERCE", "Protesters")),
+    # holding people captive detains them; holding talks is a meeting
+    ("Iran held two British journalists for a week.", ("Iran", "COERCE", "British journalists")),
+    ("Ghana held talks with Togo.", ("Ghana", "CONSULT", "Togo")),
+    # putting someone under investigation investigates them, as putting them under arrest arrests them
+    ("Peru placed the former minister under investigation.", ("Peru", "ACCUSE", None)),
+    # throwing one's weight behind someone supports them
+    ("Ghana is throwing its weight behind Togo.", ("Ghana", "SUPPORT", "Togo")),
+    # calling up forces or reservists mobilizes; rallying anyone else does not
+    ("Serbia mobilized 20,000 reservists.", ("Serbia", "MOBILIZE", None)),
+    ("Serbia mobilized on Monday.", ("Serbia", "MOBILIZE", None)),
     # "only to" tells what came after an act, not what it was for
     ("Ghana imposed a curfew in Accra, only to lift it the next morning.", ("Ghana", "CONCEDE", None)),
+    # an apology to no one named is owed to the other side named in what it is for
+    ("Washington said it was very sorry for the loss of a Chinese fighter pilot.",
+     ("United States", "CONCEDE", "China")),
     # an assault told as a noun
+    ("Russia launched a major offensive against Ukraine.", ("Russia", "ASSAULT", "Ukraine")),
     ("Russian forces launched an assault on the city of Mariupol.", ("Russia", "ASSAULT", "Ukraine")),
     # ordering people out of a country deports them; diplomats are expelled
     ("Ghana ordered Togolese citizens out of the country on Monday.", ("Ghana", "COERCE", "Togo")),
@@ -298,6 +335,12 @@ def test_lexicon_and_constructions(extractor, text, expected):
     ("Ghana insists that Togo withdraw its troops.", "RETREAT"),
     ("Ghana wants Togo to withdraw its troops.", "RETREAT"),
     ("Ghana retaliated by expelling Togo's ambassador.", "THREATEN"),
+    ("Turkish troops marched into the town.", "PROTEST"),
+    ("Saudi Arabia has mobilized pressure groups in the United States.", "MOBILIZE"),
+    # a charm, diplomatic or peace offensive is no attack
+    ("Israel warned that Iran's charm offensive was meant to buy time.", "ASSAULT"),
+    ("The will of the people must be respected, Ghana said.", "AGREE"),
+    ("Ghana launched a diplomatic offensive in Europe.", "ASSAULT"),
     ("Ghana warned Togo it hoped Togolese agents were not behind last week's attack on a market.", "THREATEN"),
     # who arranges a meeting is not in it; what a clause's verb does is done to its noun, not by it
     ("Indonesian Foreign Minister Retno Marsudi met Myanmar's foreign minister in a meeting arranged by Thai "

@@ -1,0 +1,66 @@
+"""Constructions that say whether a trigger is an event of its own, and who takes part when the construction
+fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
+
+* :func:`not_an_event`: a question ("when asked about ..."), a retaliation done by another act ("retaliated
+  by lifting curbs"), an order whose ordered act is the event ("ordered La Prensa to suspend publication");
+* :func:`fixed_pairs`: an envoy sent visits ("sent Foreign Minister Osman Saleh to Addis Ababa"), ordered
+  coercion hits the one ordered, a relative clause's verb acts on its noun and offers it to whoever answers
+  ("rejected an apology Bogota had offered").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .entities import ActorMention, MentionIndex
+from .lexicon import Lexicon
+from . import readings, relatives
+from .status import is_prospective
+from .triggers import Trigger, gapped_object, sent_envoy
+
+__all__ = ["fixed_pairs", "not_an_event"]
+
+Pairs = list[tuple[ActorMention, ActorMention | None]]
+
+
+def not_an_event(tok: Token, trig: Trigger, triggers: list[Trigger], lex: Lexicon) -> bool:
+    """Is the trigger no event of its own, whatever its roles?
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Peru", "asked", "about", "talks"], heads=[1, 1, 1, 2],
+    ...           deps=["nsubj", "ROOT", "prep", "pobj"], lemmas=["Peru", "ask", "about", "talk"])
+    >>> not_an_event(doc[1], Trigger(1, (1,), "asked", "REQUEST", None, "VERB"), [], Lexicon.default())
+    True
+    """
+    if trig.type == "REQUEST" and any(c.dep_ == "xcomp" and readings.ordered_coercion(c, triggers, lex) is not None
+                                      for c in tok.children):
+        return True  # "ordered La Prensa to suspend publication": the censorship is the act
+    if tok.lemma_.lower() in lex.cues["retaliation_verbs"] and not is_prospective(tok, lex) and any(
+            c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children) for c in tok.children):
+        return True  # "Seoul retaliated by lifting curbs": the retaliation done is the act it was done by
+    # "when asked about Azerbaijani interference", "asked whether talks would resume": a question
+    return trig.type == "REQUEST" and readings.question(tok, lex)
+
+
+def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger], idx: MentionIndex,
+                lex: Lexicon) -> Pairs:
+    """The (actor, target) pairs of ``trig`` as its construction fixes them, else ``pairs`` unchanged."""
+    envoy = sent_envoy(tok, lex) if trig.type == "CONSULT" else None
+    if envoy is not None:
+        # "Eritrea sent its foreign minister to Addis Ababa": the one sent visits (a delegation, the sender's)
+        host = idx.at(envoy[1])
+        guests = [m for m in [idx.at(envoy[0])] if m is not None] or [a for a, _ in pairs]
+        pairs = [(g, host) for g in guests[:1] if host is not None and host.actor != g.actor]
+    coerced = readings.ordered_coercion(tok, triggers, lex)
+    if coerced is not None and idx.at(coerced) is not None:
+        pairs = [(a, idx.at(coerced)) for a, _ in pairs if a.actor != idx.at(coerced).actor]
+    gap = gapped_object(tok) if trig.pos == "VERB" else None
+    if gap is not None:
+        # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
+        pairs = [(a, t) for a, t in pairs if not a.start <= gap.i < a.end]
+        if all(t is None for _, t in pairs):
+            # "rejected an apology Bogota had offered": offered to the one who rejects it
+            to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
+            pairs = [(a, to[0] if to else None) for a, _ in pairs]
+    return pairs
