@@ -149,6 +149,16 @@ def _days_apart(trigger: Token) -> tuple[Token, int] | None:
     """ "..., a day after X struck", "two days before the vote was held", "a week after": the clause the trigger's
     clause is told from, and how many days the trigger is after (positive) or before it."""
     node = trigger
+    if node.dep_ == "pcomp" and node.head.lower_ in ("after", "before") and node.head.head.i != node.head.i:
+        # "expelled the ambassador on Sunday, a day after recalling its own envoy": the gerund of the phrase
+        node = node.head
+        day = next((c for c in node.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
+        count = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                      for c in (day.children if day is not None else []) if c.dep_ in ("det", "nummod")), None)
+        if count:
+            count *= _UNIT_DAYS[day.lemma_.lower()]
+            return node.head, -count if node.lower_ == "after" else count
+        return None
     for _ in range(3):
         mark = next((c for c in node.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
         day = next((c for c in [*node.children, *(mark.children if mark is not None else [])]

@@ -412,6 +412,8 @@ def dated(extractor, text, published):
     # an undated clause that a later one is told from is at that day too
     ("Kenyan police arrested 20 protesters in Nairobi on Tuesday. The arrests came a day after protesters blocked "
      "roads in Mombasa.", date(2024, 2, 15), ("Protesters", "PROTEST", "2024-02-12")),
+    ("Peru expelled Chile's ambassador on Sunday, a day after recalling its own envoy from Santiago.",
+     date(2023, 5, 10), ("Peru", "SANCTION", "2023-05-06")),
     # a trigger inside a noun phrase is dated as the phrase's head
     ("Japan announced a new aid package for Sri Lanka on Monday.", date(2023, 7, 24),
      ("Japan", "AID", "2023-07-24")),
