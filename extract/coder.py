@@ -198,6 +198,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue
             etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
             etype_a, mode_a = readings.as_threat(tok, etype_a, mode_a, prospective, lex)
+            etype_a, mode_a = readings.as_military_raid(tok, etype_a, mode_a, lex)
             if etype_a == "CONCEDE" and tok.lemma_.lower() in lex.cues["regret_verbs"] and \
                     readings.others_act(tok, actor, idx):
                 etype_a, mode_a = "ACCUSE", "disapprove"  # "regretted the decision by Riyadh": a complaint

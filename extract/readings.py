@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "aggrieved", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -214,6 +214,18 @@ def force_moves(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigg
         lex.cues["reserve_nouns"]
     return [t for t in out if not (t.type == "MOBILIZE" and sent.doc[t.i].lemma_.lower() in ("mobilize", "mobilise") and any(
         c.dep_ == "dobj" and c.lemma_.lower() not in forces and c.lower_ not in forces for c in sent.doc[t.i].children))]
+
+
+def as_military_raid(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:
+    """A raid by armed forces is an attack (ASSAULT), not a police seizure: "Israeli troops raided a camp",
+    "soldiers carried out a raid on the village"; "police raided the newspaper's offices" stays COERCE seize."""
+    if etype != "COERCE" or tok.lemma_.lower() != "raid":
+        return etype, mode
+    forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"]
+    by_forces = force_subject(tok, lex) if tok.pos_ == "VERB" else (
+        any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in forces or c.lower_ == "air") for c in tok.children)
+        or (tok.dep_ == "dobj" and force_subject(tok.head, lex)))
+    return ("ASSAULT", None) if by_forces else (etype, mode)
 
 
 def as_sentence(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:

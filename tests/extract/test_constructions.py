@@ -171,6 +171,9 @@ def coded(extractor, text, published=PUB):
     # "the two leaders" are the two who lead, not the spokesman who tells of them
     ("President Ana Ruiz of Peru met President Tomas Vega of Chile in Lima on Monday. Ruiz's spokesman, Carlos "
      "Mendoza, said the two leaders had agreed to reopen the border.", ("Ana Ruiz", "CONCEDE", "Tomas Vega")),
+    # a raid by armed forces is an attack; a police raid a seizure
+    ("Peruvian troops raided a rebel camp near the border on Monday.", ("Peru", "ASSAULT", None)),
+    ("Police raided the offices of the opposition newspaper on Monday.", ("police", "COERCE", None)),
     # social contact is a meeting: a meal, a handshake, sitting down together
     ("Peruvian President Ana Ruiz dined with Chilean President Tomas Vega at the palace.",
      ("Ana Ruiz", "CONSULT", "Tomas Vega")),
