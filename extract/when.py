@@ -145,6 +145,13 @@ _UNIT_DAYS = {"day": 1, "week": 7}
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
+def _days(day: Token) -> int | None:
+    """How many days "a day", "two days", "a week" (an npadvmod) count, or None."""
+    count = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
+                  for c in day.children if c.dep_ in ("det", "nummod")), None)
+    return count * _UNIT_DAYS[day.lemma_.lower()] if count else None
+
+
 def _days_apart(trigger: Token) -> tuple[Token, int] | None:
     """ "..., a day after X struck", "two days before the vote was held", "a week after": the clause the trigger's
     clause is told from, and how many days the trigger is after (positive) or before it."""
@@ -153,24 +160,16 @@ def _days_apart(trigger: Token) -> tuple[Token, int] | None:
         # "expelled the ambassador on Sunday, a day after recalling its own envoy": the gerund of the phrase
         node = node.head
         day = next((c for c in node.children if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
-        count = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                      for c in (day.children if day is not None else []) if c.dep_ in ("det", "nummod")), None)
-        if count:
-            count *= _UNIT_DAYS[day.lemma_.lower()]
-            return node.head, -count if node.lower_ == "after" else count
-        return None
+        count = _days(day) if day is not None else None
+        return (node.head, -count if node.lower_ == "after" else count) if count else None
     for _ in range(3):
         mark = next((c for c in node.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
         day = next((c for c in [*node.children, *(mark.children if mark is not None else [])]
                     if c.dep_ == "npadvmod" and c.lemma_.lower() in _UNIT_DAYS), None)
         if mark is not None and day is not None and node.head.i != node.i and node.dep_ in ("advcl", "conj", "prep",
                                                                                             "pcomp"):
-            count = next((_NUMBERS.get(c.lower_) or (int(c.text) if c.text.isdigit() else None)
-                          for c in day.children if c.dep_ in ("det", "nummod")), None)
-            if count:
-                count *= _UNIT_DAYS[day.lemma_.lower()]
-                return node.head, -count if mark.lower_ == "after" else count
-            return None
+            count = _days(day)
+            return (node.head, -count if mark.lower_ == "after" else count) if count else None
         if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
             return None
         node = node.head
