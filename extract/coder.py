@@ -33,6 +33,7 @@ from .reference import reference_dates
 from .attribution import attribution
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
+from .merging import merge_sentence_events
 from .modes import bilateral_summit, consult_mode, hosted_meeting
 from . import constructions, denials, readings, relatives, speech
 from .roles import participants, purpose_clauses
@@ -401,42 +402,4 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             if ev.target is not None and ev.target.kind == "state" and ev.target.country == ev.actor.country:
                 ev = ev.with_(target=None)  # "Macron rejected the suggestion that France ...": not his own side
         final.append(ev)
-
-    # merge duplicates within a sentence
-    seen: dict[tuple, int] = {}
-    merged: list[Event] = []
-    for ev in final:
-        key = (ev.start, ev.action, ev.actor.name, ev.target.name if ev.target else None)
-        rkey = (ev.start, ev.action, ev.target.name if ev.target else None, ev.actor.name)
-        if key in seen or (ev.action in ("CONSULT", "COOPERATE", "AGREE") and rkey in seen):
-            j = seen.get(key, seen.get(rkey))
-            prev = merged[j]
-            # "expelled Spain's ambassador and recalled its own envoy": two acts of one type, told apart by mode
-            if not (prev.date and ev.date and prev.date != ev.date) and not (
-                    prev.mode and ev.mode and prev.mode != ev.mode and prev.trigger != ev.trigger):
-                merged[j] = prev.with_(date=prev.date or ev.date, mode=prev.mode or ev.mode)
-                continue
-            # "a call on Thursday, the first since their meeting in September": two events of one pair
-        seen[key] = len(merged)
-        merged.append(ev)
-    # "X met Y to discuss ...": an event without a target adds nothing to the same act with one
-    aimed = {(ev.start, ev.action, ev.actor.name, ev.status) for ev in merged if ev.target is not None}
-    aimed |= {(ev.start, ev.action, ev.target.name, ev.status) for ev in merged
-              if ev.target is not None and ev.action in ("CONSULT", "COOPERATE", "AGREE")}
-    # "a call between Lecornu and Shoigu, a rare contact between the two countries": the states' event in
-    # the sentence that names their officials' is the same event
-    officials = {(ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country)))
-                 for ev in merged if ev.target is not None and "person" in (ev.actor.kind, ev.target.kind)}
-
-    def redundant(ev: Event) -> bool:
-        if ev.target is None:
-            return ev.denies is None and (ev.start, ev.action, ev.actor.name, ev.status) in aimed
-        return ev.actor.kind == ev.target.kind == "state" and \
-            (ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country))) in officials
-
-    # an event is never its own actor's: "X met X" is a reading error, not an event
-    return [ev for ev in merged if not redundant(ev) and not _same_actor(ev.actor, ev.target)]
-
-
-def _same_actor(a: Actor, b: Actor | None) -> bool:
-    return b is not None and (a.kind, a.name, a.country) == (b.kind, b.name, b.country)
+    return merge_sentence_events(final)
