@@ -291,14 +291,16 @@ def _write_views(store, out: Path, *, html: bool, report: bool) -> tuple[list[Pa
     """Write the whole-store files; return their paths and the rows of the event table."""
     from .export import export_rdf, write_html, write_report
     from .graph import events_from_store
+    from .graph.network import actor_network
 
     export_rdf(store, "trig", out / "graph.trig")
     rows = write_events(events_from_store(store), out / "events.jsonl")
     files = [out / "graph.trig", out / "events.jsonl"]
+    network = actor_network(store) if html or report else None  # read once for the page and the report
     if html:
-        files.append(write_html(store, out / "graph.html"))
+        files.append(write_html(store, out / "graph.html", network=network))
     if report:
-        files.append(write_report(store, out))
+        files.append(write_report(store, out, network=network))
     return files, rows
 
 

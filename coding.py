@@ -101,14 +101,11 @@ def code_documents(documents: Sequence[Document], *, model: str | None = None, b
 
 
 def check_graphs(ntriples: str):
-    """SHACL-validate graphs given as N-Triples text (:func:`newskg.graph.validate`); runs on a worker too."""
-    from rdflib import Graph
+    """SHACL-validate graphs given as N-Triples text (:func:`newskg.graph.validation.validate_ntriples`); runs on a
+    worker too."""
+    from .graph.validation import validate_ntriples
 
-    from .graph import validate
-
-    g = Graph()
-    g.parse(data=ntriples, format="nt")
-    return validate(g)
+    return validate_ntriples(ntriples)
 
 
 class _Done:

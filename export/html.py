@@ -212,10 +212,16 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "newskg actor network", max_
         vis_css=_asset("pyvis", "lib", "vis-9.1.2", "vis-network.css").replace("</style", "<\\/style"))
 
 
-def write_html(store, path: str | Path, *, title: str = "newskg actor network") -> Path:
-    """Write the interactive HTML of the store's actor network to ``path`` (atomically)."""
+def write_html(store, path: str | Path, *, title: str = "newskg actor network",
+               network: nx.MultiDiGraph | None = None) -> Path:
+    """Write the interactive HTML of the store's actor network to ``path`` (atomically).
+
+    ``network`` is the store's :func:`~newskg.graph.network.actor_network` when the caller has it already
+    (``build`` reads it once for the page and the report); it is read only.
+    """
     path = Path(path)
-    page = render_html(actor_network(store), title=title, evidence_of=evidence(store))
+    G = actor_network(store) if network is None else network
+    page = render_html(G, title=title, evidence_of=evidence(store))
     with atomic_write(path) as f:
         f.write(page)
     return path

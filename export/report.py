@@ -159,10 +159,14 @@ def _save(fig, path: Path) -> None:
         fig.savefig(f, format="png", dpi=100)
 
 
-def write_report(store, out_dir: str | Path) -> Path:
-    """Write ``report.md`` and its figures (``figures/*.png``) into ``out_dir``; return the report path."""
+def write_report(store, out_dir: str | Path, *, network: nx.MultiDiGraph | None = None) -> Path:
+    """Write ``report.md`` and its figures (``figures/*.png``) into ``out_dir``; return the report path.
+
+    ``network`` is the store's :func:`~newskg.graph.network.actor_network` when the caller has it already;
+    it is read only.
+    """
     out = Path(out_dir)
-    G = actor_network(store)
+    G = actor_network(store) if network is None else network
     fig_dir = out / "figures"
     fig_dir.mkdir(parents=True, exist_ok=True)
     pairs = _contact_pairs(G)[:10]

@@ -137,7 +137,7 @@ def contact_figure(histories: Sequence[ContactHistory], *, width: float = 9.0):
         locator = mdates.AutoDateLocator(minticks=2, maxticks=maxticks)
         ax.xaxis.set_major_locator(locator)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        fig.canvas.draw()
+        fig.draw_without_rendering()  # layout and text sizes, without painting (savefig paints once)
         labels = [t.get_window_extent(renderer).expanded(1.15, 1.0) for t in ax.get_xticklabels() if t.get_text()]
         if not _overlapping(labels):
             break

@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -43,6 +44,7 @@ _DOC = _BASE + "doc/"
 RESOLUTION_GRAPH = URIRef(_BASE + "graph/resolution")
 
 
+@functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """A lower-case ASCII slug; a short hash when nothing readable is left.
 

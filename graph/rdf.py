@@ -20,6 +20,7 @@ False
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
@@ -82,10 +83,13 @@ def actor_triples(node: URIRef, kind: str, *, pref: str, label: str, aliases: Se
     return triples
 
 
-def _actor_triples(actor: Actor) -> tuple[URIRef, list[tuple[Node, Node, Node]]]:
+@functools.lru_cache(maxsize=65536)
+def _actor_triples(actor: Actor) -> tuple[URIRef, tuple[tuple[Node, Node, Node], ...]]:
+    """An actor's IRI and triples as extracted (the records are frozen: the same actor recurs in every
+    mention that names it and in many documents, so each is made once)."""
     node = actor_iri(actor)
-    return node, actor_triples(node, actor.kind, pref=actor.name, label=actor.name, aliases=actor.aliases,
-                               country=actor.country)
+    return node, tuple(actor_triples(node, actor.kind, pref=actor.name, label=actor.name, aliases=actor.aliases,
+                                     country=actor.country))
 
 
 def event_triples(e: URIRef, action: str, mode: str | None, actor: URIRef, recipient: URIRef | None,
@@ -158,9 +162,10 @@ def document_triples(doc: Document, events: Sequence[Event]) -> Iterator[tuple[N
     yield ctx, NIF.sourceUrl, d
 
     claims = _claims(events)
+    iris = [event_iri(ev) for ev in events]  # each minted once (a hash over the actors' IRIs)
     by_event: dict[URIRef, list[Event]] = {}
-    for ev in events:
-        by_event.setdefault(event_iri(ev), []).append(ev)
+    for e, ev in zip(iris, events):
+        by_event.setdefault(e, []).append(ev)
     for e, evs in by_event.items():
         first = evs[0]
         pairs = Counter((actor_iri(ev.actor), actor_iri(ev.target) if ev.target else None) for ev in evs)
@@ -168,8 +173,8 @@ def document_triples(doc: Document, events: Sequence[Event]) -> Iterator[tuple[N
         denies = sorted({event_iri(claims[ev.key]) for ev in evs if ev.key in claims})
         yield from event_triples(e, first.action, first.mode, a, r, first.date, [mention_iri(ev) for ev in evs],
                                  denies)
-    for ev in events:
-        e, m = event_iri(ev), mention_iri(ev)
+    for e, ev in zip(iris, events):
+        m = mention_iri(ev)
         s = sentence_iri(doc.id, ev.start, ev.end)
         yield s, RDF.type, NIF.Sentence
         yield s, NIF.anchorOf, Literal(ev.sentence)

@@ -375,9 +375,9 @@ def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> Resol
         canon_d, events_d = index.canon(a.iri for a in f.local.values()), index.document_events(doc)
         if _unchanged(f, canon_d, events_d):
             continue
-        new = _resolved_lines(f, canon_d, events_d)
-        if new != _lines(f.quads):
-            store.write_documents([(str(doc_iri(doc)), "\n".join(sorted(new)))])
+        new, now = _resolved_lines(f, canon_d, events_d), _lines(f.quads)
+        if new != now:  # only the triples that change are written (a fraction: actors' IRIs and labels, events)
+            store.patch_document(str(doc_iri(doc)), sorted(now - new), sorted(new - now))
             rewritten.append(doc)
 
     # 5. Wikidata links of the canonical actors that appeared, changed or went

@@ -22,7 +22,7 @@ from rdflib import Graph
 from ..errors import ValidationError
 from ..ontology import ontology_graph, plover_graph, shapes_graph
 
-__all__ = ["ValidationReport", "validate"]
+__all__ = ["ValidationReport", "validate", "validate_ntriples"]
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +54,26 @@ def _batches(store, size: int, limit: int | None = None):
 
 
 def _check(data: Graph) -> tuple[bool, str]:
+    """Validate ``data``, which is the caller's own copy: the scheme and the ontology are added to it."""
     # The PLOVER scheme supplies the class of each type; the shapes need no inference.
     for triple in plover_graph():
         data.add(triple)
     conforms, _, text = shacl_validate(
         data, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), inference="none",
-        abort_on_first=False, allow_warnings=True, advanced=False,
+        abort_on_first=False, allow_warnings=True, advanced=False, inplace=True,  # no second copy of the data
     )
     return bool(conforms), text
+
+
+def validate_ntriples(text: str, *, strict: bool = False) -> ValidationReport:
+    """Validate graphs given as N-Triples text (what ``build`` samples), parsed once into a graph of its own.
+
+    >>> validate_ntriples("").conforms
+    True
+    """
+    data = Graph()
+    data.parse(data=text, format="nt")
+    return _report([data], strict)
 
 
 def validate(source, *, strict: bool = False, batch: int = 200, sample: int | None = None) -> ValidationReport:
@@ -87,12 +99,17 @@ def validate(source, *, strict: bool = False, batch: int = 200, sample: int | No
     ValidationReport
     """
     if isinstance(source, Graph):
-        data = Graph()
+        data = Graph()  # a copy: the check adds the scheme and the ontology to its data
         for triple in source:
             data.add(triple)
         parts = [data]
     else:
         parts = _batches(source, batch, sample)
+    return _report(parts, strict)
+
+
+def _report(parts, strict: bool) -> ValidationReport:
+    """Check each graph of ``parts`` (each the caller's own) and put the outcomes together."""
     conforms, texts = True, []
     for data in parts:
         ok, text = _check(data)
