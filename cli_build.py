@@ -13,7 +13,7 @@ from typing import Optional
 import typer
 
 from .cli_common import OutOption, note, open_store, parse_date
-from .errors import NewsKGError
+from .errors import ConfigError, NewsKGError
 
 __all__ = ["build", "score", "validate"]
 
@@ -112,7 +112,7 @@ def score(
     from .scoring import score as run_score
 
     if fmt not in ("table", "json"):
-        raise NewsKGError(f"--format must be table or json, not {fmt!r}", hint="use --format json for a machine")
+        raise ConfigError(f"--format must be table or json, not {fmt!r}", hint="use --format json for a machine")
     docs, gold_events = read_gold(gold)
     if events_file is not None:
         system = read_system(events_file)

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from .errors import NewsKGError
+from .errors import ConfigError, NewsKGError
 
 __all__ = ["OutOption", "existing_store", "note", "open_store", "parse_date"]
 
@@ -60,7 +60,7 @@ def parse_date(value: Optional[str], option: str) -> Optional[date]:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise NewsKGError(f"{option} {value!r} is not an ISO date",
+        raise ConfigError(f"{option} {value!r} is not an ISO date",
                           hint="write it as YYYY-MM-DD, e.g. 2024-04-04") from None
 
 

@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from .cli_common import OutOption, open_store
-from .errors import NewsKGError
+from .errors import ConfigError
 
 __all__ = ["events", "export", "report", "viz"]
 
@@ -33,10 +33,10 @@ def events(
     from .export.tables import FORMATS, export_events
 
     if fmt not in FORMATS:
-        raise NewsKGError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
+        raise ConfigError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}",
                           hint="use --format csv or parquet for pandas and R, plover or polecat for event-data tools")
     if fmt == "parquet" and output is None:
-        raise NewsKGError("Parquet is a binary format", hint="give a file to write: -o events.parquet")
+        raise ConfigError("Parquet is a binary format", hint="give a file to write: -o events.parquet")
     with open_store(out) as store:
         if output is None:
             export_events(store, fmt, sys.stdout, doc=doc)

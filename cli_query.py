@@ -13,7 +13,7 @@ from typing import Optional
 import typer
 
 from .cli_common import OutOption, existing_store, note, open_store
-from .errors import ConfigError, NewsKGError
+from .errors import ConfigError
 
 __all__ = ["actor", "balance", "claims", "contacts", "key_actors_", "query", "reciprocity", "serve"]
 
@@ -23,7 +23,7 @@ def _params(items: list[str]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key:
-            raise NewsKGError(f"--param {item!r} is not NAME=VALUE", hint="e.g. --param a=Lecornu")
+            raise ConfigError(f"--param {item!r} is not NAME=VALUE", hint="e.g. --param a=Lecornu")
         out[key.strip()] = value
     return out
 
@@ -55,15 +55,16 @@ def query(
                 typer.echo(f"    {p.name} ({p.type}{'' if p.required else ', optional'}): {p.help}")
         return
     if (sparql is None) == (name is None):
-        raise NewsKGError("give either a SPARQL query (or .rq file) or --name, not both or neither",
+        raise ConfigError("give either a SPARQL query (or .rq file) or --name, not both or neither",
                           hint="run `newskg query --list` to see the named queries")
     if name is None and param:
-        raise NewsKGError("--param only applies to named queries", hint="use --name NAME with --param")
+        raise ConfigError("--param only applies to named queries", hint="use --name NAME with --param")
+    params = _params(param)
     with open_store(out) as store:
         if name is not None and show:
-            typer.echo(render_named(store, name, **_params(param)), nl=False)
+            typer.echo(render_named(store, name, **params), nl=False)
         elif name is not None:
-            typer.echo(format_results(store, render_named(store, name, **_params(param)), fmt), nl=False)
+            typer.echo(format_results(store, render_named(store, name, **params), fmt), nl=False)
         else:
             typer.echo(format_results(store, read_query(sparql), fmt), nl=False)
 
@@ -162,7 +163,7 @@ def contacts(
         try:
             date_precision(value)
         except ValueError:
-            raise NewsKGError(f"{option} {value!r} is not an ISO date",
+            raise ConfigError(f"{option} {value!r} is not an ISO date",
                               hint="write YYYY, YYYY-MM or YYYY-MM-DD") from None
     G = _network(out)
     h = contact_history(G, a, b, since=since, until=until, include_officials=officials, statuses=_statuses(status))

@@ -57,3 +57,17 @@ def test_newskg_debug_shows_the_traceback_of_an_internal_error(monkeypatch) -> N
     assert result.stderr.startswith("Traceback (most recent call last):")
     assert 'raise RuntimeError("boom")' in result.stderr
     assert result.stderr.endswith("set NEWSKG_DEBUG=1 to see the traceback)\n")
+
+
+@pytest.mark.parametrize("args", [
+    ["events", "--format", "xyz"],
+    ["events", "--format", "parquet"],
+    ["query", "--name", "actors", "-p", "noequals"],
+    ["contacts", "Lecornu", "Shoigu", "--since", "last week"],
+    ["score", ".", "--format", "yaml"],
+])
+def test_a_bad_option_value_exits_like_a_usage_error(tmp_path, args) -> None:
+    # a value the option does not take is a usage error (exit 2, as Click's own), whatever the store holds
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path)])
+    assert result.exit_code == 2, (result.exit_code, result.output)
+    assert "Traceback" not in result.output

@@ -136,9 +136,9 @@ def test_events_command_prints_each_format(tiny_out: Path, fmt: str) -> None:
 
 def test_events_command_writes_parquet_to_a_file_only(tiny_out: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["events", "--out", str(tiny_out), "-f", "parquet"])
-    assert result.exit_code == 1 and "-o events.parquet" in result.stderr and "Traceback" not in result.stderr
+    assert result.exit_code == 2 and "-o events.parquet" in result.stderr and "Traceback" not in result.stderr
     result = CliRunner().invoke(app, ["events", "--out", str(tiny_out), "-f", "parquet", "-o", str(tmp_path / "e.pq")])
     assert result.exit_code == 0 and "wrote 5 rows" in result.stderr
     assert len(pd.read_parquet(tmp_path / "e.pq")) == 5
     result = CliRunner().invoke(app, ["events", "--out", str(tiny_out), "-f", "xlsx"])
-    assert result.exit_code == 1 and "--format must be one of" in result.stderr
+    assert result.exit_code == 2 and "--format must be one of" in result.stderr
