@@ -21,7 +21,7 @@ _SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 def could_have_done(claim: Event, denier: Actor) -> bool:
     """Can a denial that says what the denier's side did not do ("Hezbollah denied firing the rockets", "denied
     that France supported the plan") answer ``claim``?  Only when that side is who the claim says acted (either
-    side of a meeting or an agreement), not the one acted on.
+    side of a meeting or an agreement, or the one an accusation says did the deed), not the one acted on.
 
     >>> from newskg.records import Actor, Event
     >>> isr, lbn = Actor("Israel", kind="state", country="ISR"), Actor("Hezbollah", kind="group", country="LBN")
@@ -29,11 +29,14 @@ def could_have_done(claim: Event, denier: Actor) -> bool:
     ...                target=Actor("Lebanon", kind="state", country="LBN"), date=None, source=None, status="asserted")
     >>> could_have_done(strike, lbn), could_have_done(strike.with_(action="CONSULT"), lbn)
     (False, True)
+    >>> could_have_done(strike.with_(action="ACCUSE"), lbn)
+    True
     """
     def side(a: Actor | None) -> str | None:
         return None if a is None else (a.country or a.name)
 
-    doers = {side(claim.actor)} | ({side(claim.target)} if claim.action in _SYMMETRIC else set())
+    # an accusation says its target did the deed ("Shoigu's suggestion that France was behind the attack")
+    doers = {side(claim.actor)} | ({side(claim.target)} if claim.action in _SYMMETRIC | {"ACCUSE"} else set())
     return side(denier) in doers - {None}
 
 

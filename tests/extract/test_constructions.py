@@ -538,3 +538,12 @@ def test_its_official_is_of_the_state_that_acts(extractor):
 def test_a_state_withdraws_its_envoy_from_another_not_from_the_envoy(extractor):
     got = coded(extractor, "Peru said on Monday that it was recalling Ambassador Ana Ruiz to Lima.")
     assert not any(g[1] == "SANCTION" and g[2] == "Ana Ruiz" for g in got), got
+
+
+def test_denying_the_deed_one_is_accused_of_answers_the_accusation(extractor):
+    events = extractor.extract(Document("t", "Peruvian Foreign Minister Ana Ruiz told reporters that she hoped Bolivia "
+                                        "was not involved in the bombing. On Thursday, Bolivian President Luis Arce "
+                                        "dismissed Ruiz's suggestion that Bolivia was behind the attack as ridiculous.",
+                                        date(2023, 5, 12)))
+    denial = next(e for e in events if e.action == "REJECT")
+    assert denial.denies is not None and denial.denies.action == "ACCUSE", events
