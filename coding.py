@@ -68,7 +68,7 @@ def worker_extractor(model: str | None, batch_size: int = 64, n_process: int = 1
 
 def _coded(doc: Document, events) -> CodedDocument:
     from .graph.rdf import document_triples
-    from .graph.store import ntriples
+    from .graph.terms import ntriples
 
     return CodedDocument(doc.id, ntriples(document_triples(doc, events)), len(events))
 

@@ -43,7 +43,7 @@ from newskg.config import default_model  # noqa: E402
 from newskg.graph import Store, document_triples, resolve  # noqa: E402
 from newskg.graph.index import ResolutionIndex  # noqa: E402
 from newskg.graph.iri import doc_iri  # noqa: E402
-from newskg.graph.store import ntriples  # noqa: E402
+from newskg.graph.terms import ntriples  # noqa: E402
 
 GSR = ROOT.parent / "shared" / "eval" / "plover-gsr" / "docs.jsonl"
 

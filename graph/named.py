@@ -182,7 +182,7 @@ def render_named(store, name: str, **values: str) -> str:
      VALUES (?min) { ("3"^^<http://www.w3.org/2001/XMLSchema#integer>) }
     """
     from .sparql import with_prefixes, with_values
-    from .store import to_ox
+    from .terms import to_ox
 
     query = load_query(name)
     bound = bind_params(query, values, store)

@@ -44,7 +44,7 @@ from .identity import Canonical, LocalActor, resolve_actors
 from .index import SCHEMA_VERSION, ResolutionIndex, block_key
 from .iri import RESOLUTION_GRAPH, doc_id_of, doc_iri, parse_actor_iri
 from .rdf import actor_triples, event_triples
-from .store import ntriples
+from .terms import ntriples
 
 __all__ = ["ResolutionReport", "resolve", "wikidata_table"]
 

@@ -65,7 +65,7 @@ def with_values(query: str, bindings: dict) -> str:
     """
     if not bindings:
         return query
-    from .store import to_ox
+    from .terms import to_ox
 
     names = sorted(bindings)
     try:

@@ -18,7 +18,7 @@ from newskg.build import OUTPUT_FILES, VIEWS_UP_TO, build, index_path, store_pat
 from newskg.graph import Store, document_triples, events_from_store, resolve  # noqa: E402
 from newskg.graph.index import ResolutionIndex  # noqa: E402
 from newskg.graph.iri import doc_iri  # noqa: E402
-from newskg.graph.store import ntriples  # noqa: E402
+from newskg.graph.terms import ntriples  # noqa: E402
 
 pytestmark = pytest.mark.model
 
