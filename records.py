@@ -31,6 +31,7 @@ __all__ = [
     "ACTOR_KINDS",
     "STATUSES",
     "PLOVER_TYPES",
+    "SYMMETRIC_TYPES",
     "Actor",
     "Document",
     "Event",
@@ -48,6 +49,9 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+
+#: Event types whose two participants are interchangeable (a meeting, cooperation or agreement between them).
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 ActorKind = Literal["person", "organization", "state", "group"]
 Status = Literal["asserted", "claimed", "negated"]

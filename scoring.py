@@ -36,12 +36,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .records import PLOVER_TYPES, STATUSES, Actor, date_precision
+from .records import PLOVER_TYPES, STATUSES, SYMMETRIC_TYPES, Actor, date_precision
 
 __all__ = ["GoldEvent", "SystemEvent", "Score", "read_gold", "read_system", "score", "render", "normalise"]
 
-#: Types whose actor and target may be given in either order.
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 #: Words before a surname that are not names ("Mr", "President", "Prime Minister").
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "the", "president", "prime", "minister", "his", "her"})
 
@@ -138,7 +136,7 @@ def event_matches(s: SystemEvent, g: GoldEvent) -> bool:
         return False
     if entity_matches(s.actor, s.actor_country, g.actor) and entity_matches(s.target, s.target_country, g.target):
         return True
-    return (g.action in SYMMETRIC and g.target is not None
+    return (g.action in SYMMETRIC_TYPES and g.target is not None
             and entity_matches(s.target, s.target_country, g.actor)
             and entity_matches(s.actor, s.actor_country, g.target))
 

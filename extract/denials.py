@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..records import Actor, Event
+from ..records import SYMMETRIC_TYPES, Actor, Event
 from .entities import MentionIndex
 from .lexicon import Lexicon
 
 __all__ = ["claim_owner", "claimant", "could_have_done", "denied_content"]
-
-_SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
-
 
 def could_have_done(claim: Event, denier: Actor) -> bool:
     """Can a denial that says what the denier's side did not do ("Hezbollah denied firing the rockets", "denied
@@ -36,7 +33,7 @@ def could_have_done(claim: Event, denier: Actor) -> bool:
         return None if a is None else (a.country or a.name)
 
     # an accusation says its target did the deed ("Shoigu's suggestion that France was behind the attack")
-    doers = {side(claim.actor)} | ({side(claim.target)} if claim.action in _SYMMETRIC | {"ACCUSE"} else set())
+    doers = {side(claim.actor)} | ({side(claim.target)} if claim.action in SYMMETRIC_TYPES | {"ACCUSE"} else set())
     return side(denier) in doers - {None}
 
 

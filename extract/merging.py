@@ -18,7 +18,7 @@ event adds nothing to their officials' in the same sentence, and no event is its
 
 from __future__ import annotations
 
-from ..records import Actor, Event
+from ..records import SYMMETRIC_TYPES, Actor, Event
 
 __all__ = ["merge_sentence_events"]
 
@@ -30,7 +30,7 @@ def merge_sentence_events(final: list[Event]) -> list[Event]:
     for ev in final:
         key = (ev.start, ev.action, ev.actor.name, ev.target.name if ev.target else None)
         rkey = (ev.start, ev.action, ev.target.name if ev.target else None, ev.actor.name)
-        if key in seen or (ev.action in ("CONSULT", "COOPERATE", "AGREE") and rkey in seen):
+        if key in seen or (ev.action in SYMMETRIC_TYPES and rkey in seen):
             j = seen.get(key, seen.get(rkey))
             prev = merged[j]
             # "expelled Spain's ambassador and recalled its own envoy": two acts of one type, told apart by mode
@@ -44,7 +44,7 @@ def merge_sentence_events(final: list[Event]) -> list[Event]:
     # "X met Y to discuss ...": an event without a target adds nothing to the same act with one
     aimed = {(ev.start, ev.action, ev.actor.name, ev.status) for ev in merged if ev.target is not None}
     aimed |= {(ev.start, ev.action, ev.target.name, ev.status) for ev in merged
-              if ev.target is not None and ev.action in ("CONSULT", "COOPERATE", "AGREE")}
+              if ev.target is not None and ev.action in SYMMETRIC_TYPES}
     # "a call between Lecornu and Shoigu, a rare contact between the two countries": the states' event in
     # the sentence that names their officials' is the same event
     officials = {(ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country)))

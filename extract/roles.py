@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import SYMMETRIC_TYPES
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .modes import hosted_meeting
@@ -31,7 +32,6 @@ __all__ = ["participants", "purpose_clauses", "targets_of"]
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
-_SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
 #: Acts whose target may be the place they happen in ("shelled positions in Kharkiv", "blocked roads in Lyon").
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID", "RETREAT", "CONSULT", "CONCEDE",
                   "REQUEST"}
@@ -328,7 +328,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             return [(v, actors[0]) for v in guests or targets]
     if not actors:
         return []
-    if etype in _SYMMETRIC and len(actors) >= 2 and not any(
+    if etype in SYMMETRIC_TYPES and len(actors) >= 2 and not any(
             c.dep_ == "prep" and c.text.lower() == "with" for c in trigger.children):
         return [(actors[0], actors[1])]
     # "complained to the UN over Israeli raids": what is complained about beats whom it is told to;
@@ -359,7 +359,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             if targets:
                 break
     targets = [t for t in targets if t.actor not in {a.actor for a in actors}]
-    if etype in _SYMMETRIC and len(actors) >= 2 and not targets:
+    if etype in SYMMETRIC_TYPES and len(actors) >= 2 and not targets:
         return [(actors[0], actors[1])]
     reciprocal = _the_other(trigger)
     if etype in _MUTUAL and len(actors) >= 2 and (reciprocal or (not targets and etype not in ("ACCUSE", "THREATEN"))):

@@ -27,15 +27,13 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from ..ontology.namespace import NKGID
-from ..records import Actor, Event
+from ..records import SYMMETRIC_TYPES, Actor, Event
 
 __all__ = [
     "SYMMETRIC_TYPES", "slug", "doc_iri", "context_iri", "sentence_iri", "actor_iri",
     "event_iri", "event_key", "mention_iri", "outlet_iri", "RESOLUTION_GRAPH", "doc_id_of", "parse_actor_iri",
 ]
 
-#: Event types whose two participants are interchangeable.
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 _BASE = str(NKGID)
 _DOC = _BASE + "doc/"
