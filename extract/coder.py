@@ -241,15 +241,16 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             status_a = status
             if etype_a in _ALLEGED and status == "asserted":
                 sides, verb = speech.accusers(tok, actor, target, idx, lex)
+                if sides:  # the telling verb's date and source, the same for every side that tells
+                    said = date_of(verb, sent, doc.published, anchor, content=True, lex=lex)[0] or date
+                    told_by = attribution(verb, idx, lex, gz).source
                 for sp in sides:
                     # "Zhao said Indian troops attacked Chinese personnel": China accuses India; the attack is
                     # the content of the allegation, claimed
                     status_a = "claimed"
-                    said = date_of(verb, sent, doc.published, anchor, content=True, lex=lex)[0] or date
                     yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=sp.actor, action="ACCUSE",
                                 mode="allege", target=actor, date=said,
-                                source=None if attribution(verb, idx, lex, gz).source == sp.actor else
-                                attribution(verb, idx, lex, gz).source, status="asserted",
+                                source=None if told_by == sp.actor else told_by, status="asserted",
                                 trigger=verb.text), trig
             yield Event(doc=doc.id, sentence=sentence, start=start, end=end, actor=actor, action=etype_a,
                         mode=mode_a, target=target, date=date, source=att.source, status=status_a,

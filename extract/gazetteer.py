@@ -146,14 +146,12 @@ class Gazetteer:
             for c in caps:
                 self._add(c, GazetteerHit(name, "state", iso3, "capital"), override=True)
             dems = _split(demonyms)
-            for d in dems:
+            # the people of a demonym the table lists only in the singular: "seven Thais", "two Nepalis"
+            plurals = [d + "s" for d in dems if " " not in d and d + "s" not in dems
+                       and not re.search(r"(s|sh|ch|x|z|ese|man|men|y)$", d.lower())]
+            for d in [*dems, *plurals]:
                 self._add(d, GazetteerHit(name, "state", iso3, "demonym"))
                 self._demonyms.setdefault(_fold(d).lower(), iso3)
-            for d in dems:
-                # the people of a demonym the table lists only in the singular: "seven Thais", "two Nepalis"
-                if " " not in d and not re.search(r"(s|sh|ch|x|z|ese|man|men|y)$", d.lower()) and d + "s" not in dems:
-                    self._add(d + "s", GazetteerHit(name, "state", iso3, "demonym"))
-                    self._demonyms.setdefault(_fold(d + "s").lower(), iso3)
             c = pycountry.countries.get(alpha_3=iso3)
             self._countries[iso3] = CountryInfo(name, getattr(c, "alpha_2", None), iso3,
                                                 caps[0] if caps else None, tuple(dems))

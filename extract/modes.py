@@ -55,10 +55,14 @@ def _setting_phrases(trigger: Token, idx: MentionIndex) -> list[Token]:
     return sorted(out, key=lambda p: p.i)
 
 
+def _meeting_noun(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` a noun that names a meeting ("talks", "summit")?"""
+    return any(p.type == "CONSULT" for p in lex.patterns(tok.lemma_.lower(), "NOUN"))
+
+
 def _held(tok: Token, verb: Token) -> bool:
     """Is ``tok`` the meeting a light verb holds ("held talks on the sidelines of ...")?"""
-    return tok.dep_ == "dobj" and tok.head.i == verb.i and any(
-        p.type == "CONSULT" for p in Lexicon.default().patterns(tok.lemma_.lower(), "NOUN"))
+    return tok.dep_ == "dobj" and tok.head.i == verb.i and _meeting_noun(tok, Lexicon.default())
 
 
 def bilateral_summit(noun: Token, pairs: list, idx: MentionIndex) -> bool:
@@ -77,7 +81,7 @@ def hosted_meeting(verb: Token, lex: Lexicon | None = None) -> Token | None:
     if verb.lemma_.lower() not in lex.cues["hosting_words"]:
         return None
     for c in verb.children:
-        if c.dep_ == "dobj" and any(p.type == "CONSULT" for p in lex.patterns(c.lemma_.lower(), "NOUN")) and \
+        if c.dep_ == "dobj" and _meeting_noun(c, lex) and \
                 any(g.dep_ == "prep" and g.lower_ == "between" for g in c.children):
             return c
     return None

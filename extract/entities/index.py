@@ -236,12 +236,12 @@ class MentionIndex:
             else set()
         # "the two leaders" are two who lead, not the spokesman who tells of them: when two persons named before
         # carry a leader's title, the pair is among them
+        # (and of the states the phrase names: "the two Sudanese leaders")
         led = set()
         if word in cues["leader_titles"] | {"leader"}:
-            led = {m.actor for m in self.mentions if m.actor.kind == "person" and m.start < tok.i and any(
-                t.lower_ in cues["leader_titles"] for t in title_context(tok.doc[m.start:m.end]))}
+            led = {m.actor for m in self.mentions if m.actor.kind == "person" and m.start < tok.i and of_them(m)
+                   and any(t.lower_ in cues["leader_titles"] for t in title_context(tok.doc[m.start:m.end]))}
             led = led if len(led) >= 2 else set()
-        led = led if len({m.actor for m in self.mentions if m.actor in led and of_them(m)}) >= 2 else set()
         found: list[ActorMention] = []
         for m in reversed(self.mentions):
             if led and m.actor not in led:

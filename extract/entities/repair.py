@@ -37,8 +37,8 @@ __all__ = ["mend_person_spans"]
 
 
 def mend_person_spans(doc: Doc) -> Doc:
-    """Extend PERSON entities over hyphen-joined name pieces ("Jae" + "-" + "in"), and join a name the model cut
-    into two adjacent PERSON entities ("Maria Luiza" + "Ribeiro Viotti")."""
+    """Extend PERSON entities over hyphen-joined name pieces ("Jae" + "-" + "in"), and join two adjacent entities
+    that are one name ("Maria Luiza" + "Ribeiro Viotti", "Group of" + "20")."""
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
@@ -52,28 +52,28 @@ def mend_person_spans(doc: Doc) -> Doc:
         if end != ent.end:
             ents[k] = Span(doc, ent.start, end, label="PERSON")
             changed = True
-    # "Group of" + "20": a name the model ended at "of" goes on over the number that completes it
-    for k, ent in enumerate(ents):
-        nxt = ents[k + 1] if k + 1 < len(ents) else None
-        if ent is not None and ent.label_ == "ORG" and doc[ent.end - 1].lower_ == "of" and nxt is not None and nxt.start == ent.end \
-                and nxt.label_ == "CARDINAL" and len(nxt) == 1:
-            ents[k] = Span(doc, ent.start, nxt.end, label="ORG")
-            ents[k + 1] = None
-            changed = True
-    ents = [e for e in ents if e is not None]
-    # "Maria Luiza" + "Ribeiro Viotti": a long name the model cut in two adjacent PERSON entities is one name
+    # two entities that are one name: "Group of" + "20", "Maria Luiza" + "Ribeiro Viotti"
     merged: list[Span] = []
     for ent in ents:
         prev = merged[-1] if merged else None
-        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start and \
-                doc[prev.end - 1].whitespace_ and all(t.is_title for t in (doc[prev.end - 1], doc[ent.start])):
-            merged[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        if prev is not None and prev.end == ent.start and _one_name(doc, prev, ent):
+            merged[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             changed = True
         else:
             merged.append(ent)
     if changed:
         doc.ents = merged
     return doc
+
+
+def _one_name(doc: Doc, prev: Span, ent: Span) -> bool:
+    """Is ``ent``, right after ``prev``, the rest of the same name?  An organisation the model ended at "of" goes
+    on over the number that completes it ("Group of" + "20"); a long name the model cut in two adjacent PERSON
+    entities is one name ("Maria Luiza" + "Ribeiro Viotti")."""
+    if prev.label_ == "ORG" and doc[prev.end - 1].lower_ == "of":
+        return ent.label_ == "CARDINAL" and len(ent) == 1
+    return prev.label_ == ent.label_ == "PERSON" and bool(doc[prev.end - 1].whitespace_) and \
+        all(t.is_title for t in (doc[prev.end - 1], doc[ent.start]))
 
 
 @Language.component("newskg_person_spans")
