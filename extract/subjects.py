@@ -108,11 +108,11 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
         # "The Red Cross operating in Iraq said ...": the parser made the participle the subject
         subj = [g for c in subj for g in ([x for x in c.children if x.dep_ == "nsubj"] if c.pos_ == "VERB" else [])
                 or [c]]
-        if subj and subj[0].i < 12 and subj[0].idx < dateline_end(tok.doc.text):
+        filed = dateline_end(tok.doc.text) if subj and subj[0].i < 12 else 0
+        if subj and subj[0].idx < filed:
             # "BANGKOK – Thailand's army chief met ...": the parser took the dateline for the subject and hung
             # the real one on it as an apposition
-            subj = [a for c in subj for a in c.children if a.dep_ == "appos" and a.idx >= dateline_end(tok.doc.text)] \
-                or subj
+            subj = [a for c in subj for a in c.children if a.dep_ == "appos" and a.idx >= filed] or subj
         if not subj and tok.pos_ == "VERB" and tok.i > 0:
             # "Ecuador broke off relations on Monday and Venezuela ordered ...": the parser coordinated the second
             # subject with the date (or an object); a name just before a verb with no subject of its own is its
