@@ -85,16 +85,16 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
     for m in mentions:
         # "Rwandan rebels" place the sentence too; "Syrian President X" (another person's title) does not
         root = doc[m.end - 1]
-        title = root.dep_ in ("compound", "amod", "nmod") and (root.head.ent_type_ == "PERSON" or (
+        modifier = root.dep_ in ("compound", "amod", "nmod")
+        title = modifier and (root.head.ent_type_ == "PERSON" or (
             root.head.lower_ in titles and root.head.head.ent_type_ == "PERSON"))
         # a state that only modifies a thing ("to offer a U.S. team") places no one but the sentence's subject
-        thing = root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and \
-            root.head.lemma_.lower() not in lex.cues["government_nouns"]
+        thing = modifier and root.head.pos_ == "NOUN" and root.head.lemma_.lower() not in lex.cues["government_nouns"]
         # whom a sentence is attributed to places no one in it ("..., according to the State Department")
         reporter = root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
         # "X told his Chinese counterpart": X is of another state than that
         if m.actor.country and (root.lemma_.lower() == "counterpart" or (
-                root.dep_ in ("compound", "amod", "nmod") and root.head.lemma_.lower() == "counterpart")):
+                modifier and root.head.lemma_.lower() == "counterpart")):
             other.setdefault(doc[m.start].sent.start, set()).add(m.actor.country)
             continue
         if m.actor.kind in ("state", "group") and m.actor.country and not title and not reporter:
