@@ -5,7 +5,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   by lifting curbs"), an order whose ordered act is the event ("ordered La Prensa to suspend publication");
 * :func:`fixed_pairs`: an envoy sent visits ("sent Foreign Minister Osman Saleh to Addis Ababa"), ordered
   coercion hits the one ordered, a relative clause's verb acts on its noun and offers it to whoever answers
-  ("rejected an apology Bogota had offered").
+  ("rejected an apology Bogota had offered"), and two leaders acting together "on the sidelines of" a summit
+  met there ("On the margins of the summit, Obama and Lee agreed ...").
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from spacy.tokens import Token
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from . import readings, relatives
+from .modes import sideline_setting
 from .status import is_prospective
+from .subjects import subjects
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["fixed_pairs", "not_an_event"]
+__all__ = ["fixed_pairs", "not_an_event", "sideline_pair"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -55,6 +58,8 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
     coerced = readings.ordered_coercion(tok, triggers, lex)
     if coerced is not None and idx.at(coerced) is not None:
         pairs = [(a, idx.at(coerced)) for a, _ in pairs if a.actor != idx.at(coerced).actor]
+    if not pairs and trig.type == "CONSULT" and trig.pos == "NOUN":
+        pairs = sideline_pair(tok, idx, lex, triggers)
     gap = gapped_object(tok) if trig.pos == "VERB" else None
     if gap is not None:
         # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
@@ -64,3 +69,28 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
             to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
             pairs = [(a, to[0] if to else None) for a, _ in pairs]
     return pairs
+
+
+def sideline_pair(tok: Token, idx: MentionIndex, lex: Lexicon, triggers: list[Trigger] = ()) -> Pairs:
+    """The two sides of a meeting a clause implies by its setting: in "on the sidelines of the summit, Obama and
+    Lee agreed ...", the summit's sidelines are where the clause's two subjects met.  Empty unless ``tok`` is
+    the object of "of" after "sidelines" or "margins" and the clause it sets has exactly two sides, and is no
+    meeting of its own (one of ``triggers``: "are to meet on the sidelines of ...") nor one yet to come.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.records import Actor
+    >>> words = ["On", "the", "sidelines", "of", "the", "summit", ",", "Peru", "and", "Chile", "agreed"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[10, 2, 0, 2, 5, 3, 10, 10, 7, 7, 10],
+    ...           deps=["prep", "det", "pobj", "prep", "det", "pobj", "punct", "nsubj", "cc", "conj", "ROOT"],
+    ...           pos=["ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"])
+    >>> idx = MentionIndex([ActorMention(7, 8, "Peru", Actor("Peru", kind="state", country="PER")),
+    ...                     ActorMention(9, 10, "Chile", Actor("Chile", kind="state", country="CHL"))])
+    >>> [(a.text, b.text) for a, b in sideline_pair(doc[5], idx, Lexicon.default())]
+    [('Peru', 'Chile')]
+    """
+    verb = sideline_setting(tok)
+    if verb is None or is_prospective(verb, lex) or any(t.i == verb.i for t in triggers if t.type == "CONSULT"):
+        return []
+    sides = list({m.actor: m for m in subjects(verb, idx)[0]}.values())
+    return [(sides[0], sides[1])] if len(sides) == 2 else []

@@ -28,7 +28,7 @@ from ..records import Actor
 from .entities import MentionIndex
 from .lexicon import Lexicon
 
-__all__ = ["bilateral_summit", "consult_mode", "hosted_meeting"]
+__all__ = ["bilateral_summit", "consult_mode", "hosted_meeting", "sideline_setting"]
 
 _SETTING_PREPS = ("on", "at", "during", "in", "by", "over", "via")
 
@@ -87,6 +87,17 @@ def hosted_meeting(verb: Token, lex: Lexicon | None = None) -> Token | None:
     return None
 
 
+def sideline_setting(tok: Token) -> Token | None:
+    """The verb a summit's sidelines set, when ``tok`` is the summit: "summit" in "on the sidelines (margins)
+    of the summit, they agreed" gives "agreed"; else None."""
+    of = tok.head
+    setting = of.head
+    if tok.dep_ != "pobj" or of.lower_ != "of" or setting.lower_ not in ("sidelines", "sideline", "margins", "margin") \
+            or setting.head.dep_ != "prep" or setting.head.head.pos_ != "VERB":
+        return None
+    return setting.head.head
+
+
 def consult_mode(trigger: Token, actor: Actor, target: Actor | None, idx: MentionIndex,
                  lex: Lexicon | None = None) -> str | None:
     """``multilateral`` for a meeting at a summit or on its sidelines, ``third-party`` for one held in a
@@ -94,6 +105,8 @@ def consult_mode(trigger: Token, actor: Actor, target: Actor | None, idx: Mentio
     lex = lex or Lexicon.default()
     if hosted_meeting(trigger, lex) is not None or (trigger.dep_ == "dobj" and hosted_meeting(trigger.head, lex)):
         return "third-party"  # the host of others' talks, and those talks
+    if sideline_setting(trigger) is not None:
+        return "multilateral"  # the meeting its sidelines imply (constructions.sideline_pair)
     settings = lex.cues["multilateral_settings"]
     sides = {actor.country, target.country if target else None} - {None}
     for prep in _setting_phrases(trigger, idx):

@@ -120,6 +120,9 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             before = tok.doc[tok.i - 1]
             if _subject_of_next(before) and idx.at(before) is not None:
                 return resolve_all([before], idx), False  # not the conjunct it was coordinated with
+            fronted = _subject_in_fronted_phrase(tok, idx)
+            if fronted is not None:
+                return resolve_all(with_conjuncts(fronted), idx), False
         if subj:
             passive = subj[0].dep_ == "nsubjpass"
             if passive and via_conj and not any(c.dep_ == "auxpass" for c in verb.children):
@@ -157,6 +160,21 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             continue
         break
     return [], False
+
+
+def _subject_in_fronted_phrase(verb: Token, idx: MentionIndex) -> Token | None:
+    """The subject the parser coordinated with the last word of a fronted phrase: in "On the margins of the
+    summit on Thursday, Obama and Lee agreed", "Obama" hangs on "Thursday" as a conjunct and the verb has
+    no subject.  A named actor after the phrase's comma, whose words run up to the verb, is its subject."""
+    for c in verb.children:
+        if c.dep_ not in ("prep", "npadvmod", "advmod") or c.i > verb.i:
+            continue
+        for t in c.subtree:
+            if t.dep_ == "conj" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and \
+                    t.right_edge.i == verb.i - 1 and idx.at(t) is not None and \
+                    t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in ("pobj", "npadvmod"):
+                return t
+    return None
 
 
 def _with_surface_conjuncts(found: list[ActorMention], idx: MentionIndex, doc) -> list[ActorMention]:

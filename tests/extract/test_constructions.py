@@ -547,3 +547,23 @@ def test_denying_the_deed_one_is_accused_of_answers_the_accusation(extractor):
                                         date(2023, 5, 12)))
     denial = next(e for e in events if e.action == "REJECT")
     assert denial.denies is not None and denial.denies.action == "ACCUSE", events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser hangs the subject on the fronted phrase's last noun; it is still the verb's subject
+    ("On the sidelines of the forum on Tuesday, Peru and Chile agreed to expand trade.", ("Peru", "AGREE", "Chile")),
+    ("In Brussels on Monday, the European Union and Turkey signed a deal on migrants.",
+     ("European Union", "SUPPORT", "Turkey")),
+])
+def test_a_subject_after_a_fronted_phrase_is_the_verbs(extractor, text, expected):
+    got = coded(extractor, text)
+    assert expected in got or (expected[2], expected[1], expected[0]) in got, got
+
+
+def test_two_sides_acting_on_a_summits_sidelines_met_there(extractor):
+    events = extractor.extract(Document("t", "On the margins of the summit on Monday, Peruvian President Ana Ruiz and "
+                                        "Chilean President Tomas Vega agreed that the border would reopen.", PUB))
+    assert {(e.action, e.mode) for e in events} == {("CONSULT", "multilateral"), ("AGREE", None)}, events
+    # a meeting yet to come is agreed, not held
+    events = extractor.extract(Document("t", "Ruiz and Vega are expected to meet on the sidelines of the summit.", PUB))
+    assert {e.action for e in events} == {"AGREE"}, events
