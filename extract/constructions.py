@@ -6,7 +6,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
 * :func:`fixed_pairs`: an envoy sent visits ("sent Foreign Minister Osman Saleh to Addis Ababa"), ordered
   coercion hits the one ordered, a relative clause's verb acts on its noun and offers it to whoever answers
   ("rejected an apology Bogota had offered"), and two leaders acting together "on the sidelines of" a summit
-  met there ("On the margins of the summit, Obama and Lee agreed ...").
+  met there ("On the margins of the summit, Obama and Lee agreed ..."), and one who comes "at the invitation of" a
+  host is the one invited.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from .status import is_prospective
 from .subjects import subjects
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["fixed_pairs", "not_an_event", "sideline_pair"]
+__all__ = ["fixed_pairs", "invited_guest", "not_an_event", "sideline_pair"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -60,6 +61,9 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
         pairs = [(a, idx.at(coerced)) for a, _ in pairs if a.actor != idx.at(coerced).actor]
     if not pairs and trig.type == "CONSULT" and trig.pos == "NOUN":
         pairs = sideline_pair(tok, idx, lex, triggers)
+    guest = invited_guest(tok, idx)
+    if guest is not None:
+        pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
     gap = gapped_object(tok) if trig.pos == "VERB" else None
     if gap is not None:
         # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
@@ -69,6 +73,16 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
             to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
             pairs = [(a, to[0] if to else None) for a, _ in pairs]
     return pairs
+
+
+def invited_guest(tok: Token, idx: MentionIndex) -> ActorMention | None:
+    """Who an invitation invites when a clause tells that someone came or will come at it: the subject of
+    "arrived in Beijing at the invitation of Xi", "will visit Moscow at Medvedev's invitation"; else None."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() != "invitation" or tok.dep_ != "pobj" or \
+            tok.head.lower_ not in ("at", "on", "upon") or tok.head.head.pos_ != "VERB":
+        return None
+    guests = subjects(tok.head.head, idx)[0]
+    return guests[0] if len(guests) == 1 else None
 
 
 def sideline_pair(tok: Token, idx: MentionIndex, lex: Lexicon, triggers: list[Trigger] = ()) -> Pairs:

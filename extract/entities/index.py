@@ -95,6 +95,9 @@ class MentionIndex:
             reporter = self._object_reporter(tok)
             if reporter is not None:
                 return reporter
+        if pronoun == "them" and tok.dep_ in ("dobj", "pobj", "dative"):
+            # "wrote to the leaders inviting them to talks": the last collective of the sentence, not the inviter
+            return self.last_collective(tok, not_=self._own_subjects(tok))
         if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
             # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject
             # of a reported clause is, first of all, the reporter
@@ -166,13 +169,14 @@ class MentionIndex:
         name = info.name if info else m.actor.country
         return ActorMention(m.start, m.end, m.text, Actor(name, kind="state", country=m.actor.country), True)
 
-    def last_collective(self, tok: Token) -> ActorMention | None:
-        """What "it"/"they" most likely refers to: the last state, organisation or group of the sentence."""
+    def last_collective(self, tok: Token, not_: set[Actor] = frozenset()) -> ActorMention | None:
+        """What "it"/"they"/"them" most likely refers to: the last state, organisation or group of the sentence
+        (other than the actors ``not_``)."""
         best = None
         for m in self.mentions:
             if m.start >= tok.i:
                 break
-            if m.start >= tok.sent.start and m.actor.kind in ("state", "organization", "group"):
+            if m.start >= tok.sent.start and m.actor.kind in ("state", "organization", "group") and m.actor not in not_:
                 best = m
         return best
 
@@ -299,8 +303,16 @@ class MentionIndex:
         if pronoun.dep_ not in ("dobj", "dative", "pobj"):
             return set()
         verb = pronoun.head.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ in ("prep", "dative") else pronoun.head
-        return {m.actor for c in verb.children if c.dep_ == "nsubj"
-                for m in [self._by_token.get(c.i)] if m is not None}
+        for _ in range(3):
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subj or verb.dep_ not in ("advcl", "xcomp", "acl", "relcl") or verb.head.i == verb.i:
+                break
+            verb = verb.head  # "wrote to them inviting them": the one who wrote invites
+        # "Hu, who invited him": the relative pronoun stands for the noun it follows
+        subj = [s_.head.head if s_.tag_ in ("WP", "WDT") and s_.head.dep_ == "relcl" else s_ for s_ in subj]
+        if not subj and verb.dep_ == "acl":
+            subj = [verb.head]  # "Macron, inviting them to talks"
+        return {m.actor for c in subj for m in [self._by_token.get(c.i)] if m is not None}
 
     def last_person(self, before: int, not_: set[Actor] = frozenset()) -> ActorMention | None:
         """The last person mentioned before token ``before`` (other than the actors ``not_``)."""

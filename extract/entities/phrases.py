@@ -94,10 +94,16 @@ def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, *, home:
         # "fired into the crowd", "pushed the crowds back": a crowd acted on is one too
         crowd = tok.lower_ in lex.cues["crowd_nouns"] and (subject or (tok.lemma_.lower() == "crowd" and tok.dep_ in (
             "dobj", "pobj")))
+        # "opposition leaders", "New Caledonian leaders": leaders described by what they lead are a group
+        leaders = tok.lemma_.lower() == "leader" and tok.tag_ == "NNS" and any(
+            c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN") for c in tok.children) and not any(
+            c.dep_ == "nummod" or c.lower_ in ("both", "two") for c in tok.children)  # "the two Korean leaders": a pair
         if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or (
-                tok.text.lower() not in group_nouns and not a_people and not crowd):
+                tok.text.lower() not in group_nouns and not a_people and not crowd and not leaders):
             continue
         mods = modifiers(tok)
+        if leaders and any(m.start <= x.i < m.end for m in mentions.by_start.values() for x in mods):
+            continue  # "Chinese leaders", "Hamas leaders": the state or group they lead speaks
         named = [m for m in list(mentions.by_start.values()) if any(m.start <= x.i < m.end for x in mods)]
         if named and (tok.text.lower() in lex.cues["state_agent_nouns"] or any(n.actor.kind != "state" for n in named)):
             continue  # "Israeli soldiers", "Hamas militants": the state or group in front speaks for them

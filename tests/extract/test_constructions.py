@@ -567,3 +567,28 @@ def test_two_sides_acting_on_a_summits_sidelines_met_there(extractor):
     # a meeting yet to come is agreed, not held
     events = extractor.extract(Document("t", "Ruiz and Vega are expected to meet on the sidelines of the summit.", PUB))
     assert {e.action for e in events} == {"AGREE"}, events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an object pronoun is not the subject of its own clause, even when a relative pronoun stands for it
+    ("Ruiz held talks with Chilean President Tomas Vega, who invited her to visit Santiago.",
+     ("Tomas Vega", "AGREE", "Ana Ruiz")),
+    # "them" is the last collective of its sentence other than the one acting
+    ("Peru's foreign minister wrote to opposition leaders on Monday, inviting them to talks in Lima.",
+     ("Peru", "AGREE", "Opposition leaders")),
+    # one who comes at someone's invitation is the one invited
+    ("Ruiz will visit Santiago in July at Chilean President Tomas Vega's invitation.", ("Tomas Vega", "AGREE", "Ana Ruiz")),
+])
+def test_who_is_invited(extractor, text, expected):
+    got = coded(extractor, "Peruvian Foreign Minister Ana Ruiz arrived on Monday. " + text)
+    assert expected in got, got
+
+
+def test_leaders_described_by_what_they_lead_are_a_group(extractor):
+    got = coded(extractor, "Peru's president met separatist leaders on Monday.")
+    assert ("Peru", "CONSULT", "Separatist leaders") in got or any(g[2] == "Separatist leaders" for g in got), got
+    # but the two leaders of a meeting are its two sides, and a state's leaders speak for it
+    got = coded(extractor, "Ana Ruiz met Tomas Vega on Monday. The two leaders agreed to expand trade.")
+    assert ("Ana Ruiz", "AGREE", "Tomas Vega") in got or ("Tomas Vega", "AGREE", "Ana Ruiz") in got, got
+    got = coded(extractor, "Chinese leaders met Peru's president on Monday.")
+    assert any(g[0] == "China" for g in got), got
