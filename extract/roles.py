@@ -140,6 +140,10 @@ def _measured(noun: Token) -> Token:
     if noun.dep_ == "pobj" and noun.head.text.lower() == "of" and noun.head.head.pos_ == "NOUN" and \
             noun.head.head.lemma_.lower() in Lexicon.default().cues["measure_nouns"]:
         return noun.head.head
+    amount = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "of") and amount.pos_ in ("NUM", "NOUN", "SYM") and (
+            amount.ent_type_ in ("MONEY", "QUANTITY") or amount.tag_ == "CD"):
+        return amount  # "received $5 billion in military aid", "sent 20 tonnes of food aid": the amount
     return noun
 
 
@@ -254,7 +258,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         clause = noun.head if noun.dep_ == "dobj" else (noun.head.head if noun.dep_ == "pobj" else None)
         if etype == "AID" and clause is not None and clause.lemma_.lower() in Lexicon.default().cues["receiving_verbs"]:
             # "received 5 billion dollars in military aid from the United States": the giver acts
-            givers = [m for t in (trigger, clause) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
+            givers = [m for t in (trigger, noun, clause) for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
                       for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
             return [(g, r) for g in givers[:1] for r in subjects(clause, idx)[0] if g.actor != r.actor]
         if not actors and trigger.dep_ in ("nsubj",):
@@ -263,8 +267,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         targets = targets_of(trigger, idx, exclude) or (targets_of(noun, idx, exclude) if noun.i != trigger.i else [])
         if poss and undergone:
             targets = [m for m in resolve_all(with_conjuncts(poss[0]), idx) if m.actor not in exclude] or targets
-        if not targets and trigger.dep_ == "dobj":
-            targets = [m for m in targets_of(trigger.head, idx, exclude) if m.start > trigger.i]
+        obj = trigger if trigger.dep_ == "dobj" else noun if noun.dep_ == "dobj" else None
+        if not targets and obj is not None:
+            # (the object is the trigger or the amount it is counted in: "extended $3 billion in aid to X")
+            targets = [m for m in targets_of(obj.head, idx, exclude) if m.start > trigger.i]
             if not targets:  # "reiterated its demand that Israel ease ...": who is to act is the target
                 targets = [m for c in trigger.head.children if c.dep_ == "ccomp" and c.i > trigger.i
                            for m in subjects(c, idx)[0] if m.actor not in exclude]
@@ -310,7 +316,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         cues = Lexicon.default().cues
         if etype == "AID" and trigger.lemma_.lower() in cues["receiving_verbs"] and actors:
             # "Colombia received aid from the United States": the giver acts
-            givers = [m for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+            # (on the verb or on what it received: "received $5 billion in aid from the United States")
+            got = [trigger, *(d for c in trigger.children if c.dep_ == "dobj" for d in c.subtree
+                              if d.pos_ in ("NOUN", "NUM"))]
+            givers = [m for t in got for c in t.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
                       if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
             return [(g, r) for g in givers[:1] for r in actors if g.actor != r.actor]
         hosting = cues["hosting_words"]

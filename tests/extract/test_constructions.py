@@ -592,3 +592,13 @@ def test_leaders_described_by_what_they_lead_are_a_group(extractor):
     assert ("Ana Ruiz", "AGREE", "Tomas Vega") in got or ("Tomas Vega", "AGREE", "Ana Ruiz") in got, got
     got = coded(extractor, "Chinese leaders met Peru's president on Monday.")
     assert any(g[0] == "China" for g in got), got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # aid counted in an amount: the amount stands in the clause, and the giver is who it came from
+    ("Peru has received more than $2 billion in military aid from Chile since 2010.", ("Chile", "AID", "Peru")),
+    ("Bolivia received $40 million in food aid from Brazil last year.", ("Brazil", "AID", "Bolivia")),
+    ("Chile has extended $1.5 billion in assistance to Peru this year.", ("Chile", "AID", "Peru")),
+])
+def test_aid_counted_in_an_amount(extractor, text, expected):
+    assert expected in coded(extractor, text)
