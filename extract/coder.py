@@ -205,7 +205,11 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 etype_a, mode_a = "ACCUSE", "disapprove"  # "regretted the decision by Riyadh": a complaint
             if target is None and etype_a == "CONCEDE" and trig.type == "CONCEDE":
                 owed = readings.aggrieved(tok, actor, idx)  # "sorry for the loss of a Chinese pilot"
-                target = owed.actor if owed is not None else None
+                # else, in a story filed from a foreign state's capital, that state is owed it
+                target = owed.actor if owed is not None else (
+                    Actor(gz.country(home).name, kind="state", country=home)
+                    if tok.lemma_.lower() in lex.cues["apology_words"]
+                    and home and actor.country and home != actor.country and gz.country(home) else None)
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
             if etype_a == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"] and any(

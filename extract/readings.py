@@ -94,11 +94,16 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
 
 
 def others_act(tok: Token, actor: Actor, idx: MentionIndex) -> bool:
-    """Is what a verb takes as its object an act of someone else's: "regretted the decision by Riyadh",
+    """Is what a verb (or noun) takes as its object an act of someone else's: "regretted the decision by Riyadh",
     "regretted China's decision"?  (Regretting one's own act is an apology; another's, a complaint.)"""
-    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+    # (what a noun is over, with its doer said by "by" or a possessive: "regret over the decision by Riyadh";
+    # not "regret over the death of the Chilean pilot", which another suffered)
+    objs = [(c, ("by", "of")) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([
+        (g, ("by",)) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("over", "at", "about")
+        for g in p.children if g.dep_ == "pobj"] if tok.pos_ == "NOUN" else [])
+    for obj, preps in objs:
         doers = [c for c in obj.children if c.dep_ == "poss"] + [
-            g for p in obj.children if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "of")
+            g for p in obj.children if p.dep_ in ("prep", "agent") and p.lower_ in preps
             for g in p.children if g.dep_ == "pobj"]
         for d in doers:
             m = idx.at(d)

@@ -371,7 +371,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     if etype in SYMMETRIC_TYPES and len(actors) >= 2 and not targets:
         return [(actors[0], actors[1])]
     reciprocal = _the_other(trigger)
-    if etype in _MUTUAL and len(actors) >= 2 and (reciprocal or (not targets and etype not in ("ACCUSE", "THREATEN"))):
+    # (people are two sides only when they are known to be of two states: not "President Bush and Secretary
+    # of State Powell expressed regret")
+    sides = all(a.actor.kind != "person" for a in actors) or len({a.actor.country for a in actors} - {None}) == len(actors)
+    if etype in _MUTUAL and len(actors) >= 2 and (reciprocal or (sides and not targets and etype not in ("ACCUSE", "THREATEN"))):
         # "Abiy and Isaias signed a declaration", "both countries recalled their ambassadors", "each side accuses
         # the other": what two sides do to no one else named, each does to the other
         return [(a, b) for a in actors for b in actors if a.actor != b.actor]

@@ -602,3 +602,19 @@ def test_leaders_described_by_what_they_lead_are_a_group(extractor):
 ])
 def test_aid_counted_in_an_amount(extractor, text, expected):
     assert expected in coded(extractor, text)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # regret expressed is an apology; regret over another's act is a complaint about it
+    ("Peru expressed sincere regret over the death of the Chilean pilot.", ("Peru", "CONCEDE", "Chile"), None),
+    ("Peru expressed regret over the decision by Santiago.", ("Peru", "ACCUSE", "Chile"), ("Peru", "CONCEDE", "Chile")),
+    # an apology owed to no one named is owed, in a story filed from a foreign capital, to that state
+    ("LIMA (Reuters) - Chilean President Tomas Vega expressed regret over the collision.",
+     ("Tomas Vega", "CONCEDE", "Peru"), None),
+    # two people of one government apologise together, not to each other
+    ("LIMA (Reuters) - Chilean President Tomas Vega and Foreign Minister Ana Ruiz expressed regret over the incident.",
+     ("Tomas Vega", "CONCEDE", "Peru"), ("Tomas Vega", "CONCEDE", "Ana Ruiz")),
+])
+def test_regret(extractor, text, expected, absent):
+    got = coded(extractor, text)
+    assert expected in got and absent not in got, got
