@@ -99,6 +99,11 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
         direct = bool(anc & clause) and not any(a.dep_ in ("relcl", "acl", "advcl") and a.pos_ in ("VERB", "AUX")
                                                  for a in between)
         owner = next((a for a in head.ancestors if a.pos_ in ("VERB", "NOUN", "ADJ", "AUX")), None)
+        if owner is not None and owner.i in below and _describes(owner, lex):
+            # "met the minister appointed by the junta at an airport on Wednesday": the parser hung the meeting's
+            # date on the participle that describes who took part
+            owner = trigger
+            direct = True
         exact = owner is not None and owner.i in own_ids
         if is_noun and not exact:
             continue
@@ -174,6 +179,13 @@ def _days_apart(trigger: Token) -> tuple[Token, int] | None:
             return None
         node = node.head
     return None
+
+
+def _describes(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a past participle that only describes a noun ("the minister appointed by the junta"), no
+    event of its own?"""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
+        not lex.patterns(verb.lemma_.lower(), "VERB") and verb.head.i != verb.i
 
 
 def _setting(noun: Token) -> bool:

@@ -420,6 +420,10 @@ def dated(extractor, text, published):
     # a trigger inside a noun phrase is dated as the phrase's head
     ("Japan announced a new aid package for Sri Lanka on Monday.", date(2023, 7, 24),
      ("Japan", "AID", "2023-07-24")),
+    # a date the parser hung on a participle describing a participant is the meeting's
+    ("Peru's foreign minister held talks with the envoy appointed by Chile's junta at an airport in Lima on Wednesday.",
+     date(2023, 5, 12), ("Peru", "CONSULT", "2023-05-10")),
+    ("Vega signed the accord drafted by Peru on Saturday.", date(2023, 5, 15), ("Vega", "SUPPORT", "2023-05-13")),
     # the date of an event noun is not its blamer's
     ("Washington has blamed bin Laden for the August 7 bombings of its embassies.", date(1998, 8, 21),
      ("United States", "ACCUSE", "1998-08-21")),
