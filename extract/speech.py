@@ -263,5 +263,7 @@ def accusers(tok: Token, actor: Actor, target: Actor | None, idx: MentionIndex,
     if target is None or target.country is None or actor.country is None or actor.country == target.country:
         return [], None
     speakers, verb = speaker_of(tok, idx, lex, insinuating=False)
+    if any(sp.actor.country == actor.country for sp in speakers):
+        return [], None  # "sources on both sides said": the doer's side tells it too, so no one alleges it
     found = [sp for sp in speakers if sp.actor.country == target.country and sp.actor != actor]
     return (found, verb) if found else ([], None)

@@ -76,6 +76,10 @@ def resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
                 and t.dep_ in ("nsubj", "nsubjpass") and idx.pair(t.head.head):
             t = t.head.head  # "the pair, who talked for 70 minutes": both of them
         both = idx.pair(t)  # "the two ministers", "both countries"
+        # "soldiers on both sides": the two sides' (for the two sides they are of)
+        sides = [g for p in t.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children
+                 if g.dep_ == "pobj" and g.lemma_.lower() == "side"] if t.pos_ == "NOUN" else []
+        both = both or (idx.pair(sides[0]) if sides else [])
         if both:
             out.extend(m for m in both if all(m.actor != o.actor for o in out))
             continue

@@ -622,3 +622,12 @@ def test_aid_counted_in_an_amount(extractor, text, expected):
 def test_regret(extractor, text, expected, absent):
     got = coded(extractor, text)
     assert expected in got and absent not in got, got
+
+
+def test_those_on_both_sides_are_the_two_sides(extractor):
+    got = coded(extractor, "Peruvian and Chilean troops clashed on the border on Monday. Soldiers on both sides fought "
+                           "with rocks for hours.")
+    assert {("Peru", "ASSAULT", "Chile"), ("Chile", "ASSAULT", "Peru")} <= got, got
+    # what sources on both sides tell, neither side alleges
+    got = coded(extractor, "Peruvian troops shelled a Chilean border post on Sunday, sources on both sides said.")
+    assert not any(g[1] == "ACCUSE" for g in got), got
