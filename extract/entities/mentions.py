@@ -106,6 +106,16 @@ def _modifies_a_thing(ent: Span, lex: Lexicon) -> bool:
     return head.lemma_.lower() in lex.cues["facility_nouns"] and head.ent_type_ != "PERSON"
 
 
+def _a_medium(ent: Span, lex: Lexicon) -> bool:
+    """Is ``ent`` a platform something is said on ("on his Twitter account", "announced on Telegram")?"""
+    root = ent.root
+    if ent.text.lower() not in lex.cues["media_platforms"]:
+        return False
+    if root.dep_ in ("compound", "poss", "nmod") and root.head.pos_ == "NOUN":
+        root = root.head  # "his Twitter account"
+    return root.dep_ == "pobj" and root.head.lower_ in ("on", "via", "through", "in")
+
+
 def _named_entities(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon,
                     maybe_places: dict[int, str]) -> list[tuple[Span, list[str]]]:
     """States, places and organisations the model names, and the person candidates it leaves."""
@@ -116,7 +126,7 @@ def _named_entities(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon,
     _peoples_of_states(doc, mentions, gz)
     for ent in doc.ents:
         text = clean(ent.text)
-        if not text or any(i in mentions.taken for i in range(ent.start, ent.end)):
+        if not text or any(i in mentions.taken for i in range(ent.start, ent.end)) or _a_medium(ent, lex):
             continue
         hit = gz.lookup(text)
         # the model tags a lone demonym ("Ugandan") or a capital as a PERSON now and then

@@ -631,3 +631,19 @@ def test_those_on_both_sides_are_the_two_sides(extractor):
     # what sources on both sides tell, neither side alleges
     got = coded(extractor, "Peruvian troops shelled a Chilean border post on Sunday, sources on both sides said.")
     assert not any(g[1] == "ACCUSE" for g in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Officials on both sides declined to say when talks between Peru and Chile would resume.",
+    "The Peruvian foreign ministry refused to comment on the Chilean report.",
+])
+def test_declining_to_comment_rejects_no_one(extractor, text):
+    assert not any(g[1] == "REJECT" for g in coded(extractor, text))
+
+
+def test_a_platform_something_is_said_on_is_no_actor(extractor):
+    got = coded(extractor, "Peruvian President Ana Ruiz said on her Twitter account that she had spoken to Chile's "
+                           "president.")
+    assert got and not any("Twitter" in (g[0], g[2]) for g in got), got
+    # acted on, it is one
+    assert ("Peru", "COERCE", "Twitter") in coded(extractor, "Peru banned Twitter on Monday.")
