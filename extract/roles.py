@@ -172,6 +172,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     """(actor, target) pairs for a trigger token; one pair per actor unless the type is symmetric."""
     actors: list[ActorMention] = []
     targets: list[ActorMention] = []
+    in_agent: set[int] = set()  # the words of a noun's "by" phrase: its agent's, never its target
     if trigger.pos_ in ("VERB",) and trigger.lemma_.lower() in Lexicon.default().cues["mediation_nouns"]:
         # "Egypt and Qatar are mediating between Israel and Hamas": each mediator meets each side
         between = [g for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between" for g in c.children
@@ -204,6 +205,12 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
         if poss and not undergone:
             actors = resolve_all(with_conjuncts(poss[0]), idx)
+        by = [c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+        if not actors:  # "the downing of the jet by Turkish forces": the agent of a nominalised act
+            # (the agent itself, not what its title names: "a visit by PLO Chairman Yasser Arafat" is Arafat's)
+            actors = [m for c in by for g in c.children if g.dep_ == "pobj" for x in with_conjuncts(g)
+                      for m in (idx.at(x) and [idx.at(x)] or resolve_all([x], idx)[:1])]
+        in_agent = {t.i for c in by for t in c.subtree}
         if not actors:  # "the Turkish offer", "Israeli air raids": the nationality in front is the actor
             actors = [m for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
                       for m in [idx.at(c)] if m is not None and m.actor.kind == "state"]
@@ -367,7 +374,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             targets = targets_of(purpose, idx, exclude) or _phrase_targets(purpose, idx, exclude)
             if targets:
                 break
-    targets = [t for t in targets if t.actor not in {a.actor for a in actors}]
+    targets = [t for t in targets if t.actor not in {a.actor for a in actors} and t.start not in in_agent]
     if etype in SYMMETRIC_TYPES and len(actors) >= 2 and not targets:
         return [(actors[0], actors[1])]
     reciprocal = _the_other(trigger)

@@ -78,6 +78,9 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
         own.append(trigger.head)
     if is_noun and trigger.dep_ == "pobj" and trigger.head.text.lower() == "of" and trigger.head.head.pos_ == "NOUN":
         own.append(trigger.head.head)
+    if is_noun and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB" and \
+            not lex.patterns(trigger.head.lemma_.lower(), "VERB"):
+        own.append(trigger.head)  # "X's talks with Y on Tuesday focused on ...": the parser hung the date on the verb
     # the words on them, but not a clause of their own ("their first meeting since the dispute broke out in 2021")
     own_ids = {t.i for t in own} | {c.i for t in own for c in t.children
                                     if not (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX"))}

@@ -647,3 +647,27 @@ def test_a_platform_something_is_said_on_is_no_actor(extractor):
     assert got and not any("Twitter" in (g[0], g[2]) for g in got), got
     # acted on, it is one
     assert ("Peru", "COERCE", "Twitter") in coded(extractor, "Peru banned Twitter on Monday.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nominalised act names its doer with "by"
+    ("The downing of a Peruvian jet by Chilean forces angered Lima.", ("Chile", "ASSAULT", "Peru")),
+    ("An attack by rebels on a Malian army base killed 20 soldiers.", ("Rebels", "ASSAULT", "Mali")),
+    # revoking diplomats' visas and freezing a state's assets are sanctions
+    ("Niger revoked the visas of two French diplomats on Friday.", ("Niger", "SANCTION", "France")),
+    ("Peru froze the assets of three Chilean banks.", ("Peru", "SANCTION", "Chile")),
+])
+def test_material_acts_as_wire_copy_tells_them(extractor, text, expected):
+    assert expected in coded(extractor, text)
+
+
+def test_a_visit_by_someone_is_theirs_not_their_organisations(extractor):
+    got = coded(extractor, "Peru protested on the eve of a visit by PLO Chairman Yasser Arafat.")
+    assert not any(g[1] == "CONSULT" and g[2] == "Palestine Liberation Organization" for g in got), got
+    assert any(g[0] == "Yasser Arafat" and g[1] == "CONSULT" for g in got), got
+
+
+def test_the_date_the_parser_hangs_on_the_verb_a_meeting_is_subject_of(extractor):
+    events = dated(extractor, "Peruvian President Ana Ruiz arrived in Santiago on Monday. Ruiz's talks with Chilean "
+                              "President Tomas Vega on Tuesday focused on the border.", date(2023, 5, 12))
+    assert ("Ana Ruiz", "CONSULT", "2023-05-09") in events, events
