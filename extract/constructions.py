@@ -3,7 +3,7 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
 
 * :func:`not_an_event`: a question ("when asked about ..."), a retaliation done by another act ("retaliated
   by lifting curbs"), an order whose ordered act is the event ("ordered La Prensa to suspend publication"),
-  declining to comment ("declined to say when ...");
+  declining to comment ("declined to say when ..."), endangering something ("threatened regional stability");
 * :func:`fixed_pairs`: an envoy sent visits ("sent Foreign Minister Osman Saleh to Addis Ababa"), ordered
   coercion hits the one ordered, a relative clause's verb acts on its noun and offers it to whoever answers
   ("rejected an apology Bogota had offered"), and two leaders acting together "on the sidelines of" a summit
@@ -44,6 +44,11 @@ def not_an_event(tok: Token, trig: Trigger, triggers: list[Trigger], lex: Lexico
     if tok.lemma_.lower() in lex.cues["retaliation_verbs"] and not is_prospective(tok, lex) and any(
             c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children) for c in tok.children):
         return True  # "Seoul retaliated by lifting curbs": the retaliation done is the act it was done by
+    if trig.type == "THREATEN" and trig.pos == "VERB" and tok.lemma_.lower() == "threaten" and not any(
+            c.dep_ in ("xcomp", "ccomp", "dative") for c in tok.children) and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.cues["endangered_abstractions"]
+            for c in tok.children):
+        return True  # "saying it threatened regional stability": endangering something is no threat by anyone
     if trig.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.cues["no_comment_verbs"]
                                      for c in tok.children):
         return True  # "declined to say when demarcation would begin", "refused to comment": no one is refused

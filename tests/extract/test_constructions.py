@@ -671,3 +671,9 @@ def test_the_date_the_parser_hangs_on_the_verb_a_meeting_is_subject_of(extractor
     events = dated(extractor, "Peruvian President Ana Ruiz arrived in Santiago on Monday. Ruiz's talks with Chilean "
                               "President Tomas Vega on Tuesday focused on the border.", date(2023, 5, 12))
     assert ("Ana Ruiz", "CONSULT", "2023-05-09") in events, events
+
+
+def test_endangering_something_is_no_threat(extractor):
+    got = coded(extractor, "Peru condemned the pipeline deal, saying it threatened regional stability.")
+    assert not any(g[1] == "THREATEN" for g in got), got
+    assert ("Peru", "THREATEN", "Chile") in coded(extractor, "Peru threatened Chile with sanctions.")
