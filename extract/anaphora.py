@@ -39,7 +39,9 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "AID", "COOP
 def _event_objects(tok: Token) -> list[Token]:
     """The nouns a reaction is about: its object, what it is against, what its demand is about."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+    # (and what the noun a light verb holds is about: "filed a protest over that incident")
+    objs += [g for h in [tok, *objs] for c in h.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS
+             and (h.i == tok.i or c.lower_ in ("over", "against", "about", "at"))
              for g in c.children if g.dep_ == "pobj"]
     if tok.dep_ == "amod" and tok.head.pos_ == "NOUN":  # "an angry condemnation": rare; keep the head
         objs.append(tok.head)

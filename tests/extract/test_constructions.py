@@ -677,3 +677,9 @@ def test_endangering_something_is_no_threat(extractor):
     got = coded(extractor, "Peru condemned the pipeline deal, saying it threatened regional stability.")
     assert not any(g[1] == "THREATEN" for g in got), got
     assert ("Peru", "THREATEN", "Chile") in coded(extractor, "Peru threatened Chile with sanctions.")
+
+
+def test_a_protest_over_an_incident_is_aimed_at_who_did_it(extractor):
+    got = coded(extractor, "Chilean navy ships fired water cannon at a Peruvian fishing boat last week. Lima filed a "
+                           "diplomatic protest over that incident.")
+    assert ("Peru", "ACCUSE", "Chile") in got, got
