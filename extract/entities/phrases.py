@@ -94,8 +94,9 @@ def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, *, home:
         # "fired into the crowd", "pushed the crowds back": a crowd acted on is one too
         crowd = tok.lower_ in lex.cues["crowd_nouns"] and (subject or (tok.lemma_.lower() == "crowd" and tok.dep_ in (
             "dobj", "pobj")))
-        # "opposition leaders", "New Caledonian leaders": leaders described by what they lead are a group
-        leaders = tok.lemma_.lower() == "leader" and tok.tag_ == "NNS" and any(
+        # "opposition leaders", "New Caledonian leaders", "Western allies": leaders, allies or powers described by
+        # what they lead or where they stand are a group
+        leaders = tok.lemma_.lower() in lex.cues["described_collectives"] and tok.tag_ == "NNS" and any(
             c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN") for c in tok.children) and not any(
             c.dep_ == "nummod" or c.lower_ in ("both", "two") for c in tok.children)  # "the two Korean leaders": a pair
         if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or (
@@ -115,6 +116,8 @@ def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, *, home:
         country = country_of_tokens(mods + place_of(tok), gz) or country_of_tokens(described_by(tok), gz) \
             or country_of_tokens(where_acting(tok), gz) or (home if tok.text.lower() in lex.cues["civic_group_nouns"]
                                                             or crowd else None)
+        if leaders:  # several sides are of no state where they meet: "European leaders met in Brussels"
+            country = country_of_tokens(mods, gz)
         mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                                   Actor(phrase[:1].upper() + phrase[1:], kind="group", country=country)))
 

@@ -683,3 +683,12 @@ def test_a_protest_over_an_incident_is_aimed_at_who_did_it(extractor):
     got = coded(extractor, "Chilean navy ships fired water cannon at a Peruvian fishing boat last week. Lima filed a "
                            "diplomatic protest over that incident.")
     assert ("Peru", "ACCUSE", "Chile") in got, got
+
+
+def test_sides_described_by_what_they_are_are_a_group(extractor):
+    assert ("Ana Ruiz", "REQUEST", "Western allies") in coded(
+        extractor, "Peruvian President Ana Ruiz urged Western allies to send more aid.")
+    assert ("Gulf states", "SANCTION", "Qatar") in coded(extractor, "Gulf states cut ties with Qatar.")
+    # of no state where they meet
+    events = extractor.extract(Document("t", "European leaders met in Brussels on Monday.", PUB))
+    assert all(e.actor.country is None for e in events if e.actor.name == "European leaders"), events
