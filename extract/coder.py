@@ -235,6 +235,11 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 target = readings.place_hit(tok, idx, actor) or (
                     Actor(gz.country(home).name, kind="state", country=home)
                     if home and home != actor.country and gz.country(home) and readings.hits_a_thing(tok) else None)
+            if target is None and etype_a == "PROTEST" and actor.kind == "group" and actor.country and \
+                    gz.country(actor.country) and status != "negated":
+                # a protest against no one named is against the protesters' own government (as event coders
+                # code it: "protesters rallied in Abuja to demand that the government do more")
+                target = Actor(gz.country(actor.country).name, kind="state", country=actor.country)
             if target is None and etype_a == "CONSULT" and trig.pos == "VERB" and mode_a is None and len(pairs) == 1:
                 continue  # "Chavez spoke on Sunday": speaking to no one named is no contact
             if target is None and etype_a in lex.cues["needs_recipient"]:

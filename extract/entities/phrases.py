@@ -5,7 +5,7 @@ Moscow"); and :class:`MentionSet`, the mentions found so far, one per token, tha
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...records import Actor
 from ..gazetteer import Gazetteer
@@ -111,6 +111,9 @@ def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, *, home:
         for n in named:  # "Palestinian armed groups", "Croatian extremists": a group of that country, not its state
             mentions.drop(n)
         start = min([tok.i] + [m.i for m in mods])
+        counted = _count_of(tok) if tok.lower_ in ("people", "persons") else None
+        if counted is not None:  # "people" says nothing of who: a crowd is named as counted, "hundreds of thousands of people"
+            start = min(start, counted.left_edge.i)
         phrase = clean(doc[start:tok.i + 1].text)
         # (else, a crowd of a story filed from a state's capital is of that state: "TBILISI -- protesters ...")
         country = country_of_tokens(mods + place_of(tok), gz) or country_of_tokens(described_by(tok), gz) \
@@ -120,6 +123,18 @@ def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, *, home:
             country = country_of_tokens(mods, gz)
         mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                                   Actor(phrase[:1].upper() + phrase[1:], kind="group", country=country)))
+
+
+_COUNTS = frozenset({"hundred", "thousand", "million", "dozen", "score", "ten"})
+
+
+def _count_of(tok: Token) -> Token | None:
+    """The number a crowd is counted in: "Hundreds of thousands" in "Hundreds of thousands of people"."""
+    top = None
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+            tok.head.head.like_num or tok.head.head.lemma_.lower() in _COUNTS) and tok.head.head.i < tok.i:
+        top = tok = tok.head.head
+    return top
 
 
 def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:

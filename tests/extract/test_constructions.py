@@ -692,3 +692,11 @@ def test_sides_described_by_what_they_are_are_a_group(extractor):
     # of no state where they meet
     events = extractor.extract(Document("t", "European leaders met in Brussels on Monday.", PUB))
     assert all(e.actor.country is None for e in events if e.actor.name == "European leaders"), events
+
+
+def test_a_crowd_of_people_is_named_as_counted_and_protests_its_government(extractor):
+    got = coded(extractor, "LIMA (Reuters) - Hundreds of thousands of people marched through Lima on Sunday.")
+    assert ("Hundreds of thousands of people", "PROTEST", "Peru") in got, got
+    # a crowd said by who they are keeps that name
+    got = coded(extractor, "LIMA (Reuters) - Thousands of students marched through Lima on Sunday.")
+    assert ("Thousands of students", "PROTEST", "Peru") not in got and any(g[1] == "PROTEST" for g in got), got
