@@ -381,7 +381,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     # (people are two sides only when they are known to be of two states: not "President Bush and Secretary
     # of State Powell expressed regret")
     sides = all(a.actor.kind != "person" for a in actors) or len({a.actor.country for a in actors} - {None}) == len(actors)
-    if etype in _MUTUAL and len(actors) >= 2 and (reciprocal or (sides and not targets and etype not in ("ACCUSE", "THREATEN"))):
+    # (a state that is one of theirs is no one else: "Abiy and Isaias signing a declaration in the Eritrean capital")
+    others = [t for t in targets if not (t.actor.kind == "state" and t.actor.country in {a.actor.country for a in actors})]
+    if etype in _MUTUAL and len(actors) >= 2 and (reciprocal or (sides and not others and etype not in ("ACCUSE", "THREATEN"))):
         # "Abiy and Isaias signed a declaration", "both countries recalled their ambassadors", "each side accuses
         # the other": what two sides do to no one else named, each does to the other
         return [(a, b) for a in actors for b in actors if a.actor != b.actor]

@@ -700,3 +700,9 @@ def test_a_crowd_of_people_is_named_as_counted_and_protests_its_government(extra
     # a crowd said by who they are keeps that name
     got = coded(extractor, "LIMA (Reuters) - Thousands of students marched through Lima on Sunday.")
     assert ("Thousands of students", "PROTEST", "Peru") not in got and any(g[1] == "PROTEST" for g in got), got
+
+
+def test_two_leaders_signing_in_one_of_their_capitals_sign_with_each_other(extractor):
+    got = coded(extractor, "Peruvian President Ana Ruiz and Chilean President Tomas Vega signed a joint declaration "
+                           "in Santiago on Monday.")
+    assert {("Ana Ruiz", "SUPPORT", "Tomas Vega"), ("Tomas Vega", "SUPPORT", "Ana Ruiz")} <= got, got
