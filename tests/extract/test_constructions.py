@@ -612,6 +612,7 @@ def test_aid_counted_in_an_amount(extractor, text, expected):
     # regret expressed is an apology; regret over another's act is a complaint about it
     ("Peru expressed sincere regret over the death of the Chilean pilot.", ("Peru", "CONCEDE", "Chile"), None),
     ("Peru expressed regret over the decision by Santiago.", ("Peru", "ACCUSE", "Chile"), ("Peru", "CONCEDE", "Chile")),
+    ("Peru offered Chile its deep remorse for the incident.", ("Peru", "CONCEDE", "Chile"), ("Peru", "AGREE", "Chile")),
     # an apology owed to no one named is owed, in a story filed from a foreign capital, to that state
     ("LIMA (Reuters) - Chilean President Tomas Vega expressed regret over the collision.",
      ("Tomas Vega", "CONCEDE", "Peru"), None),
