@@ -30,7 +30,7 @@ from .context import (
 )
 from .datelines import dateline, dateline_end
 from .index import ActorMention
-from .nominals import countries_from_context, governments_from_context, resident, shared_aliases
+from .nominals import countries_from_context, dominant_state, governments_from_context, resident, shared_aliases
 from .people import Person, PersonRegistry
 from .phrases import MentionSet, government_and_roles, groups, institutions, owned_members
 
@@ -310,7 +310,10 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     institutions(doc, mentions, gz, lex)
     final = [resident(doc, mentions.by_start[k], gz) for k in sorted(mentions.by_start)]
     final = governments_from_context(doc, final, lex, home=home)
-    return countries_from_context(doc, shared_aliases(final), gz, lex, home=home)
+    final = countries_from_context(doc, shared_aliases(final), gz, lex, home=home)
+    if home is None:  # a story with no dateline: its police and ministries are of the state it is about
+        final = governments_from_context(doc, final, lex, home=dominant_state(final))
+    return final
 
 
 def home_state(text: str, gz: Gazetteer) -> str | None:

@@ -23,7 +23,8 @@ from .context import clean, country_of_tokens, modifiers, place_of, title_case
 from .index import ActorMention
 from .people import Person
 
-__all__ = ["resident", "shared_aliases", "countries_from_context", "role_people", "governments_from_context"]
+__all__ = ["resident", "shared_aliases", "countries_from_context", "role_people", "governments_from_context",
+           "dominant_state"]
 
 
 def resident(doc: Doc, m: ActorMention, gz: Gazetteer) -> ActorMention:
@@ -191,11 +192,31 @@ def _fronted_place(sent, mentions: list[ActorMention]) -> str | None:
     return None
 
 
+def dominant_state(mentions: list[ActorMention]) -> str | None:
+    """The state a story with no dateline is about: the one its mentions name (as a state or as the country of
+    a person) clearly most often: at least three times and half as often again as any other.
+
+    >>> from newskg.records import Actor
+    >>> m = lambda c: ActorMention(0, 1, c, Actor(c, kind="state", country=c))
+    >>> dominant_state([m("MMR"), m("MMR"), m("MMR"), m("IDN")]), dominant_state([m("MMR"), m("IDN")])
+    ('MMR', None)
+    """
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.actor.country:
+            counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and 2 * ranked[0][1] < 3 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def governments_from_context(doc: Doc, mentions: list[ActorMention], lex: Lexicon,
                              home: str | None = None) -> list[ActorMention]:
-    """A ministry or government named without its state is the state of the sentence's fronted place ("In
-    Moscow, the Foreign Ministry condemned ..."), else of the state the story is filed from."""
-    nouns = lex.cues["government_nouns"] | {"ministry", "government", "department"}
+    """A ministry, government or police named without its state is the state of the sentence's fronted place
+    ("In Moscow, the Foreign Ministry condemned ..."), else of ``home``: the state the story is filed from (or,
+    with no dateline, the one it is about: :func:`dominant_state`)."""
+    nouns = lex.cues["government_nouns"] | lex.cues["police_nouns"] | {"ministry", "government", "department"}
     out = []
     for m in mentions:
         head = doc[m.end - 1]

@@ -707,3 +707,10 @@ def test_two_leaders_signing_in_one_of_their_capitals_sign_with_each_other(extra
     got = coded(extractor, "Peruvian President Ana Ruiz and Chilean President Tomas Vega signed a joint declaration "
                            "in Santiago on Monday.")
     assert {("Ana Ruiz", "SUPPORT", "Tomas Vega"), ("Tomas Vega", "SUPPORT", "Ana Ruiz")} <= got, got
+
+
+def test_police_of_a_story_with_no_dateline_are_of_the_state_it_is_about(extractor):
+    events = extractor.extract(Document("t", "Peru's foreign minister met Chile's junta leader on Monday. Peru has "
+                                        "urged the Chilean junta to free detainees. Chile has rejected the call. "
+                                        "Police opened fire on a crowd in the capital on Saturday, killing two.", PUB))
+    assert {e.actor.country for e in events if e.actor.name == "police"} == {"CHL"}, events
