@@ -36,10 +36,12 @@ from .lexicon import Lexicon
 from .merging import merge_sentence_events
 from .modes import bilateral_summit, consult_mode, hosted_meeting
 from . import constructions, denials, readings, relatives, speech
-from .roles import participants, purpose_clauses
+from .purposes import purpose_clauses
+from .roles import participants
 from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
 from .triggers import Trigger, find_triggers
 from .when import date_of
+from .recipients import implied_recipient
 
 __all__ = ["code_document", "code_sentence"]
 
@@ -203,13 +205,6 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             if etype_a == "CONCEDE" and tok.lemma_.lower() in lex.cues["regret_verbs"] and \
                     readings.others_act(tok, actor, idx):
                 etype_a, mode_a = "ACCUSE", "disapprove"  # "regretted the decision by Riyadh": a complaint
-            if target is None and etype_a == "CONCEDE" and trig.type == "CONCEDE":
-                owed = readings.aggrieved(tok, actor, idx)  # "sorry for the loss of a Chinese pilot"
-                # else, in a story filed from a foreign state's capital, that state is owed it
-                target = owed.actor if owed is not None else (
-                    Actor(gz.country(home).name, kind="state", country=home)
-                    if tok.lemma_.lower() in lex.cues["apology_words"]
-                    and home and actor.country and home != actor.country and gz.country(home) else None)
             if prospective and etype_a == "RETREAT":
                 etype_a, mode_a = "CONCEDE", None  # "will release the prisoners": a retreat promised is a concession
             if etype_a == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"] and any(
@@ -229,17 +224,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                     target.country == actor.country and actor.kind == "state" and mode_a == "withdraw":
                 # "France was recalling Meyer to Paris": a state withdraws its own envoy from another, not from him
                 target = None
-            if target is None and etype_a == "ASSAULT" and status != "negated":
-                # "missiles destroyed a factory on the edge of the capital": an attack on a thing or a place hits
-                # the state it is in: the one named where it happens, else the story's own
-                target = readings.place_hit(tok, idx, actor) or (
-                    Actor(gz.country(home).name, kind="state", country=home)
-                    if home and home != actor.country and gz.country(home) and readings.hits_a_thing(tok) else None)
-            if target is None and etype_a == "PROTEST" and actor.kind == "group" and actor.country and \
-                    gz.country(actor.country) and status != "negated":
-                # a protest against no one named is against the protesters' own government (as event coders
-                # code it: "protesters rallied in Abuja to demand that the government do more")
-                target = Actor(gz.country(actor.country).name, kind="state", country=actor.country)
+            if target is None:  # an apology, an attack or a protest with no one named: whom the text implies
+                target = implied_recipient(tok, trig.type, etype_a, actor, idx, gz, lex, home=home,
+                                           negated=status == "negated")
             if target is None and etype_a == "CONSULT" and trig.pos == "VERB" and mode_a is None and len(pairs) == 1:
                 continue  # "Chavez spoke on Sunday": speaking to no one named is no contact
             if target is None and etype_a in lex.cues["needs_recipient"]:

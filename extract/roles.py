@@ -25,9 +25,10 @@ from ..records import SYMMETRIC_TYPES
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .modes import hosted_meeting
+from .purposes import measured, purpose_clauses
 from .subjects import resolve_all, subjects, with_conjuncts
 
-__all__ = ["participants", "purpose_clauses", "targets_of"]
+__all__ = ["participants", "targets_of"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
@@ -135,39 +136,6 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content:
     return out
 
 
-def _measured(noun: Token) -> Token:
-    """The noun phrase a trigger noun stands in: "days" for "games" in "launched ten days of war games"."""
-    if noun.dep_ == "pobj" and noun.head.text.lower() == "of" and noun.head.head.pos_ == "NOUN" and \
-            noun.head.head.lemma_.lower() in Lexicon.default().cues["measure_nouns"]:
-        return noun.head.head
-    amount = noun.head.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "of") and amount.pos_ in ("NUM", "NOUN", "SYM") and (
-            amount.ent_type_ in ("MONEY", "QUANTITY") or amount.tag_ == "CD"):
-        return amount  # "received $5 billion in military aid", "sent 20 tonnes of food aid": the amount
-    return noun
-
-
-def purpose_clauses(trigger: Token) -> list[Token]:
-    """What an action is done for: "began a hunger strike to protest against X", "rallied in protest at X",
-    "demonstrated, calling for independence from X".
-
-    Returns the heads of the purpose clauses ("protest", "demand") and of "in protest of/at/against" phrases.
-    """
-    clause = _measured(trigger)
-    if clause.pos_ in ("NOUN", "PROPN") and clause.dep_ in ("dobj", "attr") and clause.head.pos_ in ("VERB", "AUX"):
-        clause = clause.head
-    out = []
-    for c in [*trigger.children, *(clause.children if clause.i != trigger.i else ())]:
-        if c.dep_ == "advcl" and c.pos_ == "VERB" and (c.tag_ == "VBG" or
-                                                        any(a.dep_ == "aux" and a.text.lower() == "to" for a in c.children)):
-            if any(a.dep_ == "advmod" and a.lower_ == "only" for a in c.children):
-                continue  # "imposed a curfew, only to lift it": what came after, not what it was for
-            out.append(c)  # "to demand reforms", "..., calling for independence"
-        elif c.dep_ == "prep" and c.text.lower() == "in":
-            out.extend(g for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "protest")
-    return out
-
-
 def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[ActorMention, ActorMention | None]]:
     """(actor, target) pairs for a trigger token; one pair per actor unless the type is symmetric."""
     actors: list[ActorMention] = []
@@ -190,7 +158,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             found = resolve_all(with_conjuncts(between[0]), idx)
             if len(found) >= 2 and trigger.lemma_.lower() in Lexicon.default().cues["mediation_nouns"]:
                 # "X launched a mediation effort between A and B": the mediator meets each side
-                noun = _measured(phrase)
+                noun = measured(phrase)
                 mediators, _ = subjects(noun.head, idx) if noun.dep_ in ("dobj", "nsubjpass") else ([], False)
                 mediators = [m for m in mediators if m.actor not in {f.actor for f in found}]
                 if mediators:
@@ -199,7 +167,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
                 return [(found[0], found[1])]
         # "their two hours of talks": the possessor of the measure the trigger is counted in
         poss = [c for c in trigger.children if c.dep_ == "poss"] or [
-            c for c in _measured(trigger).children if c.dep_ == "poss" and _measured(trigger).i != trigger.i]
+            c for c in measured(trigger).children if c.dep_ == "poss" and measured(trigger).i != trigger.i]
         # "during their detention", "his release": the possessor undergoes it; not "Israel's arrest of X"
         undergone = trigger.lemma_.lower() in Lexicon.default().cues["undergone_nouns"] and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
@@ -214,7 +182,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         if not actors:  # "the Turkish offer", "Israeli air raids": the nationality in front is the actor
             actors = [m for c in trigger.children if c.dep_ == "amod" and c.i < trigger.i
                       for m in [idx.at(c)] if m is not None and m.actor.kind == "state"]
-        noun = _measured(trigger)
+        noun = measured(trigger)
         if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
             noun = noun.head  # "announced a military aid package for Taiwan": the package stands in the clause
         # "held talks", "engaged in talks"; not "imposed a curfew after a demonstration"; "in a call with

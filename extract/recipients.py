@@ -1,0 +1,57 @@
+"""Whom an act the text names no recipient for is aimed at, when the story implies it.
+
+* an apology with no one named is owed to the other side named in what it is for ("very sorry for the loss
+  of a Chinese pilot"), else, in a story filed from a foreign state's capital, to that state;
+* an attack on a thing or a place hits the state it is in: the one named where it happens, else the story's
+  own ("missiles destroyed a factory on the edge of the capital");
+* a protest against no one named is against the protesters' own government, as event coders code it
+  ("protesters rallied in Abuja to demand that the government do more").
+
+Used by :func:`~newskg.extract.coder.code_sentence` for each (actor, no target) pair.
+
+>>> from newskg.records import Actor
+>>> from newskg.extract.entities import MentionIndex
+>>> from spacy.tokens import Doc
+>>> from spacy.vocab import Vocab
+>>> doc = Doc(Vocab(), words=["Students", "marched"], pos=["NOUN", "VERB"], deps=["nsubj", "ROOT"], heads=[1, 1])
+>>> implied_recipient(doc[1], "PROTEST", "PROTEST", Actor("Students", kind="group", country="PER"),
+...                   MentionIndex([]), Gazetteer.default(), Lexicon.default()).name
+'Peru'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Actor
+from .entities import MentionIndex
+from .gazetteer import Gazetteer
+from .lexicon import Lexicon
+from . import readings
+
+__all__ = ["implied_recipient"]
+
+
+def _state(iso: str | None, gz: Gazetteer) -> Actor | None:
+    info = gz.country(iso) if iso else None
+    return Actor(info.name, kind="state", country=iso) if info else None
+
+
+def implied_recipient(tok: Token, trigger_type: str, etype: str, actor: Actor, idx: MentionIndex, gz: Gazetteer,
+                      lex: Lexicon, *, home: str | None = None, negated: bool = False) -> Actor | None:
+    """The recipient the story implies for the act at ``tok`` coded as ``etype`` (``trigger_type`` is the type
+    its trigger has in the lexicon), or None; ``home`` is the state the story is filed from."""
+    foreign_home = home if home and home != actor.country else None
+    if etype == "CONCEDE" and trigger_type == "CONCEDE":
+        owed = readings.aggrieved(tok, actor, idx)
+        if owed is not None:
+            return owed.actor
+        return _state(foreign_home, gz) if actor.country and tok.lemma_.lower() in lex.cues["apology_words"] else None
+    if negated:
+        return None
+    if etype == "ASSAULT":
+        hit = readings.place_hit(tok, idx, actor)
+        return hit or (_state(foreign_home, gz) if readings.hits_a_thing(tok) else None)
+    if etype == "PROTEST" and actor.kind == "group":
+        return _state(actor.country, gz)
+    return None
