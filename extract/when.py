@@ -107,6 +107,9 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
             # date on the participle that describes who took part
             owner = trigger
             direct = True
+        if owner is not None and owner.i == trigger.i and _before_reported_subject(head, trigger):
+            owner = trigger.head  # "said on Monday she had spoken ...": the parser gave the telling's date to the told
+            direct = True
         exact = owner is not None and owner.i in own_ids
         if is_noun and not exact:
             continue
@@ -182,6 +185,17 @@ def _days_apart(trigger: Token) -> tuple[Token, int] | None:
             return None
         node = node.head
     return None
+
+
+def _before_reported_subject(date_head: Token, verb: Token) -> bool:
+    """Is a date the parser hung on a reported clause's verb written before that clause begins: between the
+    reporting verb and the clause's subject, with no "that" ("said on Monday she had spoken to ...")?"""
+    if verb.dep_ != "ccomp" or verb.head.i > verb.i:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not verb.head.i < date_head.i < subj.left_edge.i:
+        return False
+    return not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _describes(verb: Token, lex: Lexicon) -> bool:

@@ -424,6 +424,9 @@ def dated(extractor, text, published):
     ("Peru's foreign minister held talks with the envoy appointed by Chile's junta at an airport in Lima on Wednesday.",
      date(2023, 5, 12), ("Peru", "CONSULT", "2023-05-10")),
     ("Vega signed the accord drafted by Peru on Saturday.", date(2023, 5, 15), ("Vega", "SUPPORT", "2023-05-13")),
+    # a date written between the reporting verb and the reported clause's subject is the telling's
+    ("Peruvian President Ana Ruiz said on Monday she had spoken to Chilean President Tomas Vega the previous day.",
+     date(2024, 1, 10), ("Ana Ruiz", "CONSULT", "2024-01-07")),
     # the date of an event noun is not its blamer's
     ("Washington has blamed bin Laden for the August 7 bombings of its embassies.", date(1998, 8, 21),
      ("United States", "ACCUSE", "1998-08-21")),
