@@ -3,7 +3,8 @@
 The tokenizer splits hyphenated given names ("Moon Jae-in" is ``Moon Jae - in``)
 and the small model often ends the PERSON entity at the hyphen ("Moon Jae"), so
 the name loses its structure (:mod:`newskg.names`).  The component extends a
-PERSON entity over pieces joined to it by hyphens without spaces, and joins two
+PERSON entity over pieces joined to it by hyphens without spaces and over a last
+name word the model left out that the parse makes the name's head ("Nguyen Minh" + "Vu"), and joins two
 PERSON entities that follow each other with nothing between (a long name the
 model cut in two), and an organisation the model ended at "of" with the number
 after it ("Group of" + "20").
@@ -33,6 +34,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..lexicon import Lexicon
+
 __all__ = ["mend_person_spans"]
 
 
@@ -49,6 +52,14 @@ def mend_person_spans(doc: Doc) -> Doc:
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha and len(doc[end + 1]) <= 12 \
                 and not doc[end + 1].ent_type_ and (k + 1 == len(ents) or ents[k + 1].start > end + 1):
             end += 2
+        nxt = doc[end] if end < len(doc) else None
+        titles = Lexicon.default().cues["titles"] | Lexicon.default().cues["role_nouns"]
+        bare = all(t.pos_ == "PROPN" and t.lower_ not in titles for t in doc[ent.start:end])  # a name, no title
+        if bare and nxt is not None and nxt.pos_ == "PROPN" and nxt.is_title and nxt.is_alpha and not nxt.ent_type_ and \
+                nxt.lower_ not in titles and \
+                doc[end - 1].whitespace_ and any(a.i == nxt.i for a in doc[ent.start:end].root.ancestors) and \
+                (k + 1 == len(ents) or ents[k + 1].start > end):
+            end += 1  # "Nguyen Minh" + "Vu": the name's last word, which the parse makes the name's head
         if end != ent.end:
             ents[k] = Span(doc, ent.start, end, label="PERSON")
             changed = True

@@ -717,3 +717,13 @@ def test_police_of_a_story_with_no_dateline_are_of_the_state_it_is_about(extract
                                         "urged the Chilean junta to free detainees. Chile has rejected the call. "
                                         "Police opened fire on a crowd in the capital on Saturday, killing two.", PUB))
     assert {e.actor.country for e in events if e.actor.name == "police"} == {"CHL"}, events
+
+
+def test_a_name_word_the_model_left_out_of_a_person_is_theirs(extractor):
+    got = coded(extractor, "Deputy Foreign Minister Nguyen Minh Vu of Vietnam met Chinese Vice Foreign Minister Sun "
+                           "Weidong in Hanoi.")
+    assert any(g[0] == "Nguyen Minh Vu" and g[1] == "CONSULT" for g in got), got
+    # but not a title after a name the model took for a person
+    events = extractor.extract(Document("t", "COLOMBO (PTI) Sri Lankan President Gotabaya Rajapaksa will resign on "
+                                        "July 13.", PUB))
+    assert {e.actor.name for e in events} == {"Gotabaya Rajapaksa"}, events
