@@ -222,8 +222,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             actors, _ = subjects(clause, idx)
             exclude = {a.actor for a in actors}
             met = targets_of(noun, idx, exclude)
-            addressed = [m for c in clause.children if c.dep_ in ("dobj", "dative", "iobj") or
-                         (c.dep_ == "prep" and c.lower_ == "to") for g in ([c] if c.dep_ != "prep" else
+            # (and whom the clause's object is discussed with: "discussed the strike with Erdogan in a call")
+            spoken = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+            addressed = [m for h in spoken for c in h.children if (h.i == clause.i and c.dep_ in ("dobj", "dative", "iobj")) or
+                         (c.dep_ == "prep" and c.lower_ in ("to", "with")) for g in ([c] if c.dep_ != "prep" else
                                                                            [x for x in c.children if x.dep_ == "pobj"])
                          for m in [idx.at(g)] if m is not None and m.actor not in exclude
                          and m.actor.kind in ("person", "state", "organization")]

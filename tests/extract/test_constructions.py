@@ -727,3 +727,10 @@ def test_a_name_word_the_model_left_out_of_a_person_is_theirs(extractor):
     events = extractor.extract(Document("t", "COLOMBO (PTI) Sri Lankan President Gotabaya Rajapaksa will resign on "
                                         "July 13.", PUB))
     assert {e.actor.name for e in events} == {"Gotabaya Rajapaksa"}, events
+
+
+def test_a_call_a_clause_is_told_in_is_with_whom_its_object_is_discussed(extractor):
+    events = extractor.extract(Document("t", "Peruvian President Ana Ruiz discussed the strike with Chilean President "
+                                        "Tomas Vega in a phone call late on Sunday.", date(2024, 8, 19)))
+    assert {(e.action, e.mode, e.target.name if e.target else None, e.date) for e in events} >= {
+        ("CONSULT", "phone", "Tomas Vega", "2024-08-18")}, events
