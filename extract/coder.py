@@ -380,8 +380,10 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                         info = gz.country(claimant.country)
                         claimant = Actor(info.name, kind="state", country=claimant.country) if info else claimant
                 # whom a denial answers is the claimant, not the denier's own side the claim was about
+                # (nor whom the denied act was done to: "denied that its forces had hit civilians")
                 if ev.target is None or ev.target == ev.actor or (
-                        ev.target.country is not None and ev.target.country == ev.actor.country):
+                        ev.target.country is not None and ev.target.country == ev.actor.country) or any(
+                        m.actor == ev.target and m.start in said for m in idx.mentions):
                     ev = ev.with_(target=claimant)
                 # "Hezbollah denied firing the rockets" says what the denier did not do: it answers no claim of
                 # what was done to the denier's side ("Israeli warplanes struck Lebanon, the military said")

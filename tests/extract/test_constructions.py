@@ -734,3 +734,9 @@ def test_a_call_a_clause_is_told_in_is_with_whom_its_object_is_discussed(extract
                                         "Tomas Vega in a phone call late on Sunday.", date(2024, 8, 19)))
     assert {(e.action, e.mode, e.target.name if e.target else None, e.date) for e in events} >= {
         ("CONSULT", "phone", "Tomas Vega", "2024-08-18")}, events
+
+
+def test_a_denial_answers_the_claimant_not_whom_the_denied_act_was_done_to(extractor):
+    got = coded(extractor, "Peru summoned Chile's ambassador on Sunday to protest against a Chilean drone strike. "
+                           "Santiago denied that its forces had hit civilians.")
+    assert ("Chile", "REJECT", "Peru") in got and ("Chile", "REJECT", "Civilians") not in got, got
