@@ -40,6 +40,9 @@ def governor(tok: Token, triggers: list[Trigger]) -> Trigger | None:
             return None  # "promised X in a telephone call that ...": the call is no content of the promise
         if node.dep_ == "relcl" and any(node.i in t.tokens and node.head.i in t.tokens for t in triggers):
             return None  # "rejected an apology Bogota had offered": the clause and its noun tell an act of their own
+        if node.dep_ == "relcl" and node.tag_ in ("VBD", "VBN", "VBZ") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in node.children):
+            return None  # "condemned the drone strike that killed three people": the clause tells what was done
         parent = node.head
         if parent.i in heads and parent.i != tok.i and node.dep_ == "dobj" and \
                 parent.lemma_.lower() in Lexicon.default().cues["ordering_verbs"]:

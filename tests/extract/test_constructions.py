@@ -740,3 +740,10 @@ def test_a_denial_answers_the_claimant_not_whom_the_denied_act_was_done_to(extra
     got = coded(extractor, "Peru summoned Chile's ambassador on Sunday to protest against a Chilean drone strike. "
                            "Santiago denied that its forces had hit civilians.")
     assert ("Chile", "REJECT", "Peru") in got and ("Chile", "REJECT", "Civilians") not in got, got
+
+
+def test_a_relative_clause_on_what_is_condemned_tells_what_was_done(extractor):
+    got = coded(extractor, "Peru condemned the Chilean drone strike that killed three people in Tacna on Friday.")
+    assert {("Peru", "ACCUSE", "Chile"), ("Chile", "ASSAULT", "Peru")} <= got, got
+    # but what is condemned is no act of its own without one
+    assert not any(g[1] == "ASSAULT" for g in coded(extractor, "Peru condemned the Chilean drone strike."))
