@@ -5,7 +5,8 @@
 * an attack on a thing or a place hits the state it is in: the one named where it happens, else the story's
   own ("missiles destroyed a factory on the edge of the capital");
 * a protest against no one named is against the protesters' own government, as event coders code it
-  ("protesters rallied in Abuja to demand that the government do more").
+  ("protesters rallied in Abuja to demand that the government do more"), or, protesters of no known state,
+  against the state they protest in.
 
 Used by :func:`~newskg.extract.coder.code_sentence` for each (actor, no target) pair.
 
@@ -52,6 +53,10 @@ def implied_recipient(tok: Token, trigger_type: str, etype: str, actor: Actor, i
     if etype == "ASSAULT":
         hit = readings.place_hit(tok, idx, actor)
         return hit or (_state(foreign_home, gz) if readings.hits_a_thing(tok) else None)
-    if etype == "PROTEST" and actor.kind == "group":
-        return _state(actor.country, gz)
+    if etype == "PROTEST" and actor.kind in ("group", "organization"):
+        # (protesters of no known state protest against the state they protest in: "a general strike called by
+        # the movement shut shops across Myanmar")
+        where = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else tok
+        return _state(actor.country, gz) if actor.kind == "group" and actor.country else \
+            readings.place_hit(where, idx, actor)
     return None

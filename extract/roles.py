@@ -173,7 +173,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
         if poss and not undergone:
             actors = resolve_all(with_conjuncts(poss[0]), idx)
-        by = [c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+        # (or said by a participle: "a general strike called by the Civil Disobedience Movement")
+        by = [c for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"] + [
+            g for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN" and
+            c.lemma_.lower() in Lexicon.default().cues["organising_verbs"] for g in c.children if g.dep_ == "agent"]
         if not actors:  # "the downing of the jet by Turkish forces": the agent of a nominalised act
             # (the agent itself, not what its title names: "a visit by PLO Chairman Yasser Arafat" is Arafat's)
             actors = [m for c in by for g in c.children if g.dep_ == "pobj" for x in with_conjuncts(g)

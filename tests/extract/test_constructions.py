@@ -747,3 +747,14 @@ def test_a_relative_clause_on_what_is_condemned_tells_what_was_done(extractor):
     assert {("Peru", "ACCUSE", "Chile"), ("Chile", "ASSAULT", "Peru")} <= got, got
     # but what is condemned is no act of its own without one
     assert not any(g[1] == "ASSAULT" for g in coded(extractor, "Peru condemned the Chilean drone strike."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a participle names the doer of an act told as a noun, and protesters of no state protest where they are
+    ("A general strike called by the Civil Disobedience Movement shut shops across Peru on Monday.",
+     ("Civil Disobedience Movement", "PROTEST", "Peru")),
+    # stepping down is resigning; a resignation announced is a concession
+    ("Peruvian President Ana Ruiz said she would step down on Wednesday.", ("Ana Ruiz", "CONCEDE", None)),
+])
+def test_doers_and_acts_told_in_other_words(extractor, text, expected):
+    assert expected in coded(extractor, text)
