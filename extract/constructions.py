@@ -7,8 +7,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
 * :func:`fixed_pairs`: an envoy sent visits ("sent Foreign Minister Osman Saleh to Addis Ababa"), ordered
   coercion hits the one ordered, a relative clause's verb acts on its noun and offers it to whoever answers
   ("rejected an apology Bogota had offered"), and two leaders acting together "on the sidelines of" a summit
-  met there ("On the margins of the summit, Obama and Lee agreed ..."), and one who comes "at the invitation of" a
-  host is the one invited.
+  met there ("On the margins of the summit, Obama and Lee agreed ..."), one who comes "at the invitation of" a
+  host is the one invited, and one who assures another "of support" supports them.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .status import is_prospective
 from .subjects import subjects
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["fixed_pairs", "invited_guest", "not_an_event", "sideline_pair"]
+__all__ = ["assurance", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -70,6 +70,9 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
         pairs = [(a, idx.at(coerced)) for a, _ in pairs if a.actor != idx.at(coerced).actor]
     if not pairs and trig.type == "CONSULT" and trig.pos == "NOUN":
         pairs = sideline_pair(tok, idx, lex, triggers)
+    assured = assurance(tok, idx)
+    if assured:
+        pairs = assured
     guest = invited_guest(tok, idx)
     if guest is not None:
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
@@ -82,6 +85,19 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
             to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
             pairs = [(a, to[0] if to else None) for a, _ in pairs]
     return pairs
+
+
+def assurance(tok: Token, idx: MentionIndex) -> Pairs:
+    """Who assures whom of what the noun ``tok`` names: "telephoned Uribe to assure him of US support" is Bush's
+    support of Uribe (the one assuring commits their side; the one assured receives it); [] otherwise."""
+    verb = tok.head.head
+    if verb.dep_ in ("dobj", "dative") and verb.head.pos_ == "VERB":
+        verb = verb.head  # "assure her of support": the parser hangs "of" on the one assured
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "of" or verb.pos_ != "VERB" or \
+            verb.lemma_.lower() not in ("assure", "reassure"):
+        return []
+    assured = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in [idx.at(c)] if m is not None]
+    return [(a, assured[0]) for a in subjects(verb, idx)[0] if assured and a.actor != assured[0].actor]
 
 
 def invited_guest(tok: Token, idx: MentionIndex) -> ActorMention | None:

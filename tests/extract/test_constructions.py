@@ -758,3 +758,9 @@ def test_a_relative_clause_on_what_is_condemned_tells_what_was_done(extractor):
 ])
 def test_doers_and_acts_told_in_other_words(extractor, text, expected):
     assert expected in coded(extractor, text)
+
+
+def test_assuring_someone_of_support_supports_them(extractor):
+    got = coded(extractor, "Chilean President Tomas Vega telephoned Peruvian President Ana Ruiz on Tuesday to assure "
+                           "her of Chile's support.")
+    assert ("Tomas Vega", "SUPPORT", "Ana Ruiz") in got, got
