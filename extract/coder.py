@@ -369,7 +369,9 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             if content and (names_claim or not about):
                 claim = out[content[0]]  # the denial answers what it names
                 if ev.target is None or ev.target in (claim.actor, claim.target):
-                    ev = ev.with_(target=denials.claim_owner(sdoc[trig.i], idx, lex))
+                    # (a denied accusation answers its accuser: "accused Belarus of ..., a charge Minsk denies")
+                    ev = ev.with_(target=denials.claim_owner(sdoc[trig.i], idx, lex) or (
+                        claim.actor if claim.action == "ACCUSE" and claim.actor != ev.actor else None))
                 ev = ev.with_(denies=claim)
             elif about or (claims and not says_what):
                 claim = (about or claims)[-1]

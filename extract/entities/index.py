@@ -104,6 +104,8 @@ class MentionIndex:
             bound = self._reporter(tok)
             if bound is not None and (bound.actor.kind == "person") == (pronoun in _PRONOUNS_PERSON):
                 return bound
+            if pronoun in ("it", "they") and self._unnamed_reporter(tok):
+                return None  # "foreign ministers said they were ready": they, whoever they are, not the last side named
             return self._salient_person(tok) if pronoun in _PRONOUNS_PERSON else self.last_collective(tok)
         found = self.modifiers(tok)
         return found[0] if found else None
@@ -127,6 +129,13 @@ class MentionIndex:
                 return None
             verb = verb.head
         return None
+
+    def _unnamed_reporter(self, pronoun: Token) -> bool:
+        """Is ``pronoun`` the subject of what someone no mention stands for says ("ministers said they ...")?"""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ccomp":
+            return False
+        subj = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+        return subj is not None and subj.pos_ == "NOUN" and subj.i not in self._by_token and not self.modifiers(subj)
 
     def _object_reporter(self, pronoun: Token) -> ActorMention | None:
         """The reporter of the reported clause an object pronoun is in, when its subject is someone else."""

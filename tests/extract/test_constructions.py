@@ -764,3 +764,14 @@ def test_assuring_someone_of_support_supports_them(extractor):
     got = coded(extractor, "Chilean President Tomas Vega telephoned Peruvian President Ana Ruiz on Tuesday to assure "
                            "her of Chile's support.")
     assert ("Tomas Vega", "SUPPORT", "Ana Ruiz") in got, got
+
+
+def test_they_who_unnamed_speakers_speak_of_are_not_the_last_side_named(extractor):
+    got = coded(extractor, "Peru imposed sanctions on Chilean officials over a crackdown on protesters, and foreign "
+                           "ministers said they were ready to take further measures.")
+    assert not any(g[0] == "Protesters" for g in got), got
+
+
+def test_a_denied_charge_answers_its_accuser(extractor):
+    got = coded(extractor, "Peru has accused Chile of using migrants as a weapon, a charge Santiago denies.")
+    assert ("Chile", "REJECT", "Peru") in got, got
