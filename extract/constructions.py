@@ -3,7 +3,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
 
 * :func:`not_an_event`: a question ("when asked about ..."), a retaliation done by another act ("retaliated
   by lifting curbs"), an order whose ordered act is the event ("ordered La Prensa to suspend publication"),
-  declining to comment ("declined to say when ..."), endangering something ("threatened regional stability");
+  declining to comment ("declined to say when ..."), endangering something ("threatened regional stability"),
+  justifying one's own act ("defended the dash of its paratroopers");
 * :func:`fixed_pairs`: an envoy sent visits ("sent Foreign Minister Osman Saleh to Addis Ababa"), ordered
   coercion hits the one ordered, a relative clause's verb acts on its noun and offers it to whoever answers
   ("rejected an apology Bogota had offered"), and two leaders acting together "on the sidelines of" a summit
@@ -49,6 +50,12 @@ def not_an_event(tok: Token, trig: Trigger, triggers: list[Trigger], lex: Lexico
             c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.cues["endangered_abstractions"]
             for c in tok.children):
         return True  # "saying it threatened regional stability": endangering something is no threat by anyone
+    whose = next((t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "poss"), None)
+    if trig.type == "SUPPORT" and tok.lemma_.lower() in ("defend", "justify") and whose is not None and \
+            whose.lower_ in ("its", "their", "his", "her", "our", "my"):
+        # "Russia defended the dash of its paratroopers into Pristina": justifying one's own act (not "defended
+        # Chile's right to protect its border")
+        return True
     if trig.type == "REJECT" and any(c.dep_ == "xcomp" and c.lemma_.lower() in lex.cues["no_comment_verbs"]
                                      for c in tok.children):
         return True  # "declined to say when demarcation would begin", "refused to comment": no one is refused

@@ -256,6 +256,17 @@ class MentionIndex:
                    and any(t.lower_ in cues["leader_titles"] for t in title_context(tok.doc[m.start:m.end]))}
             led = led if len(led) >= 2 else set()
         found: list[ActorMention] = []
+        if word == "side":
+            # "Obama held his first meeting with Hu, ... and the two sides agreed": the two of different states
+            # its own sentence named last, people or states
+            for m in reversed(self.mentions):
+                if tok.sent.start <= m.start < tok.i and m.actor.kind in ("person", "state") and m.actor.country \
+                        and all(m.actor.country != f.actor.country for f in found) \
+                        and not any(m.start <= i < m.end for i in acting):
+                    found.append(m)
+                    if len(found) == 2:
+                        return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]
+            found = []
         for m in reversed(self.mentions):
             if led and m.actor not in led:
                 continue

@@ -775,3 +775,15 @@ def test_they_who_unnamed_speakers_speak_of_are_not_the_last_side_named(extracto
 def test_a_denied_charge_answers_its_accuser(extractor):
     got = coded(extractor, "Peru has accused Chile of using migrants as a weapon, a charge Santiago denies.")
     assert ("Chile", "REJECT", "Peru") in got, got
+
+
+def test_justifying_ones_own_act_supports_no_one(extractor):
+    assert not coded(extractor, "Peru on Saturday defended the overnight dash of about 200 of its paratroopers "
+                                "into Arica.")
+    assert ("Peru", "SUPPORT", "Chile") in coded(extractor, "Peru defended Chile's right to protect its border.")
+
+
+def test_the_two_sides_are_the_two_states_their_sentence_named_last(extractor):
+    got = coded(extractor, "Bolivia was also discussed. Later on Wednesday Peruvian President Ana Ruiz held her first "
+                           "meeting with Chilean President Tomas Vega, and the two sides agreed to launch a new dialogue.")
+    assert not any(g[1] == "AGREE" and "Bolivia" in (g[0], g[2]) for g in got) and any(g[1] == "AGREE" for g in got), got
