@@ -267,6 +267,9 @@ class MentionIndex:
                     if len(found) == 2:
                         return [ActorMention(tok.i, tok.i + 1, tok.text, f.actor) for f in reversed(found)]
             found = []
+            kinds = ("state", "group")  # "urged both sides to protect civilians": Israel and Hamas
+            # (not those the phrase describes: "soldiers on both sides")
+            acting |= {a.i for a in tok.ancestors}
         for m in reversed(self.mentions):
             if led and m.actor not in led:
                 continue

@@ -787,3 +787,9 @@ def test_the_two_sides_are_the_two_states_their_sentence_named_last(extractor):
     got = coded(extractor, "Bolivia was also discussed. Later on Wednesday Peruvian President Ana Ruiz held her first "
                            "meeting with Chilean President Tomas Vega, and the two sides agreed to launch a new dialogue.")
     assert not any(g[1] == "AGREE" and "Bolivia" in (g[0], g[2]) for g in got) and any(g[1] == "AGREE" for g in got), got
+
+
+def test_both_sides_of_a_war_may_be_a_state_and_a_group(extractor):
+    got = coded(extractor, "Chile said it would not stop the fighting until the Shining Path was destroyed. "
+                           "U.N. Secretary-General Antonio Guterres urged both sides to protect civilians.")
+    assert {g[2] for g in got if g[1] == "REQUEST"} == {"Chile", "Shining Path"}, got
