@@ -129,7 +129,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
         etype, mode = readings.as_sentence(tok, trig.type, trig.mode, lex)  # "jailed them for eight years"
-        if etype == "THREATEN" and tok.lemma_.lower() in lex.cues["warning_words"] and not readings.coercive_content(tok, triggers, lex):
+        warning = etype == "THREATEN" and tok.lemma_.lower() in lex.cues["warning_words"] and \
+            not readings.coercive_content(tok, triggers, lex)
+        if warning:
             etype, mode = "ACCUSE", "disapprove"  # "warned France it hoped its services were not behind it"
         if etype == "AGREE":
             threat = readings.threat_content(trig, triggers, sent, lex)
@@ -162,6 +164,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         speakers = speech.participial_speaker(tok, idx, lex) if etype in readings.CONTENT_TAKING else []
         if speakers:
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
+        if warning:  # a warning of how things stand, told to no one, is no complaint ("warned that aid had stopped")
+            pairs = [(a, t) for a, t in pairs if t is not None and readings.addressed(tok, t)]
         if not pairs:
             continue
         if etype == "MOBILIZE" and tok.lemma_.lower() in lex.cues["exercise_nouns"]:

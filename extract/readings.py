@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "addressed", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -94,6 +94,20 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
                                                               for t in act.subtree):
             return "restrict"
     return None
+
+
+def addressed(tok: Token, m: ActorMention) -> bool:
+    """Is mention ``m`` whom the verb ``tok`` is said to or about: its addressee ("warned France that ..."), what
+    it is against ("warned against Iran"), or the doer its clause tells of ("warned that Rouhani's charm offensive
+    is meant to buy time"); not a place or party inside that clause ("warned that aid to Peru had stopped")?"""
+    subjects = [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj")] + [
+        g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "of", "about")
+        for g in c.children if g.dep_ == "pobj"]
+    if any(m.start <= x.i < m.end for s in subjects for x in [s, *(c for c in s.children if c.dep_ == "poss")]):
+        return True
+    return any(m.start <= h.i < m.end or m.start <= t.i < m.end for h in heads for t in h.subtree
+               if t.dep_ not in ("relcl", "acl"))
 
 
 def others_act(tok: Token, actor: Actor, idx: MentionIndex) -> bool:

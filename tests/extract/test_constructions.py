@@ -793,3 +793,12 @@ def test_both_sides_of_a_war_may_be_a_state_and_a_group(extractor):
     got = coded(extractor, "Chile said it would not stop the fighting until the Shining Path was destroyed. "
                            "U.N. Secretary-General Antonio Guterres urged both sides to protect civilians.")
     assert {g[2] for g in got if g[1] == "REQUEST"} == {"Chile", "Shining Path"}, got
+
+
+def test_a_warning_aimed_at_no_one_is_no_complaint(extractor):
+    assert not coded(extractor, "The United Nations warned that aid deliveries to Peru had nearly stopped.")
+    assert ("Peru", "ACCUSE", "Chile") in coded(extractor, "Peru warned Chile that it hoped its services were not "
+                                                           "behind the attack.")
+    # but one about the doer the warned clause tells of is
+    assert ("Peru", "ACCUSE", "Chile") in coded(extractor, "Peru has warned that Chile's charm offensive is meant "
+                                                           "to buy time.")
