@@ -165,7 +165,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         if speakers:
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
         if warning:  # a warning of how things stand, told to no one, is no complaint ("warned that aid had stopped")
-            pairs = [(a, t) for a, t in pairs if t is not None and readings.addressed(tok, t)]
+            pairs = [(a, t) for a, t in pairs if t is not None and readings.addressed(tok, t.actor, idx)]
         if not pairs:
             continue
         if etype == "MOBILIZE" and tok.lemma_.lower() in lex.cues["exercise_nouns"]:

@@ -96,18 +96,18 @@ def threat_content(trig: Trigger, triggers: list[Trigger], sent: Span, lex: Lexi
     return None
 
 
-def addressed(tok: Token, m: ActorMention) -> bool:
-    """Is mention ``m`` whom the verb ``tok`` is said to or about: its addressee ("warned France that ..."), what
-    it is against ("warned against Iran"), or the doer its clause tells of ("warned that Rouhani's charm offensive
-    is meant to buy time"); not a place or party inside that clause ("warned that aid to Peru had stopped")?"""
+def addressed(tok: Token, actor: Actor, idx: MentionIndex) -> bool:
+    """Is ``actor`` whom the verb ``tok`` is said to or about: its addressee ("warned France that ...", "warned
+    them"), what it is against ("warned against Iran"), or the doer its clause tells of ("warned that Rouhani's
+    charm offensive is meant to buy time"); not a place or party inside that clause ("warned that aid to Peru had
+    stopped")?"""
     subjects = [s for c in tok.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     heads = [c for c in tok.children if c.dep_ in ("dobj", "dative", "iobj")] + [
         g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "against", "of", "about")
         for g in c.children if g.dep_ == "pobj"]
-    if any(m.start <= x.i < m.end for s in subjects for x in [s, *(c for c in s.children if c.dep_ == "poss")]):
-        return True
-    return any(m.start <= h.i < m.end or m.start <= t.i < m.end for h in heads for t in h.subtree
-               if t.dep_ not in ("relcl", "acl"))
+    said = [x for s in subjects for x in [s, *(c for c in s.children if c.dep_ == "poss")]] + [
+        t for h in heads for t in h.subtree if t.dep_ not in ("relcl", "acl")]
+    return any(m is not None and m.actor == actor for x in said for m in [idx.at(x)])
 
 
 def others_act(tok: Token, actor: Actor, idx: MentionIndex) -> bool:

@@ -96,8 +96,9 @@ class MentionIndex:
             if reporter is not None:
                 return reporter
         if pronoun == "them" and tok.dep_ in ("dobj", "pobj", "dative"):
-            # "wrote to the leaders inviting them to talks": the last collective of the sentence, not the inviter
-            return self.last_collective(tok, not_=self._own_subjects(tok))
+            # "wrote to the leaders inviting them to talks": the last collective of the sentence, not the inviter,
+            # nor a place named as where ("met Taliban officials in Kabul and warned them")
+            return self.last_collective(tok, not_=self._own_subjects(tok), places=False)
         if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
             # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject
             # of a reported clause is, first of all, the reporter
@@ -178,14 +179,17 @@ class MentionIndex:
         name = info.name if info else m.actor.country
         return ActorMention(m.start, m.end, m.text, Actor(name, kind="state", country=m.actor.country), True)
 
-    def last_collective(self, tok: Token, not_: set[Actor] = frozenset()) -> ActorMention | None:
+    def last_collective(self, tok: Token, not_: set[Actor] = frozenset(), places: bool = True) -> ActorMention | None:
         """What "it"/"they"/"them" most likely refers to: the last state, organisation or group of the sentence
-        (other than the actors ``not_``)."""
+        (other than the actors ``not_``, and, without ``places``, not one named as where something happens)."""
         best = None
         for m in self.mentions:
             if m.start >= tok.i:
                 break
-            if m.start >= tok.sent.start and m.actor.kind in ("state", "organization", "group") and m.actor not in not_:
+            root = tok.doc[m.end - 1]
+            where = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "inside", "outside", "across")
+            if m.start >= tok.sent.start and m.actor.kind in ("state", "organization", "group") and m.actor not in not_ \
+                    and (places or not where):
                 best = m
         return best
 

@@ -802,3 +802,9 @@ def test_a_warning_aimed_at_no_one_is_no_complaint(extractor):
     # but one about the doer the warned clause tells of is
     assert ("Peru", "ACCUSE", "Chile") in coded(extractor, "Peru has warned that Chile's charm offensive is meant "
                                                            "to buy time.")
+
+
+def test_them_is_no_place_named_as_where(extractor):
+    got = coded(extractor, "Peru's army chief met Shining Path leaders in Lima on Tuesday and warned them that the "
+                           "army would act against militants.")
+    assert not any(g[1] == "THREATEN" and g[2] == "Peru" for g in got), got
