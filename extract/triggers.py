@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerPattern
 
-__all__ = ["deadline_to_leave", "gapped_object", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern", "sent_envoy"]
+__all__ = ["deadline_to_leave", "gapped_object", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern", "sent_envoy", "telephoned"]
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -154,11 +154,23 @@ def label_of(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
             if named:
                 return obj, named[-1]
         for c in obj.children:
-            if c.dep_ == "nummod" and c.lower_ == "one" and any(p.lower_ == "of" for p in c.children):
-                return c, obj
+            if c.dep_ in ("nummod", "appos") and c.lower_ == "one" and any(p.lower_ == "of" for p in c.children):
+                return c, obj  # (also "calling the Shining Path one of the worst groups", "one" in apposition)
             if c.dep_ == "appos" and c.i > obj.i and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children):
                 return c, obj
     return None
+
+
+def telephoned(tok: Token) -> bool:
+    """Is "call" a telephone call: "Vega called Ruiz on Monday to congratulate her" (a named person or state called,
+    with no "on", "for", "off" and no label: not "called on Iran to", "called for talks", "called the move a
+    mistake")?  The parser often makes the one called a predicate ("oprd") as if named."""
+    if tok.lemma_.lower() != "call" or any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "off", "upon", "up")
+                                           and c.i == tok.i + 1 for c in tok.children):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
+    return len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "GPE", "") and not any(
+        (c.dep_ in ("dobj", "oprd") and c.pos_ == "NOUN") or c.dep_ == "appos" for o in objs for c in [*o.children, *tok.children])
 
 
 def _people_nouns(lex: Lexicon) -> frozenset[str]:
@@ -197,6 +209,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         # "pulling out all the stops" is no withdrawal; an entry that spells the idiom out ("strike deal") reads it
         idioms = [set(idiom.extras) for idiom in lex.idioms(lemma) if match_pattern(tok, idiom) is not None]
+        if pos == "VERB" and telephoned(tok) and label_of(tok, lex) is None:
+            found.append(Trigger(tok.i, (tok.i,), tok.text, "CONSULT", "phone", "VERB"))
+            continue
         # "what it called its involvement", "calling Boko Haram one of the worst groups": naming, no call
         naming = any(c.dep_ == "oprd" for c in tok.children) or label_of(tok, lex) is not None
         for pattern in lex.patterns(lemma, pos):

@@ -808,3 +808,17 @@ def test_them_is_no_place_named_as_where(extractor):
     got = coded(extractor, "Peru's army chief met Shining Path leaders in Lima on Tuesday and warned them that the "
                            "army would act against militants.")
     assert not any(g[1] == "THREATEN" and g[2] == "Peru" for g in got), got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a bare "call" of a named person or state is a telephone call
+    ("Turkish President Recep Tayyip Erdogan called Vladimir Putin on Tuesday to discuss the grain deal.",
+     ("Recep Tayyip Erdogan", "CONSULT", "Vladimir Putin"), None),
+    # not a call on someone, nor a label
+    ("Chile called on Peru to release the prisoners.", ("Chile", "REQUEST", "Peru"), ("Chile", "CONSULT", "Peru")),
+    ("Peru spoke on Monday, calling the Shining Path one of the most brutal terrorist groups in the region.",
+     ("Peru", "ACCUSE", "Shining Path"), ("Peru", "CONSULT", "Shining Path")),
+])
+def test_a_call(extractor, text, expected, absent):
+    got = coded(extractor, text)
+    assert expected in got and absent not in got, got
