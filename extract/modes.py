@@ -121,4 +121,6 @@ def consult_mode(trigger: Token, actor: Actor, target: Actor | None, idx: Mentio
             places = [m for g in objs for m in [idx.at(g)] if m is not None and m.actor.kind == "state"]
             if places and places[0].actor.country not in sides:
                 return "third-party"
+            if places and target is not None and places[0].actor.country == target.country != actor.country:
+                return "visit"  # "was in Moscow for talks with Putin", "met Putin in Moscow": the guest visits
     return None

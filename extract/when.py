@@ -78,6 +78,8 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
         own.append(trigger.head)
     if is_noun and trigger.dep_ == "pobj" and trigger.head.text.lower() == "of" and trigger.head.head.pos_ == "NOUN":
         own.append(trigger.head.head)
+    if is_noun and trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head.pos_ in ("VERB", "AUX"):
+        own.append(trigger.head.head)  # "was in Moscow on Monday for talks with Putin": the stay's day is the talks'
     if is_noun and _setting(trigger) and trigger.head.head.pos_ == "VERB" and trigger.head.i < trigger.i:
         own.append(trigger.head.head)  # "discussed it with X in a phone call late on Sunday": the call is then
     if is_noun and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB" and \

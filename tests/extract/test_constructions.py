@@ -822,3 +822,9 @@ def test_them_is_no_place_named_as_where(extractor):
 def test_a_call(extractor, text, expected, absent):
     got = coded(extractor, text)
     assert expected in got and absent not in got, got
+
+
+def test_meeting_someone_in_their_own_state_is_a_visit(extractor):
+    events = extractor.extract(Document("t", "Turkish President Recep Tayyip Erdogan met Vladimir Putin in Moscow on "
+                                        "Monday.", PUB))
+    assert {(e.action, e.mode) for e in events} == {("CONSULT", "visit")}, events
