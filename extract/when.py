@@ -85,9 +85,11 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
     if is_noun and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB" and \
             not lex.patterns(trigger.head.lemma_.lower(), "VERB"):
         own.append(trigger.head)  # "X's talks with Y on Tuesday focused on ...": the parser hung the date on the verb
-    # the words on them, but not a clause of their own ("their first meeting since the dispute broke out in 2021")
+    # the words on them, but not a clause of their own ("their first meeting since the dispute broke out in 2021",
+    # "has rejected offers ..., and in January its leader called ...")
     own_ids = {t.i for t in own} | {c.i for t in own for c in t.children
-                                    if not (c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX"))}
+                                    if not (c.pos_ in ("VERB", "AUX") and (c.dep_ == "advcl" or (
+                                        c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children))))}
     below = {t.i for t in trigger.subtree}
     inside = {t.i for c in trigger.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree} if content else set()
     # the clauses the trigger is told in, up to the root: a date above a relative or adverbial clause of the

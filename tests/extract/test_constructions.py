@@ -427,6 +427,9 @@ def dated(extractor, text, published):
     # a date written between the reporting verb and the reported clause's subject is the telling's
     ("Peruvian President Ana Ruiz said on Monday she had spoken to Chilean President Tomas Vega the previous day.",
      date(2024, 1, 10), ("Ana Ruiz", "CONSULT", "2024-01-07")),
+    # a coordinated clause with a subject of its own has its own date
+    ("Lima has rejected repeated offers of talks from Santiago, and in January its president called Chile a rogue "
+     "state.", date(2024, 2, 2), ("Peru", "REJECT", "2024-02-02")),
     # the date of an event noun is not its blamer's
     ("Washington has blamed bin Laden for the August 7 bombings of its embassies.", date(1998, 8, 21),
      ("United States", "ACCUSE", "1998-08-21")),
