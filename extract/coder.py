@@ -106,6 +106,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     # "struck to protest against X", "opened the bridge to allow deliveries": what a material act is done
     # for is its content, not another event
     retypes = lex.cues.get("civilian_retype", {})
+    agents = lex.cues["government_nouns"] | lex.cues["role_nouns"] | lex.cues["group_nouns"] | {"government"}
     purposes = {p.i for t in triggers if t.type in _MATERIAL or sent.doc[t.i].lemma_.lower() in retypes
                 for p in purpose_clauses(sent.doc[t.i])}
     for trig in triggers:
@@ -235,8 +236,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue  # "Chavez spoke on Sunday": speaking to no one named is no contact
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
-            if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and \
-                    any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
+            if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and any(
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and (c.lemma_.lower() in agents or any(
+                        x.dep_ in ("xcomp", "ccomp") for x in tok.children)) for c in tok.children):
+                # (not what is urged: "urged restraint")
                 continue  # asking someone no actor stands for ("asked the directors of the services to ...")
             status_a = status
             if etype_a in _ALLEGED and status == "asserted":

@@ -205,6 +205,8 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             # "the ministers discussed the attack", "X condemned the attack": the object of another event
             # is its topic, not the subject's own act
             ordered = head.lemma_.lower() in lex.cues["ordering_verbs"] and noun.dep_ == "dobj"
+            # "Ruto called the protests treasonous": what one labels one does not do
+            reports = reports or head.lemma_.lower() in lex.cues["labelling_verbs"]
             reports = not ordered and (reports or (head.lemma_.lower() in lex.heads and
                                                    head.lemma_.lower() not in lex.cues["light_verbs"]
                                                    and noun.dep_ == "dobj"))

@@ -831,3 +831,14 @@ def test_meeting_someone_in_their_own_state_is_a_visit(extractor):
     events = extractor.extract(Document("t", "Turkish President Recep Tayyip Erdogan met Vladimir Putin in Moscow on "
                                         "Monday.", PUB))
     assert {(e.action, e.mode) for e in events} == {("CONSULT", "visit")}, events
+
+
+def test_what_one_labels_one_does_not_do(extractor):
+    got = coded(extractor, 'Peruvian President Ana Ruiz called the protests "treasonous" and deployed the army.')
+    assert not any(g[0] == "Ana Ruiz" and g[1] == "PROTEST" for g in got), got
+
+
+def test_urging_restraint_urges_no_one_named_but_is_a_request(extractor):
+    assert ("Chile", "REQUEST", None) in coded(extractor, "Chile urged restraint on Monday.")
+    # not asking someone no actor stands for
+    assert not coded(extractor, "Peru asked the directors of the services to hold talks.")
