@@ -49,8 +49,6 @@ log = logging.getLogger(__name__)
 
 #: Material events (PLOVER's material cooperation and conflict), minus meetings.
 _MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-#: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
-_SPEECH_ACTS = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}
 #: Promised cooperation is an AGREE; a promised retreat is a CONCEDE, a promised concession stays one, and
 #: either made conditional is a threat (readings.as_threat).  (PLOVER-notes, rule 4.)
 _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
@@ -291,7 +289,7 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             events.append((ev, trig))
             if ev.date:
                 anchor = ev.date
-                if ev.action in _SPEECH_ACTS:
+                if ev.action in denials.SPEECH_ACTS:
                     speaker_dates[ev.actor] = ev.date
 
     out: list[Event] = []
@@ -340,74 +338,4 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
     # what the sentence does not date happened when the story is at
     out = reference_dates(out, [sdoc[t.i] for _, t in events], doc.published, lex)
     # denials: the REJECT targets the claimant and links to the claim
-    final: list[Event] = []
-    for k, ev in enumerate(out):
-        trig = events[k][1]
-        lemma = sdoc[trig.i].lemma_.lower()
-        if ev.action == "REJECT" and (lemma in lex.cues["denial_verbs"] or sdoc[trig.i].text.lower() in lex.cues["evaluation_adjectives"]["REJECT"]):
-            # what was claimed: an attributed event, or an accusation (its actor makes the claim)
-            # (what its own sentence claims may come later in the list: "X accused Y, which Y called absurd")
-            pool = final + [o for o in out[k + 1:] if o.start == ev.start]
-            claims = [c for c in pool if c.action != "REJECT" and (c.source is not None or c.action == "ACCUSE")
-                      and c.start <= ev.start and (denials.claimant(c).country != ev.actor.country or denials.claimant(c).country is None)]
-            # people deny what is said about themselves: prefer the last claim the denier takes part in
-            about = [c for c in claims if ev.actor.country and ev.actor.country in
-                     (c.actor.country, c.target.country if c.target else None)]
-            # a denial that says what it denies ("denied reports that troops had crossed") answers an
-            # earlier claim only when that claim is about the denier
-            says_what = any(c.dep_ in ("ccomp", "acl", "relcl") or (c.dep_ == "xcomp" and c.tag_ == "VBG")
-                            for t in [sdoc[trig.i], *sdoc[trig.i].children]
-                            for c in t.children) if lemma in lex.cues["denial_verbs"] else False
-            said = denials.denied_content(sdoc[trig.i], lex)
-            content = [j for j in range(len(out)) if j != k and events[j][1].i in said and out[j].action != "REJECT"]
-            for j in content:
-                # what a denial says did not happen is negated when the denier's side took part in it, else
-                # only claimed ("denied reports that Putin had spoken to Trump")
-                c = out[j]
-                sides = {c.actor, c.target, c.actor.country, c.target.country if c.target else None} - {None}
-                if c.status == "asserted" and c.action not in _SPEECH_ACTS:
-                    out[j] = c.with_(status="negated" if {ev.actor, ev.actor.country} & sides else "claimed")
-                    if j < k:  # already passed on
-                        final[j] = out[j]
-            # a denial that names the claim ("denied reports that ...") answers that claim; a bare "denied
-            # that ..." may answer an earlier claim about the denier
-            names_claim = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.cues["assertion_nouns"]
-                              for c in sdoc[trig.i].children)
-            if content and (names_claim or not about):
-                claim = out[content[0]]  # the denial answers what it names
-                if ev.target is None or ev.target in (claim.actor, claim.target):
-                    # (a denied accusation answers its accuser: "accused Belarus of ..., a charge Minsk denies")
-                    ev = ev.with_(target=denials.claim_owner(sdoc[trig.i], idx, lex) or (
-                        claim.actor if claim.action == "ACCUSE" and claim.actor != ev.actor else None))
-                ev = ev.with_(denies=claim)
-            elif about or (claims and not says_what):
-                claim = (about or claims)[-1]
-                claimant = denials.claimant(claim)
-                if claimant is not None:
-                    hit = gz.lookup(claimant.name)
-                    if claimant.kind != "person" and claimant.country and hit is None:
-                        info = gz.country(claimant.country)
-                        claimant = Actor(info.name, kind="state", country=claimant.country) if info else claimant
-                # whom a denial answers is the claimant, not the denier's own side the claim was about
-                # (nor whom the denied act was done to: "denied that its forces had hit civilians")
-                if ev.target is None or ev.target == ev.actor or (
-                        ev.target.country is not None and ev.target.country == ev.actor.country) or any(
-                        m.actor == ev.target and m.start in said for m in idx.mentions):
-                    ev = ev.with_(target=claimant)
-                # "Hezbollah denied firing the rockets" says what the denier did not do: it answers no claim of
-                # what was done to the denier's side ("Israeli warplanes struck Lebanon, the military said")
-                answers = not says_what or denials.could_have_done(claim, ev.actor)
-                # a denial disputes what a claim says happened; an accusation or demand was still made
-                if answers and claim.status == "asserted" and claim.action not in _SPEECH_ACTS:
-                    # the claim as it stands now (a rule above may have re-dated or re-polarised it)
-                    same = [(w, n) for w in (final, out) for n, o in enumerate(w)
-                            if (o.start, o.action, o.actor, o.target) == (claim.start, claim.action, claim.actor, claim.target)]
-                    claim = claim.with_(status="claimed")
-                    for w, n in same[:1]:
-                        w[n] = claim
-                if answers:
-                    ev = ev.with_(denies=claim)
-            if ev.target is not None and ev.target.kind == "state" and ev.target.country == ev.actor.country:
-                ev = ev.with_(target=None)  # "Macron rejected the suggestion that France ...": not his own side
-        final.append(ev)
-    return merge_sentence_events(final)
+    return merge_sentence_events(denials.link_denials(out, [t for _, t in events], sdoc, idx, lex, gz))

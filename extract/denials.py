@@ -7,13 +7,19 @@ did; what a denial says did not happen is coded too, ``negated`` when the denier
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
 
 from ..records import SYMMETRIC_TYPES, Actor, Event
 from .entities import MentionIndex
+from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 
-__all__ = ["claim_owner", "claimant", "could_have_done", "denied_content"]
+__all__ = ["claim_owner", "claimant", "could_have_done", "denied_content", "link_denials", "SPEECH_ACTS"]
+
+#: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
+SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT"})
 
 def could_have_done(claim: Event, denier: Actor) -> bool:
     """Can a denial that says what the denier's side did not do ("Hezbollah denied firing the rockets", "denied
@@ -68,3 +74,81 @@ def claim_owner(denial: Token, idx: MentionIndex, lex: Lexicon) -> Actor | None:
             if m is not None:
                 return m.actor
     return None
+
+
+def link_denials(out: list[Event], triggers: Sequence, sdoc: Doc, idx: MentionIndex, lex: Lexicon,
+                 gz: Gazetteer) -> list[Event]:
+    """Give each denial (a REJECT by a denial verb or a dismissing adjective) the claimant it answers as target and
+    the claim it disputes as ``denies``; what it says did not happen becomes ``negated`` or ``claimed``.
+    ``triggers[k]`` is the trigger of ``out[k]``; events are in text order."""
+    final: list[Event] = []
+    for k, ev in enumerate(out):
+        trig = triggers[k]
+        lemma = sdoc[trig.i].lemma_.lower()
+        if ev.action == "REJECT" and (lemma in lex.cues["denial_verbs"] or sdoc[trig.i].text.lower() in lex.cues["evaluation_adjectives"]["REJECT"]):
+            # what was claimed: an attributed event, or an accusation (its actor makes the claim)
+            # (what its own sentence claims may come later in the list: "X accused Y, which Y called absurd")
+            pool = final + [o for o in out[k + 1:] if o.start == ev.start]
+            claims = [c for c in pool if c.action != "REJECT" and (c.source is not None or c.action == "ACCUSE")
+                      and c.start <= ev.start and (claimant(c).country != ev.actor.country or claimant(c).country is None)]
+            # people deny what is said about themselves: prefer the last claim the denier takes part in
+            about = [c for c in claims if ev.actor.country and ev.actor.country in
+                     (c.actor.country, c.target.country if c.target else None)]
+            # a denial that says what it denies ("denied reports that troops had crossed") answers an
+            # earlier claim only when that claim is about the denier
+            says_what = any(c.dep_ in ("ccomp", "acl", "relcl") or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+                            for t in [sdoc[trig.i], *sdoc[trig.i].children]
+                            for c in t.children) if lemma in lex.cues["denial_verbs"] else False
+            said = denied_content(sdoc[trig.i], lex)
+            content = [j for j in range(len(out)) if j != k and triggers[j].i in said and out[j].action != "REJECT"]
+            for j in content:
+                # what a denial says did not happen is negated when the denier's side took part in it, else
+                # only claimed ("denied reports that Putin had spoken to Trump")
+                c = out[j]
+                sides = {c.actor, c.target, c.actor.country, c.target.country if c.target else None} - {None}
+                if c.status == "asserted" and c.action not in SPEECH_ACTS:
+                    out[j] = c.with_(status="negated" if {ev.actor, ev.actor.country} & sides else "claimed")
+                    if j < k:  # already passed on
+                        final[j] = out[j]
+            # a denial that names the claim ("denied reports that ...") answers that claim; a bare "denied
+            # that ..." may answer an earlier claim about the denier
+            names_claim = any(c.dep_ == "dobj" and c.lemma_.lower() in lex.cues["assertion_nouns"]
+                              for c in sdoc[trig.i].children)
+            if content and (names_claim or not about):
+                claim = out[content[0]]  # the denial answers what it names
+                if ev.target is None or ev.target in (claim.actor, claim.target):
+                    # (a denied accusation answers its accuser: "accused Belarus of ..., a charge Minsk denies")
+                    ev = ev.with_(target=claim_owner(sdoc[trig.i], idx, lex) or (
+                        claim.actor if claim.action == "ACCUSE" and claim.actor != ev.actor else None))
+                ev = ev.with_(denies=claim)
+            elif about or (claims and not says_what):
+                claim = (about or claims)[-1]
+                who = claimant(claim)
+                if who is not None:
+                    hit = gz.lookup(who.name)
+                    if who.kind != "person" and who.country and hit is None:
+                        info = gz.country(who.country)
+                        who = Actor(info.name, kind="state", country=who.country) if info else who
+                # whom a denial answers is the claimant, not the denier's own side the claim was about
+                # (nor whom the denied act was done to: "denied that its forces had hit civilians")
+                if ev.target is None or ev.target == ev.actor or (
+                        ev.target.country is not None and ev.target.country == ev.actor.country) or any(
+                        m.actor == ev.target and m.start in said for m in idx.mentions):
+                    ev = ev.with_(target=who)
+                # "Hezbollah denied firing the rockets" says what the denier did not do: it answers no claim of
+                # what was done to the denier's side ("Israeli warplanes struck Lebanon, the military said")
+                answers = not says_what or could_have_done(claim, ev.actor)
+                # a denial disputes what a claim says happened; an accusation or demand was still made
+                if answers and claim.status == "asserted" and claim.action not in SPEECH_ACTS:
+                    # the claim as it stands now (a rule above may have re-dated or re-polarised it)
+                    same = [(w, n) for w in (final, out) for n, o in enumerate(w)
+                            if (o.start, o.action, o.actor, o.target) == (claim.start, claim.action, claim.actor, claim.target)]
+                    claim = claim.with_(status="claimed")
+                    for w, n in same[:1]:
+                        w[n] = claim
+                if answers:
+                    ev = ev.with_(denies=claim)
+            if ev.target is not None and ev.target.kind == "state" and ev.target.country == ev.actor.country:
+                ev = ev.with_(target=None)  # "Macron rejected the suggestion that France ...": not his own side
+        final.append(ev)
+    return final
