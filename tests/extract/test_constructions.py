@@ -23,6 +23,12 @@ def coded(extractor, text, published=PUB):
     return {(e.actor.name, e.action, e.target.name if e.target else None) for e in events}
 
 
+def codes_as(extractor, text, expected, absent=None):
+    """The text is coded with the event ``expected`` and without ``absent``, each (actor, type, target)."""
+    got = coded(extractor, text)
+    assert expected in got and absent not in got, got
+
+
 @pytest.mark.parametrize("text,expected", [
     # withdrawing diplomats reduces relations
     ("Peru withdrew its ambassador from Chile on Monday.", ("Peru", "SANCTION", "Chile")),
@@ -627,8 +633,7 @@ def test_aid_counted_in_an_amount(extractor, text, expected):
      ("Tomas Vega", "CONCEDE", "Peru"), ("Tomas Vega", "CONCEDE", "Ana Ruiz")),
 ])
 def test_regret(extractor, text, expected, absent):
-    got = coded(extractor, text)
-    assert expected in got and absent not in got, got
+    codes_as(extractor, text, expected, absent)
 
 
 def test_those_on_both_sides_are_the_two_sides(extractor):
@@ -823,8 +828,7 @@ def test_them_is_no_place_named_as_where(extractor):
      ("Peru", "ACCUSE", "Shining Path"), ("Peru", "CONSULT", "Shining Path")),
 ])
 def test_a_call(extractor, text, expected, absent):
-    got = coded(extractor, text)
-    assert expected in got and absent not in got, got
+    codes_as(extractor, text, expected, absent)
 
 
 def test_meeting_someone_in_their_own_state_is_a_visit(extractor):
