@@ -205,8 +205,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             # "the ministers discussed the attack", "X condemned the attack": the object of another event
             # is its topic, not the subject's own act
             ordered = head.lemma_.lower() in lex.cues["ordering_verbs"] and noun.dep_ == "dobj"
-            # "Ruto called the protests treasonous": what one labels one does not do
-            reports = reports or head.lemma_.lower() in lex.cues["labelling_verbs"]
+            # "Ruto called the protests treasonous": what one labels one does not do; "stormed the embassy following
+            # the execution of a cleric": what something follows is no act of its subject
+            reports = reports or head.lemma_.lower() in lex.cues["labelling_verbs"] or (
+                head.tag_ == "VBG" and head.lemma_.lower() in ("follow", "precede") and head.dep_ in ("advcl", "prep"))
             reports = not ordered and (reports or (head.lemma_.lower() in lex.heads and
                                                    head.lemma_.lower() not in lex.cues["light_verbs"]
                                                    and noun.dep_ == "dobj"))

@@ -306,6 +306,7 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     government_and_roles(doc, mentions, reg, gz, lex)
     owned_members(doc, mentions, lex)
     home = home_state(doc.text, gz)
+    _regime_anaphors(doc, mentions, gz, lex, home)
     groups(doc, mentions, gz, lex, home=home)
     institutions(doc, mentions, gz, lex)
     final = [resident(doc, mentions.by_start[k], gz) for k in sorted(mentions.by_start)]
@@ -338,6 +339,24 @@ def _compass_states(doc: Doc, mentions: MentionSet, gz: Gazetteer) -> None:
         if tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.pos_ in ("PROPN", "NOUN"):
             a = named[tok.text]
             mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(a.name, kind="state", country=a.country)))
+
+
+def _regime_anaphors(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, home: str | None) -> None:
+    """"the kingdom", "the emirate": the last state of that form of government named before (else the one the
+    story is filed from, if of that form)."""
+    forms = lex.cues["regime_states"]
+    for tok in doc:
+        form = forms.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if form is None or tok.i in mentions.taken or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                              for c in tok.children) \
+                or any(c.dep_ in ("amod", "compound", "prep") for c in tok.children):
+            continue
+        named = [m.actor.country for k, m in sorted(mentions.by_start.items())
+                 if k < tok.i and m.actor.kind == "state" and m.actor.country in form]
+        iso = named[-1] if named else (home if home in form else None)
+        info = gz.country(iso) if iso else None
+        if info is not None:
+            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(info.name, kind="state", country=iso), True))
 
 
 def _unknown_org(doc: Doc, ent: Span, mentions: MentionSet, gz: Gazetteer) -> None:

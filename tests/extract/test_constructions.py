@@ -846,3 +846,17 @@ def test_urging_restraint_urges_no_one_named_but_is_a_request(extractor):
     assert ("Chile", "REQUEST", None) in coded(extractor, "Chile urged restraint on Monday.")
     # not asking someone no actor stands for
     assert not coded(extractor, "Peru asked the directors of the services to hold talks.")
+
+
+def test_a_state_named_by_its_form_of_government(extractor):
+    got = coded(extractor, "RIYADH (Reuters) - Saudi Arabia and Iran agreed on Friday to restore relations. The "
+                           "kingdom cut ties with Tehran in 2016.")
+    assert ("Saudi Arabia", "SANCTION", "Iran") in got, got
+    # a kingdom is of the states that are kingdoms
+    got = coded(extractor, "LIMA (Reuters) - Peru and Jordan signed a trade deal. The kingdom also cut ties with Iran.")
+    assert ("Jordan", "SANCTION", "Iran") in got, got
+
+
+def test_what_something_follows_is_no_act_of_its_subject(extractor):
+    got = coded(extractor, "Protesters stormed the Peruvian embassy following the execution of a Peruvian cleric.")
+    assert not any(g[1] == "ASSAULT" and g[0] == "Protesters" for g in got), got
