@@ -199,6 +199,7 @@ def build(
     from .graph import Store, resolve
     from .graph.index import ResolutionIndex
     from .graph.iri import doc_iri
+    from .graph.resolution import KEEP_READ
     from .graph.store import StoreWriter
 
     if on_error not in ("stop", "skip"):
@@ -239,12 +240,14 @@ def build(
             coder = stack.enter_context(LocalCoder(settings.model, batch_size=batch_size, n_process=n_process))
         n_docs = n_events = 0
         written: list[str] = []
+        known: dict = {}  # the facts of the graphs written, for resolution (at most KEEP_READ: memory stays flat)
         writer = stack.enter_context(StoreWriter(store, flush_every=FLUSH_EVERY))
         for batch, coded in coder.run(itertools.chain([first], docs)) if coder else ():
             good = [c for c in coded if c.error is None]
             index.add_pending(c.id for c in good)  # resolved by the next build if this one is killed
             writer.put([(str(doc_iri(c.id)), c.ntriples) for c in good])  # written while the next batch is coded
             written.extend(c.id for c in good)
+            known.update((c.id, c.facts) for c in good if c.facts is not None and len(known) < KEEP_READ)
             by_id = {d.id: d for d in batch}
             for c in coded:
                 if c.error is not None:
@@ -259,7 +262,7 @@ def build(
                 if progress is not None:
                     progress(by_id[c.id], c.events)
         writer.close()
-        resolution = resolve(store, documents=(), index=index)  # this build's documents are pending
+        resolution = resolve(store, documents=(), index=index, known=known)  # this build's documents are pending
         # SHACL is the slowest step after parsing: a build checks an even sample of at most VALIDATE_SAMPLE of
         # the graphs it wrote (they come from one code path), on a worker when there are workers, while the
         # driver writes the whole-store files; `newskg validate` checks all.
