@@ -21,6 +21,7 @@ import itertools
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -272,7 +273,8 @@ def build(
         removed: list[Path] = []
         n_store, n_rows = index.documents(), index.mentions()
         if views_due(views, n_store, n_docs):
-            files, n_rows = _write_views(store, out, html=html, report=report)
+            files, n_rows = _write_views(store, out, html=html, report=report,
+                                         call=coder.call if coder else LocalCoder.call)
         else:
             removed = _remove_views(out)
         check = check.result()
@@ -290,20 +292,28 @@ def build(
     return result
 
 
-def _write_views(store, out: Path, *, html: bool, report: bool) -> tuple[list[Path], int]:
-    """Write the whole-store files; return their paths and the rows of the event table."""
-    from .export import export_rdf, write_html, write_report
+def _write_views(store, out: Path, *, html: bool, report: bool, call) -> tuple[list[Path], int]:
+    """Write the whole-store files; return their paths and the rows of the event table.
+
+    The report is a function of the actor network alone: ``call`` (the coder's) makes it on a worker when
+    there are workers, while this process writes the others; ``graph.trig`` is Oxigraph's own dump, on a
+    thread of its own meanwhile.
+    """
+    from .export import export_rdf, write_html
+    from .export.report import report_files, save_report
     from .graph import events_from_store
     from .graph.network import actor_network
 
-    export_rdf(store, "trig", out / "graph.trig")
-    rows = write_events(events_from_store(store), out / "events.jsonl")
-    files = [out / "graph.trig", out / "events.jsonl"]
     network = actor_network(store) if html or report else None  # read once for the page and the report
-    if html:
-        files.append(write_html(store, out / "graph.html", network=network))
-    if report:
-        files.append(write_report(store, out, network=network))
+    made = call(report_files, network) if report else None
+    with ThreadPoolExecutor(1, thread_name_prefix="newskg-trig") as pool:
+        trig = pool.submit(export_rdf, store, "trig", out / "graph.trig")
+        rows = write_events(events_from_store(store), out / "events.jsonl")
+        page = write_html(store, out / "graph.html", network=network) if html else None
+        trig.result()
+    files = [out / "graph.trig", out / "events.jsonl"] + ([page] if page else [])
+    if made is not None:
+        files.append(save_report(made.result(), out))
     return files, rows
 
 
