@@ -295,23 +295,27 @@ def build(
 def _write_views(store, out: Path, *, html: bool, report: bool, call) -> tuple[list[Path], int]:
     """Write the whole-store files; return their paths and the rows of the event table.
 
-    The report is a function of the actor network alone: ``call`` (the coder's) makes it on a worker when
-    there are workers, while this process writes the others; ``graph.trig`` is Oxigraph's own dump, on a
-    thread of its own meanwhile.
+    The page and the report are functions of the actor network (and the page of the mentions' evidence):
+    ``call`` (the coder's) makes them on workers when there are workers, while this process writes
+    events.jsonl; ``graph.trig`` is Oxigraph's own dump, on a thread of its own meanwhile.
     """
-    from .export import export_rdf, write_html
+    from .export import export_rdf
+    from .export.evidence import evidence
+    from .export.html import render_html, save_html
     from .export.report import report_files, save_report
     from .graph import events_from_store
     from .graph.network import actor_network
 
     network = actor_network(store) if html or report else None  # read once for the page and the report
+    page = call(render_html, network, evidence_of=evidence(store)) if html else None
     made = call(report_files, network) if report else None
     with ThreadPoolExecutor(1, thread_name_prefix="newskg-trig") as pool:
         trig = pool.submit(export_rdf, store, "trig", out / "graph.trig")
         rows = write_events(events_from_store(store), out / "events.jsonl")
-        page = write_html(store, out / "graph.html", network=network) if html else None
         trig.result()
-    files = [out / "graph.trig", out / "events.jsonl"] + ([page] if page else [])
+    files = [out / "graph.trig", out / "events.jsonl"]
+    if page is not None:
+        files.append(save_html(page.result(), out / "graph.html"))
     if made is not None:
         files.append(save_report(made.result(), out))
     return files, rows

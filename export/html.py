@@ -39,7 +39,7 @@ from .evidence import Evidence, evidence, evidence_from_network
 from .layout import community_layout, label_box, make_room, node_radius
 from .timeline import MODE_COLORS, timeline_data
 
-__all__ = ["write_html", "render_html", "page_data", "safe_json", "KIND_COLORS", "QUAD_COLORS"]
+__all__ = ["write_html", "render_html", "save_html", "page_data", "safe_json", "KIND_COLORS", "QUAD_COLORS"]
 
 KIND_COLORS = {"state": "#4e79a7", "person": "#f28e2b", "organization": "#59a14f", "group": "#b07aa1"}
 QUAD_COLORS = {"VerbalCooperation": "#76b7b2", "MaterialCooperation": "#2e7d32",
@@ -219,9 +219,13 @@ def write_html(store, path: str | Path, *, title: str = "newskg actor network",
     ``network`` is the store's :func:`~newskg.graph.network.actor_network` when the caller has it already
     (``build`` reads it once for the page and the report); it is read only.
     """
-    path = Path(path)
     G = actor_network(store) if network is None else network
-    page = render_html(G, title=title, evidence_of=evidence(store))
+    return save_html(render_html(G, title=title, evidence_of=evidence(store)), path)
+
+
+def save_html(page: str, path: str | Path) -> Path:
+    """Write a page :func:`render_html` made to ``path`` (atomically); return the path."""
+    path = Path(path)
     with atomic_write(path) as f:
         f.write(page)
     return path

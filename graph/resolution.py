@@ -107,6 +107,15 @@ def _unchanged(facts: GraphFacts, canon: dict[str, Canonical], events: dict[str,
 _MENTION_OF_NT = f"<{MENTION_OF}>"
 
 
+@functools.lru_cache(maxsize=65536)
+def _actor_lines(iri: str, kind: str, pref: str, label: str, aliases: tuple[str, ...], country: str | None,
+                 extracted: str) -> tuple[str, ...]:
+    """An actor's N-Triples lines in a resolved graph (the same actor, read the same way, recurs in many
+    documents, so each is written once)."""
+    return tuple(ntriples(actor_triples(URIRef(iri), kind, pref=pref, label=label, aliases=aliases,
+                                        country=country, extracted=URIRef(extracted))).split("\n"))
+
+
 def _resolved_lines(facts: GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set[str]:
     """The lines of a document graph that name an actor or an event (``facts.lines``) as resolution leaves
     them, as N-Triples lines (compared and written as text; the graph's other lines stay as they are).
@@ -120,11 +129,10 @@ def _resolved_lines(facts: GraphFacts, canon: dict[str, Canonical], events: dict
             continue  # actors and events are written again below
         ns, no = node.get(s), node.get(o)
         out.add(line if ns is None and no is None else f"{ns or s} {p} {no or o} .")
-    triples: list = []
     for n, a in facts.local.items():
         c = canon[a.iri]
-        triples.extend(actor_triples(URIRef(c.iri), a.kind, pref=c.name, label=a.name, aliases=facts.aliases[n],
-                                     country=c.country, extracted=URIRef(a.iri)))
+        out.update(_actor_lines(c.iri, a.kind, c.name, a.name, facts.aliases[n], c.country, a.iri))
+    triples: list = []
     by_event: dict[str, list[str]] = defaultdict(list)
     for r in facts.reports:
         by_event[events[r.mention].iri].append(r.mention)
