@@ -33,7 +33,7 @@ from string import Template
 import networkx as nx
 
 from ..fileio import atomic_write
-from ..graph.contacts import contact_history
+from ..graph.contacts import pair_history
 from ..graph.network import actor_network, pair_network
 from .evidence import Evidence, evidence, evidence_from_network
 from .layout import community_layout, label_box, make_room, node_radius
@@ -141,10 +141,7 @@ def _by_date(item: tuple) -> tuple:
 
 def _pair_timeline(G: nx.MultiDiGraph, u: str, v: str, events: _Events) -> dict:
     """The contact timeline of one pair, from a graph of the pair alone (fast for any size of network)."""
-    H = nx.MultiDiGraph()
-    H.add_nodes_from([(u, G.nodes[u]), (v, G.nodes[v])])
-    H.add_edges_from((a, b, k, d) for a, b in ((u, v), (v, u)) for k, d in G.get_edge_data(a, b, default={}).items())
-    timeline = timeline_data(contact_history(H, u, v))
+    timeline = timeline_data(pair_history(G, u, v))
     for c in timeline["contacts"]:
         c["event"] = events.of_key[c["event"]]
     return timeline

@@ -22,7 +22,7 @@ import networkx as nx
 
 from ..fileio import atomic_write
 from ..graph.analysis import balance, contested_claims, iter_events, key_actors, reciprocity, same_side
-from ..graph.contacts import contact_history, human_date
+from ..graph.contacts import human_date, pair_history
 from ..graph.network import CONFLICT, COOPERATION, actor_network, pair_network, status_of
 from ..records import STATUSES
 from .timeline import contact_figure
@@ -39,7 +39,7 @@ def md_escape(text: object) -> str:
 
 
 def _figure_timeline(pairs, G) -> bytes | None:
-    fig = contact_figure([contact_history(G, a, b) for a, b in pairs])
+    fig = contact_figure([pair_history(G, a, b) for a, b in pairs])
     return None if fig is None else _png(fig)
 
 
@@ -109,7 +109,7 @@ def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
     if "timeline" in figures:
         lines += [f"![Contacts per pair]({figures['timeline']})", ""]
     for u, v in pairs[:10]:
-        h = contact_history(G, u, v)
+        h = pair_history(G, u, v)
         lines.append(f"### {md_escape(h.a)} – {md_escape(h.b)}")
         lines.append("")
         for c in h.contacts:
