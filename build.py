@@ -273,8 +273,7 @@ def build(
         removed: list[Path] = []
         n_store, n_rows = index.documents(), index.mentions()
         if views_due(views, n_store, n_docs):
-            files, n_rows = _write_views(store, out, html=html, report=report,
-                                         call=coder.call if coder else LocalCoder.call)
+            files, n_rows = _write_views(store, out, html=html, report=report)
         else:
             removed = _remove_views(out)
         check = check.result()
@@ -292,32 +291,28 @@ def build(
     return result
 
 
-def _write_views(store, out: Path, *, html: bool, report: bool, call) -> tuple[list[Path], int]:
+def _write_views(store, out: Path, *, html: bool, report: bool) -> tuple[list[Path], int]:
     """Write the whole-store files; return their paths and the rows of the event table.
 
-    The page and the report are functions of the actor network (and the page of the mentions' evidence):
-    ``call`` (the coder's) makes them on workers when there are workers, while this process writes
-    events.jsonl; ``graph.trig`` is Oxigraph's own dump, on a thread of its own meanwhile.
+    ``graph.trig`` is Oxigraph's own dump, on a thread of its own while this one writes the others.  (The
+    page and the report are functions of the actor network and could be made on Dask workers
+    (:func:`newskg.export.report.report_files`); on the two cores measured here that cost more than it
+    saved: fresh workers import matplotlib and compete with the driver for the same cores.)
     """
-    from .export import export_rdf
-    from .export.evidence import evidence
-    from .export.html import render_html, save_html
-    from .export.report import report_files, save_report
+    from .export import export_rdf, write_html, write_report
     from .graph import events_from_store
     from .graph.network import actor_network
 
-    network = actor_network(store) if html or report else None  # read once for the page and the report
-    page = call(render_html, network, evidence_of=evidence(store)) if html else None
-    made = call(report_files, network) if report else None
     with ThreadPoolExecutor(1, thread_name_prefix="newskg-trig") as pool:
         trig = pool.submit(export_rdf, store, "trig", out / "graph.trig")
         rows = write_events(events_from_store(store), out / "events.jsonl")
+        files = [out / "graph.trig", out / "events.jsonl"]
+        network = actor_network(store) if html or report else None  # read once for the page and the report
+        if html:
+            files.append(write_html(store, out / "graph.html", network=network))
+        if report:
+            files.append(write_report(store, out, network=network))
         trig.result()
-    files = [out / "graph.trig", out / "events.jsonl"]
-    if page is not None:
-        files.append(save_html(page.result(), out / "graph.html"))
-    if made is not None:
-        files.append(save_report(made.result(), out))
     return files, rows
 
 

@@ -151,9 +151,9 @@ class LocalCoder:
         pass
 
     @staticmethod
-    def call(fn, *args, **kwargs):
-        """Run ``fn(*args, **kwargs)`` here and now; the result is had with ``.result()``."""
-        return _Done(fn(*args, **kwargs))
+    def call(fn, *args):
+        """Run ``fn(*args)`` here and now; the result is had with ``.result()``."""
+        return _Done(fn(*args))
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[list[Document], list[CodedDocument]]]:
         """``(batch, coded batch)`` pairs, in input order.
@@ -246,9 +246,9 @@ class DaskCoder:
         if cluster is not None:
             cluster.close()
 
-    def call(self, fn, *args, **kwargs):
-        """Run ``fn(*args, **kwargs)`` on a worker; the result is had with ``.result()``."""
-        return self.client.submit(fn, *args, pure=False, **kwargs)
+    def call(self, fn, *args):
+        """Run ``fn(*args)`` on a worker; the result is had with ``.result()``."""
+        return self.client.submit(fn, *args, pure=False)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[list[Document], list[CodedDocument]]]:
         """``(batch, coded batch)`` pairs as batches finish, at most ``in_flight`` at a time."""
