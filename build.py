@@ -21,6 +21,7 @@ import itertools
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -199,6 +200,7 @@ def build(
     from .graph import Store, resolve
     from .graph.index import ResolutionIndex
     from .graph.iri import doc_iri
+    from .graph.resolution import KEEP_READ
     from .graph.store import StoreWriter
 
     if on_error not in ("stop", "skip"):
@@ -239,12 +241,14 @@ def build(
             coder = stack.enter_context(LocalCoder(settings.model, batch_size=batch_size, n_process=n_process))
         n_docs = n_events = 0
         written: list[str] = []
+        known: dict = {}  # the facts of the graphs written, for resolution (at most KEEP_READ: memory stays flat)
         writer = stack.enter_context(StoreWriter(store, flush_every=FLUSH_EVERY))
         for batch, coded in coder.run(itertools.chain([first], docs)) if coder else ():
             good = [c for c in coded if c.error is None]
             index.add_pending(c.id for c in good)  # resolved by the next build if this one is killed
             writer.put([(str(doc_iri(c.id)), c.ntriples) for c in good])  # written while the next batch is coded
             written.extend(c.id for c in good)
+            known.update((c.id, c.facts) for c in good if c.facts is not None and len(known) < KEEP_READ)
             by_id = {d.id: d for d in batch}
             for c in coded:
                 if c.error is not None:
@@ -259,7 +263,7 @@ def build(
                 if progress is not None:
                     progress(by_id[c.id], c.events)
         writer.close()
-        resolution = resolve(store, documents=(), index=index)  # this build's documents are pending
+        resolution = resolve(store, documents=(), index=index, known=known)  # this build's documents are pending
         # SHACL is the slowest step after parsing: a build checks an even sample of at most VALIDATE_SAMPLE of
         # the graphs it wrote (they come from one code path), on a worker when there are workers, while the
         # driver writes the whole-store files; `newskg validate` checks all.
@@ -288,19 +292,27 @@ def build(
 
 
 def _write_views(store, out: Path, *, html: bool, report: bool) -> tuple[list[Path], int]:
-    """Write the whole-store files; return their paths and the rows of the event table."""
+    """Write the whole-store files; return their paths and the rows of the event table.
+
+    ``graph.trig`` is Oxigraph's own dump, on a thread of its own while this one writes the others.  (The
+    page and the report are functions of the actor network and could be made on Dask workers
+    (:func:`newskg.export.report.report_files`); on the two cores measured here that cost more than it
+    saved: fresh workers import matplotlib and compete with the driver for the same cores.)
+    """
     from .export import export_rdf, write_html, write_report
     from .graph import events_from_store
     from .graph.network import actor_network
 
-    export_rdf(store, "trig", out / "graph.trig")
-    rows = write_events(events_from_store(store), out / "events.jsonl")
-    files = [out / "graph.trig", out / "events.jsonl"]
-    network = actor_network(store) if html or report else None  # read once for the page and the report
-    if html:
-        files.append(write_html(store, out / "graph.html", network=network))
-    if report:
-        files.append(write_report(store, out, network=network))
+    with ThreadPoolExecutor(1, thread_name_prefix="newskg-trig") as pool:
+        trig = pool.submit(export_rdf, store, "trig", out / "graph.trig")
+        rows = write_events(events_from_store(store), out / "events.jsonl")
+        files = [out / "graph.trig", out / "events.jsonl"]
+        network = actor_network(store) if html or report else None  # read once for the page and the report
+        if html:
+            files.append(write_html(store, out / "graph.html", network=network))
+        if report:
+            files.append(write_report(store, out, network=network))
+        trig.result()
     return files, rows
 
 

@@ -32,8 +32,13 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from .errors import ConfigError, NewsKGError
 from .records import Document
+
+if TYPE_CHECKING:
+    from .graph.facts import GraphFacts
 
 __all__ = ["CodedDocument", "code_documents", "check_graphs", "worker_extractor", "LocalCoder", "DaskCoder",
            "batched"]
@@ -49,6 +54,8 @@ class CodedDocument:
     ntriples: str
     events: int
     error: str | None = None
+    #: what resolution needs of the graph (:func:`newskg.graph.facts.coded_graph`), made with its text
+    facts: GraphFacts | None = None
 
 
 class _NoEvents:
@@ -67,10 +74,10 @@ def worker_extractor(model: str | None, batch_size: int = 64, n_process: int = 1
 
 
 def _coded(doc: Document, events) -> CodedDocument:
-    from .graph.rdf import document_triples
-    from .graph.terms import ntriples
+    from .graph.facts import coded_graph
 
-    return CodedDocument(doc.id, ntriples(document_triples(doc, events)), len(events))
+    text, facts = coded_graph(doc, events)
+    return CodedDocument(doc.id, text, len(events), facts=facts)
 
 
 def code_documents(documents: Sequence[Document], *, model: str | None = None, batch_size: int = 64,

@@ -5,7 +5,10 @@ Prints, as medians of several runs, with every ratio measured in the same run:
 1. words/s of plain spaCy ``nlp.pipe`` (one process, the same model and batch size), of ``build`` in this
    process, and of ``build(workers=2)`` (a Dask ``LocalCluster`` of two worker processes, its start-up and
    the workers' model loading included), on one mixed corpus: the PLOVER gold-standard articles of
-   ../shared/eval when present (short wire items), and longer synthetic articles;
+   ../shared/eval when present (short wire items), and longer synthetic articles; then the same on a
+   larger corpus of the same mix (``--large-words``, 150,000 by default; 0 skips it), where the cluster's
+   fixed start-up is a smaller share of the build.  Each ``--workers 2`` line also says how long the build
+   took until its first batch came back (the cluster's start and the workers' model loading);
 2. the time of adding the same 10 articles to stores of 1,000, 5,000 and 20,000 documents, against adding
    them to an empty store (``build`` in this process, model loaded once before timing).  The large stores
    are written straight from hand-made records (bench/_synth.py, no model) and resolved once, as a build
@@ -14,7 +17,7 @@ Prints, as medians of several runs, with every ratio measured in the same run:
 
 The machine is shared: run it when it is quiet, and read the ratios rather than the absolute numbers.
 
-Usage: python bench/bench_scale.py [--runs 3] [--words 48000] [--stores 1000,5000,20000]
+Usage: python bench/bench_scale.py [--runs 3] [--words 48000] [--large-words 150000] [--stores 1000,5000,20000]
 """
 
 from __future__ import annotations
@@ -161,10 +164,44 @@ def peak_rss(corpus: Path, out: Path) -> tuple[int, int, float]:
     return driver // 2**20, workers // 2**20, time.perf_counter() - started
 
 
+_RUNS = itertools.count()
+
+
+def throughput(nlp, recs: list[dict], corpus: Path, tmp: Path, args, name: str) -> None:
+    """Plain nlp.pipe, build in this process and build --workers 2 on one corpus, interleaved runs."""
+    words = sum(len(r["text"].split()) for r in recs)
+    texts = [r["text"] for r in recs]
+    if name:
+        print(f"{name}corpus: {len(recs)} documents, {words:,} words (the same mix)", flush=True)
+    plain, local, dask2, first = [], [], [], []
+
+    def workers() -> None:
+        started, seen = time.perf_counter(), []
+
+        def progress(doc, events) -> None:
+            if not seen:
+                seen.append(time.perf_counter() - started)
+        build([corpus], out=tmp / f"dask{next(_RUNS)}", batch_size=args.batch_size, workers=2, progress=progress)
+        first.append(seen[0])
+
+    for _ in range(args.runs):  # interleaved, so that a busy minute costs each the same
+        plain.append(timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=args.batch_size))))
+        local.append(timed(lambda: build([corpus], out=tmp / f"local{next(_RUNS)}", batch_size=args.batch_size)))
+        dask2.append(timed(workers))
+        print(f"  run: plain {plain[-1]:.1f} s, build {local[-1]:.1f} s, --workers 2 {dask2[-1]:.1f} s "
+              f"(first batch back after {first[-1]:.1f} s)", flush=True)
+    p, b, d, f = (statistics.median(x) for x in (plain, local, dask2, first))
+    print(f"{name}plain nlp.pipe {words / p:,.0f} words/s | build in one process {words / b:,.0f} words/s "
+          f"({p / b:.2f}x plain; target >= 0.8) | build --workers 2 {words / d:,.0f} words/s "
+          f"({b / d:.2f}x one process; target >= 1.5; its first batch back after {f:.1f} s); medians of "
+          f"{args.runs}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--words", type=int, default=48_000)
+    ap.add_argument("--large-words", type=int, default=150_000)
     ap.add_argument("--stores", default="1000,5000,20000")
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--skip-throughput", action="store_true")
@@ -178,24 +215,14 @@ def main() -> None:
     recs = mixed_corpus(args.words)
     words = sum(len(r["text"].split()) for r in recs)
     corpus = write_jsonl(tmp / "mixed.jsonl", recs)
-    texts = [r["text"] for r in recs]
     print(f"corpus: {len(recs)} documents, {words:,} words (gold-standard wire items and synthetic articles)",
           flush=True)
     if not args.skip_throughput:
         list(extractor.pipe([]))
-        runs = itertools.count()
-        plain, local, dask2 = [], [], []
-        for _ in range(args.runs):  # interleaved, so that a busy minute costs each the same
-            plain.append(timed(lambda: sum(1 for _ in nlp.pipe(texts, batch_size=args.batch_size))))
-            local.append(timed(lambda: build([corpus], out=tmp / f"local{next(runs)}", batch_size=args.batch_size)))
-            dask2.append(timed(lambda: build([corpus], out=tmp / f"dask{next(runs)}", batch_size=args.batch_size,
-                                             workers=2)))
-            print(f"  run: plain {plain[-1]:.1f} s, build {local[-1]:.1f} s, --workers 2 {dask2[-1]:.1f} s",
-                  flush=True)
-        p, b, d = (statistics.median(x) for x in (plain, local, dask2))
-        print(f"plain nlp.pipe {words / p:,.0f} words/s | build in one process {words / b:,.0f} words/s "
-              f"({p / b:.2f}x plain; target >= 0.8) | build --workers 2 {words / d:,.0f} words/s "
-              f"({b / d:.2f}x one process; target >= 1.5); medians of {args.runs}", flush=True)
+        throughput(nlp, recs, corpus, tmp, args, "")
+        if args.large_words:
+            big = mixed_corpus(args.large_words)
+            throughput(nlp, big, write_jsonl(tmp / "large.jsonl", big), tmp, args, "large ")
 
     # 2. incremental builds
     new = write_jsonl(tmp / "ten.jsonl", [dict(r, id=f"new-{i}") for i, r in enumerate(recs[:10])])

@@ -33,13 +33,13 @@ from string import Template
 import networkx as nx
 
 from ..fileio import atomic_write
-from ..graph.contacts import contact_history
+from ..graph.contacts import pair_history
 from ..graph.network import actor_network, pair_network
 from .evidence import Evidence, evidence, evidence_from_network
 from .layout import community_layout, label_box, make_room, node_radius
 from .timeline import MODE_COLORS, timeline_data
 
-__all__ = ["write_html", "render_html", "page_data", "safe_json", "KIND_COLORS", "QUAD_COLORS"]
+__all__ = ["write_html", "render_html", "save_html", "page_data", "safe_json", "KIND_COLORS", "QUAD_COLORS"]
 
 KIND_COLORS = {"state": "#4e79a7", "person": "#f28e2b", "organization": "#59a14f", "group": "#b07aa1"}
 QUAD_COLORS = {"VerbalCooperation": "#76b7b2", "MaterialCooperation": "#2e7d32",
@@ -141,10 +141,7 @@ def _by_date(item: tuple) -> tuple:
 
 def _pair_timeline(G: nx.MultiDiGraph, u: str, v: str, events: _Events) -> dict:
     """The contact timeline of one pair, from a graph of the pair alone (fast for any size of network)."""
-    H = nx.MultiDiGraph()
-    H.add_nodes_from([(u, G.nodes[u]), (v, G.nodes[v])])
-    H.add_edges_from((a, b, k, d) for a, b in ((u, v), (v, u)) for k, d in G.get_edge_data(a, b, default={}).items())
-    timeline = timeline_data(contact_history(H, u, v))
+    timeline = timeline_data(pair_history(G, u, v))
     for c in timeline["contacts"]:
         c["event"] = events.of_key[c["event"]]
     return timeline
@@ -219,9 +216,13 @@ def write_html(store, path: str | Path, *, title: str = "newskg actor network",
     ``network`` is the store's :func:`~newskg.graph.network.actor_network` when the caller has it already
     (``build`` reads it once for the page and the report); it is read only.
     """
-    path = Path(path)
     G = actor_network(store) if network is None else network
-    page = render_html(G, title=title, evidence_of=evidence(store))
+    return save_html(render_html(G, title=title, evidence_of=evidence(store)), path)
+
+
+def save_html(page: str, path: str | Path) -> Path:
+    """Write a page :func:`render_html` made to ``path`` (atomically); return the path."""
+    path = Path(path)
     with atomic_write(path) as f:
         f.write(page)
     return path

@@ -10,9 +10,11 @@ HTML a Markdown viewer renders).
 from __future__ import annotations
 
 import html
+import io
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,12 +22,12 @@ import networkx as nx
 
 from ..fileio import atomic_write
 from ..graph.analysis import balance, contested_claims, iter_events, key_actors, reciprocity, same_side
-from ..graph.contacts import contact_history, human_date
+from ..graph.contacts import human_date, pair_history
 from ..graph.network import CONFLICT, COOPERATION, actor_network, pair_network, status_of
 from ..records import STATUSES
 from .timeline import contact_figure
 
-__all__ = ["write_report", "md_escape", "render_report"]
+__all__ = ["write_report", "md_escape", "render_report", "report_files", "save_report", "ReportFiles"]
 
 log = logging.getLogger(__name__)
 
@@ -36,15 +38,12 @@ def md_escape(text: object) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", s).replace("\n", " ")
 
 
-def _figure_timeline(pairs, G, path: Path) -> bool:
-    fig = contact_figure([contact_history(G, a, b) for a, b in pairs])
-    if fig is None:
-        return False
-    _save(fig, path)
-    return True
+def _figure_timeline(pairs, G) -> bytes | None:
+    fig = contact_figure([pair_history(G, a, b) for a, b in pairs])
+    return None if fig is None else _png(fig)
 
 
-def _figure_balance(G, path: Path) -> bool:
+def _figure_balance(G) -> bytes | None:
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -57,7 +56,7 @@ def _figure_balance(G, path: Path) -> bool:
         coop, conf = years.setdefault(y, [0, 0])
         years[y] = [coop + (d["quad"] in COOPERATION), conf + (d["quad"] in CONFLICT)]
     if not years:
-        return False
+        return None
     ys = sorted(years)
     fig, ax = plt.subplots(figsize=(7, 3))
     ax.bar(ys, [years[y][0] for y in ys], label="cooperation", color="#59a14f")
@@ -66,9 +65,9 @@ def _figure_balance(G, path: Path) -> bool:
     ax.set_title("Cooperation (up) and conflict (down) events per year")
     ax.legend()
     fig.tight_layout()
-    _save(fig, path)
+    png = _png(fig)
     plt.close(fig)
-    return True
+    return png
 
 
 def _pairs(G: nx.MultiDiGraph) -> list[tuple[str, str, dict]]:
@@ -110,7 +109,7 @@ def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
     if "timeline" in figures:
         lines += [f"![Contacts per pair]({figures['timeline']})", ""]
     for u, v in pairs[:10]:
-        h = contact_history(G, u, v)
+        h = pair_history(G, u, v)
         lines.append(f"### {md_escape(h.a)} – {md_escape(h.b)}")
         lines.append("")
         for c in h.contacts:
@@ -154,9 +153,46 @@ def render_report(G: nx.MultiDiGraph, figures: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _save(fig, path: Path) -> None:
-    with atomic_write(path, "wb") as f:
-        fig.savefig(f, format="png", dpi=100)
+def _png(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100)
+    return buf.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFiles:
+    """The report of an actor network as files: ``report.md``'s text and its figures (name, PNG bytes)."""
+
+    text: str
+    figures: tuple[tuple[str, bytes], ...]
+
+
+_FIGURES = (("timeline", "contacts.png"), ("balance", "balance.png"))
+
+
+def report_files(G: nx.MultiDiGraph) -> ReportFiles:
+    """The report's text and figures for an actor network (a function of the network alone, so ``build``
+    has it made on a Dask worker while the driver writes the other files)."""
+    pairs = _contact_pairs(G)[:10]
+    pngs = {"timeline": _figure_timeline(pairs, G), "balance": _figure_balance(G)}
+    made = [(key, name) for key, name in _FIGURES if pngs[key] is not None]
+    text = render_report(G, {key: f"figures/{name}" for key, name in made})
+    return ReportFiles(text, tuple((name, pngs[key]) for key, name in made))
+
+
+def save_report(files: ReportFiles, out_dir: str | Path) -> Path:
+    """Write ``report.md`` and its figures (``figures/*.png``) into ``out_dir``, each atomically; return the
+    report path."""
+    out = Path(out_dir)
+    fig_dir = out / "figures"
+    fig_dir.mkdir(parents=True, exist_ok=True)
+    for name, png in files.figures:
+        with atomic_write(fig_dir / name, "wb") as f:
+            f.write(png)
+    path = out / "report.md"
+    with atomic_write(path) as f:
+        f.write(files.text)
+    return path
 
 
 def write_report(store, out_dir: str | Path, *, network: nx.MultiDiGraph | None = None) -> Path:
@@ -165,18 +201,4 @@ def write_report(store, out_dir: str | Path, *, network: nx.MultiDiGraph | None 
     ``network`` is the store's :func:`~newskg.graph.network.actor_network` when the caller has it already;
     it is read only.
     """
-    out = Path(out_dir)
-    G = actor_network(store) if network is None else network
-    fig_dir = out / "figures"
-    fig_dir.mkdir(parents=True, exist_ok=True)
-    pairs = _contact_pairs(G)[:10]
-    figures = {}
-    if _figure_timeline(pairs, G, fig_dir / "contacts.png"):
-        figures["timeline"] = "figures/contacts.png"
-    if _figure_balance(G, fig_dir / "balance.png"):
-        figures["balance"] = "figures/balance.png"
-    text = render_report(G, figures)
-    path = out / "report.md"
-    with atomic_write(path) as f:
-        f.write(text)
-    return path
+    return save_report(report_files(actor_network(store) if network is None else network), out_dir)

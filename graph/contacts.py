@@ -26,7 +26,7 @@ from ..records import STATUSES
 from .daterange import in_range
 from .network import counted_statuses, find_actor, status_of
 
-__all__ = ["Contact", "Gap", "ContactHistory", "contact_history", "actor_members", "human_date"]
+__all__ = ["Contact", "Gap", "ContactHistory", "contact_history", "pair_history", "actor_members", "human_date"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
@@ -198,3 +198,14 @@ def contact_history(G: nx.MultiDiGraph, a: str, b: str, *, since: str | None = N
                           tuple(s for s in STATUSES if s in keep), dated[0] if dated else None,
                           dated[-1] if dated else None, tuple(sorted({c.mode for c in contacts if c.mode})),
                           by_status["asserted"], by_status["claimed"], by_status["negated"], tuple(contacts))
+
+
+def pair_history(G: nx.MultiDiGraph, u: str, v: str) -> ContactHistory:
+    """:func:`contact_history` of two nodes (with its default options), read from a graph of the pair alone:
+    the same history, in time that does not grow with the network (the page and the report read ten or
+    hundreds of pairs of a large one)."""
+    H = nx.MultiDiGraph()
+    H.add_nodes_from([(u, G.nodes[u]), (v, G.nodes[v])])
+    ends = ((u, v), (v, u)) if u != v else ((u, u),)
+    H.add_edges_from((a, b, k, d) for a, b in ends for k, d in G.get_edge_data(a, b, default={}).items())
+    return contact_history(H, u, v)

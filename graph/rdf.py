@@ -48,6 +48,7 @@ STATUS_TERMS = {"asserted": NKG.Asserted, "claimed": NKG.Claimed, "negated": NKG
 _DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
+@functools.lru_cache(maxsize=8192)
 def date_literal(value: str) -> Literal:
     """An ISO date string as a literal typed at its precision.
 
@@ -55,6 +56,12 @@ def date_literal(value: str) -> Literal:
     True
     """
     return Literal(value, datatype=_DATE_TYPES[date_precision(value)])
+
+
+@functools.lru_cache(maxsize=65536)
+def _integer(n: int) -> Literal:
+    """An xsd:integer literal (offsets recur in every document; rdflib's literals are slow to make)."""
+    return Literal(n)
 
 
 def actor_triples(node: URIRef, kind: str, *, pref: str, label: str, aliases: Sequence[str] = (),
@@ -157,8 +164,8 @@ def document_triples(doc: Document, events: Sequence[Event]) -> Iterator[tuple[N
     ctx = context_iri(doc.id, len(doc.text))
     yield ctx, RDF.type, NIF.Context
     yield ctx, NIF.isString, Literal(doc.text)
-    yield ctx, NIF.beginIndex, Literal(0)
-    yield ctx, NIF.endIndex, Literal(len(doc.text))
+    yield ctx, NIF.beginIndex, _integer(0)
+    yield ctx, NIF.endIndex, _integer(len(doc.text))
     yield ctx, NIF.sourceUrl, d
 
     claims = _claims(events)
@@ -178,8 +185,8 @@ def document_triples(doc: Document, events: Sequence[Event]) -> Iterator[tuple[N
         s = sentence_iri(doc.id, ev.start, ev.end)
         yield s, RDF.type, NIF.Sentence
         yield s, NIF.anchorOf, Literal(ev.sentence)
-        yield s, NIF.beginIndex, Literal(ev.start)
-        yield s, NIF.endIndex, Literal(ev.end)
+        yield s, NIF.beginIndex, _integer(ev.start)
+        yield s, NIF.endIndex, _integer(ev.end)
         yield s, NIF.referenceContext, ctx
 
         yield m, RDF.type, NKG.Mention

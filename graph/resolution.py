@@ -31,7 +31,7 @@ import logging
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -39,41 +39,21 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from ..ontology.namespace import NKG, WD
-from .clusters import EventFacts, Report, cluster_reports
-from .identity import Canonical, LocalActor, resolve_actors
+from .clusters import EventFacts, cluster_reports
+from .facts import MENTION_OF, GraphFacts, stored_facts
+from .identity import Canonical, resolve_actors
 from .index import SCHEMA_VERSION, ResolutionIndex, block_key
-from .iri import RESOLUTION_GRAPH, doc_id_of, doc_iri, parse_actor_iri
+from .iri import RESOLUTION_GRAPH, doc_id_of, doc_iri
 from .rdf import actor_triples, event_triples
 from .terms import ntriples
 
-__all__ = ["ResolutionReport", "resolve", "wikidata_table"]
+__all__ = ["ResolutionReport", "resolve", "wikidata_table", "KEEP_READ"]
 
 log = logging.getLogger(__name__)
 
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_NKG = str(NKG)
-_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_PREF = _SKOS + "prefLabel"
-_ALT = _SKOS + "altLabel"
-_COUNTRY = _NKG + "countryCode"
-_EXTRACTED = _NKG + "extractedAs"
-_MENTION = _NKG + "Mention"
-_MENTION_OF = _NKG + "mentionOf"
-_EVENT_TYPE = _NKG + "eventType"
-_EVENT_MODE = _NKG + "eventMode"
-_ACTOR = _NKG + "actor"
-_RECIPIENT = _NKG + "recipient"
-_TIMESTAMP = "http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp"
-_STATUS = _NKG + "status"
-_NEGATED = _NKG + "Negated"
-_REPORTED_ACTOR = _NKG + "reportedActor"
-_REPORTED_RECIPIENT = _NKG + "reportedRecipient"
-_REPORTED_DATE = _NKG + "reportedDate"
-_REPORTED_MODE = _NKG + "reportedMode"
-_DENIED = _NKG + "deniedClaim"
-#: Changed documents whose facts resolution keeps in memory between reading and rewriting them.
-_KEEP_READ = 5000
+#: Changed documents whose facts resolution keeps in memory between reading and rewriting them (a build hands
+#: it the facts of at most this many of the graphs it wrote).
+KEEP_READ = 5000
 _SAME_AS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
 
 
@@ -86,7 +66,7 @@ class ResolutionReport:
     graphs_rewritten: int
     same_as_links: int
     rewritten: tuple[str, ...] = ()  #: ids of the documents whose graphs this pass rewrote
-    read: int = 0                    #: document graphs this pass read
+    read: int = 0                    #: document graphs this pass read back for their facts
 
 
 def _norm(text: str) -> str:
@@ -118,105 +98,41 @@ def wikidata_table() -> dict[tuple[str, str], str]:
     return table
 
 
-_KIND_CLASS = {"person": "Person", "organization": "Organization", "state": "State", "group": "Group"}
-_CLASS_KIND = {str(NKG) + v: k for k, v in _KIND_CLASS.items()}
-
-
-@dataclass(slots=True)
-class _GraphFacts:
-    """What one document graph says, read back for resolution."""
-
-    quads: list
-    local: dict[str, LocalActor]           # node IRI in the graph -> the actor as the document read it
-    aliases: dict[str, tuple[str, ...]]    # node IRI -> the document's other names for it
-    reports: list[Report]
-    denied: dict[str, set[str]]            # mention -> the claim mentions it denies
-    actors_now: dict[str, Canonical]       # node IRI -> the canonical actor the graph gives it now
-    events_now: dict[str, EventFacts | None]  # mention -> the event the graph gives it now (None: unclear)
-
-
-def _graph_facts(doc: str, quads: list) -> _GraphFacts:
-    """The facts of document ``doc`` from the quads (or triples) of its graph."""
-    by_s: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for q in quads:
-        if isinstance(q.subject, ox.NamedNode):
-            by_s[q.subject.value][q.predicate.value].append(q.object)
-    local, aliases, reports, denied, actors_now, events_now = {}, {}, [], {}, {}, {}
-    for s, props in by_s.items():
-        types = {t.value for t in props.get(_TYPE, [])}
-        kinds = [_CLASS_KIND[t] for t in types if t in _CLASS_KIND]
-        if kinds:
-            origin = props[_EXTRACTED][0].value if props.get(_EXTRACTED) else s
-            parsed = parse_actor_iri(origin)
-            kind, country = parsed if parsed else (kinds[0], None)
-            if parsed is None and props.get(_COUNTRY):
-                country = props[_COUNTRY][0].value
-            labels = sorted(o.value for o in props.get(_LABEL, [])) or sorted(o.value for o in props.get(_PREF, []))
-            local[s] = LocalActor(origin, kind, labels[0] if labels else s, country, doc)
-            aliases[s] = tuple(sorted(o.value for o in props.get(_ALT, [])))
-            prefs, codes = props.get(_PREF, []), props.get(_COUNTRY, [])
-            actors_now[s] = Canonical(s, kind, prefs[0].value if len(prefs) == 1 else "\x00",
-                                      codes[0].value if len(codes) == 1 else None if not codes else "\x00")
-        elif _MENTION in types:
-            event = props[_MENTION_OF][0].value
-            etype = by_s[event][_EVENT_TYPE][0].value.rsplit("/", 1)[-1]
-            status = props[_STATUS][0].value
-            recipient = props.get(_REPORTED_RECIPIENT)
-            date = props.get(_REPORTED_DATE)
-            mode = props.get(_REPORTED_MODE)
-            reports.append(Report(s, doc, etype, props[_REPORTED_ACTOR][0].value,
-                                  recipient[0].value if recipient else None, date[0].value if date else None,
-                                  mode[0].value.rsplit("/", 1)[-1] if mode else None, status == _NEGATED))
-            if props.get(_DENIED):
-                denied[s] = {o.value for o in props[_DENIED]}
-            events_now[s] = _event_now(event, etype, by_s[event], status == _NEGATED)
-    # reports name actors by their node in this graph; resolution works on the documents' own IRIs
-    reports = [Report(r.mention, r.doc, r.action, local[r.actor].iri if r.actor in local else r.actor,
-                      (local[r.recipient].iri if r.recipient in local else r.recipient) if r.recipient else None,
-                      r.date, r.mode, r.negated) for r in reports]
-    return _GraphFacts(quads, local, aliases, reports, denied, actors_now, events_now)
-
-
-def _event_now(event: str, etype: str, props: dict, negated: bool) -> EventFacts | None:
-    """The event node of a graph as :class:`EventFacts` (None when it is not one clear event)."""
-    one = {}
-    for key, p in (("mode", _EVENT_MODE), ("actor", _ACTOR), ("recipient", _RECIPIENT), ("date", _TIMESTAMP)):
-        values = props.get(p, [])
-        if len(values) > 1:
-            return None
-        one[key] = values[0].value if values else None
-    if one["actor"] is None or len(props.get(_EVENT_TYPE, [])) != 1:
-        return None
-    mode = one["mode"].rsplit("/", 1)[-1] if one["mode"] else None
-    return EventFacts(event, etype, mode, one["actor"], one["recipient"], one["date"], negated)
-
-
-def _unchanged(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> bool:
+def _unchanged(facts: GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> bool:
     """Whether resolution leaves a graph as it is: every actor and every mention's event as the graph has them."""
     return (all(canon[a.iri] == facts.actors_now[n] for n, a in facts.local.items())
             and all(events[r.mention] == facts.events_now.get(r.mention) for r in facts.reports))
 
 
-def _resolved_lines(facts: _GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set[str]:
-    """The document graph as resolution leaves it, as N-Triples lines (compared and written as text)."""
-    node = {n: f"<{canon[a.iri].iri}>" for n, a in facts.local.items()}
-    actor_nodes = set(facts.local)
-    event_nodes = {q.object.value for q in facts.quads if q.predicate.value == _MENTION_OF}
+_MENTION_OF_NT = f"<{MENTION_OF}>"
+
+
+@functools.lru_cache(maxsize=65536)
+def _actor_lines(iri: str, kind: str, pref: str, label: str, aliases: tuple[str, ...], country: str | None,
+                 extracted: str) -> tuple[str, ...]:
+    """An actor's N-Triples lines in a resolved graph (the same actor, read the same way, recurs in many
+    documents, so each is written once)."""
+    return tuple(ntriples(actor_triples(URIRef(iri), kind, pref=pref, label=label, aliases=aliases,
+                                        country=country, extracted=URIRef(extracted))).split("\n"))
+
+
+def _resolved_lines(facts: GraphFacts, canon: dict[str, Canonical], events: dict[str, EventFacts]) -> set[str]:
+    """The lines of a document graph that name an actor or an event (``facts.lines``) as resolution leaves
+    them, as N-Triples lines (compared and written as text; the graph's other lines stay as they are).
+    The lines hold no blank nodes, and IRIs hold no spaces."""
+    node = {f"<{n}>": f"<{canon[a.iri].iri}>" for n, a in facts.local.items()}
+    parsed = [(line, *line[:-2].split(" ", 2)) for line in facts.lines]
+    skip = {f"<{n}>" for n in facts.local} | {o for _, _, p, o in parsed if p == _MENTION_OF_NT}
     out: set[str] = set()
-    for q in facts.quads:
-        s, p, o = q.subject, q.predicate, q.object
-        if isinstance(s, ox.NamedNode) and (s.value in actor_nodes or s.value in event_nodes):
+    for line, s, p, o in parsed:
+        if s in skip or p == _MENTION_OF_NT:
             continue  # actors and events are written again below
-        if p.value == _MENTION_OF:
-            continue
-        ns = node.get(s.value) or str(s) if isinstance(s, ox.NamedNode) else str(s)
-        no = node.get(o.value) or str(o) if isinstance(o, ox.NamedNode) else str(o)
-        out.add(f"{ns} {p} {no} .")
-    triples: list = []
+        ns, no = node.get(s), node.get(o)
+        out.add(line if ns is None and no is None else f"{ns or s} {p} {no or o} .")
     for n, a in facts.local.items():
         c = canon[a.iri]
-        triples.extend(actor_triples(URIRef(c.iri), a.kind, pref=c.name, label=a.name, aliases=facts.aliases[n],
-                                     country=c.country, extracted=URIRef(a.iri)))
+        out.update(_actor_lines(c.iri, a.kind, c.name, a.name, facts.aliases[n], c.country, a.iri))
+    triples: list = []
     by_event: dict[str, list[str]] = defaultdict(list)
     for r in facts.reports:
         by_event[events[r.mention].iri].append(r.mention)
@@ -231,19 +147,11 @@ def _resolved_lines(facts: _GraphFacts, canon: dict[str, Canonical], events: dic
     return out
 
 
-def _lines(quads) -> set[str]:
-    return {f"{q.subject} {q.predicate} {q.object} ." for q in quads}
-
-
 def _qid(c: Canonical) -> str | None:
     """The bundled Wikidata item of a canonical actor, if any."""
     table = wikidata_table()
     qid = table.get(("state", c.country)) if c.kind == "state" and c.country else None
     return qid or table.get((c.kind, _norm(c.name)))
-
-
-def _doc_graph(doc: str) -> ox.NamedNode:
-    return ox.NamedNode(str(doc_iri(doc)))
 
 
 def _store_documents(store) -> list[str]:
@@ -259,8 +167,8 @@ def _count_documents(store) -> int:
     return int(next(iter(store.ox.query(_COUNT_DOCUMENTS)))["n"].value)
 
 
-def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionIndex | None = None
-            ) -> ResolutionReport:
+def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionIndex | None = None,
+            known: Mapping[str, GraphFacts] | None = None) -> ResolutionReport:
     """Resolve actors and events across the documents of ``store`` (see the module docs).
 
     Parameters
@@ -276,6 +184,10 @@ def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionI
         The store's resolution index (:mod:`newskg.graph.index`), updated and
         committed here; a temporary one by default.  It is rebuilt from the
         store when it does not match it.
+    known : mapping, optional
+        Document id -> the :class:`~newskg.graph.facts.GraphFacts` of its graph as the store holds it now
+        (:func:`~newskg.graph.facts.coded_facts` of what the caller wrote): resolution takes those
+        instead of reading the graphs back.
 
     Returns
     -------
@@ -285,10 +197,11 @@ def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionI
     index = ResolutionIndex(None) if own else index
     try:
         full = documents is None or index.meta("version") != SCHEMA_VERSION
-        report = _resolve(store, index, None if full else set(documents) | index.pending())
+        known = known or {}
+        report = _resolve(store, index, None if full else set(documents) | index.pending(), known)
         if not full and index.documents() != _count_documents(store):
             log.warning("the resolution index does not match the store; resolving from scratch")
-            report = _resolve(store, index, None)
+            report = _resolve(store, index, None, known)
         store.flush()
         index.commit()
     except BaseException:
@@ -301,7 +214,8 @@ def resolve(store, *, documents: Iterable[str] | None = None, index: ResolutionI
     return report
 
 
-def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> ResolutionReport:
+def _resolve(store, index: ResolutionIndex, documents: set[str] | None, known: Mapping[str, GraphFacts]
+             ) -> ResolutionReport:
     if documents is None:  # from scratch
         index.clear()
         index.set_meta("version", SCHEMA_VERSION)
@@ -309,18 +223,21 @@ def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> Resol
         documents = set(_store_documents(store))
     changed = sorted(documents)
     old_origins, old_keys, old_blocks = index.document_state(changed)
-    if len(changed) > _KEEP_READ:
+    if len(changed) > KEEP_READ:
         log.info("resolving %d documents", len(changed))
 
-    # 1. what the changed documents say now
-    facts: dict[str, _GraphFacts] = {}
-    keep = len(changed) <= _KEEP_READ  # a from-scratch resolution of a large store reads them again later
+    # 1. what the changed documents say now (as the caller knows it, else read from their graphs)
+    facts: dict[str, GraphFacts] = {}
+    keep = len(changed) <= KEEP_READ  # a from-scratch resolution of a large store reads them again later
+    read = 0
     for doc in changed:
-        quads = list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc)))
-        if quads:
-            f = _graph_facts(doc, quads)
+        f = known.get(doc)
+        if f is None:
+            f = stored_facts(store, doc)
+            read += f is not None
+        if f is not None:
             index.replace_document(doc, f.local.values(), f.reports)
-            if keep:
+            if keep or doc in known:
                 facts[doc] = f
         else:
             index.remove_document(doc)
@@ -366,16 +283,15 @@ def _resolve(store, index: ResolutionIndex, documents: set[str] | None) -> Resol
     # 4. rewrite the graphs that change
     affected = present | index.docs_naming(moved) | {r.doc for r, _ in rows if r.mention in renamed}
     rewritten = []
-    read = len(present)
     for doc in sorted(affected):
         f = facts.get(doc)
         if f is None:
             read += doc not in present
-            f = _graph_facts(doc, list(store.ox.quads_for_pattern(None, None, None, _doc_graph(doc))))
+            f = stored_facts(store, doc)
         canon_d, events_d = index.canon(a.iri for a in f.local.values()), index.document_events(doc)
         if _unchanged(f, canon_d, events_d):
             continue
-        new, now = _resolved_lines(f, canon_d, events_d), _lines(f.quads)
+        new, now = _resolved_lines(f, canon_d, events_d), f.lines
         if new != now:  # only the triples that change are written (a fraction: actors' IRIs and labels, events)
             store.patch_document(str(doc_iri(doc)), sorted(now - new), sorted(new - now))
             rewritten.append(doc)

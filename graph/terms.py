@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-__all__ = ["ntriples", "to_ox"]
+__all__ = ["ntriples", "ntriples_lines", "to_ox"]
 
 
 def to_ox(term):
@@ -86,4 +86,17 @@ def ntriples(triples: Iterable[tuple]) -> str:
     >>> print(ntriples([(URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal('say "hi"'))] * 2))
     <https://example.org/s> <https://example.org/p> "say \\"hi\\"" .
     """
-    return "\n".join(dict.fromkeys(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples))
+    return "\n".join(ntriples_lines(triples))
+
+
+def ntriples_lines(triples: Iterable[tuple]) -> dict[str, tuple]:
+    """rdflib triples by their N-Triples line (as :func:`ntriples` writes it), each once, in first-seen order.
+
+    >>> list(ntriples_lines([(URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal(1))] * 2))
+    ['<https://example.org/s> <https://example.org/p> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .']
+    """
+    out: dict[str, tuple] = {}
+    for t in triples:
+        s, p, o = t
+        out.setdefault(f"{_nt(s)} {_nt(p)} {_nt(o)} .", t)
+    return out

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from synthetic_network import build_store  # noqa: E402
 
 from newskg.build import store_path
 from newskg.cli import app
 from newskg.graph import Store
 from newskg.graph.analysis import balance, contested_claims, key_actors, reciprocity
-from newskg.graph.contacts import contact_history
+from newskg.graph.contacts import contact_history, pair_history
 from newskg.graph.network import actor_network, pair_network
 
 runner = CliRunner()
@@ -96,3 +102,18 @@ def test_cli_report_and_viz_escape_text(tiny_out, tmp_path) -> None:
     assert res.exit_code == 0, res.output
     page = (tmp_path / "g.html").read_text("utf-8")
     assert not re.search(r"https?://(?!w3id\.org|www\.w3\.org)", page.split('id="newskg-data"')[0])
+
+
+
+def test_a_pair_history_is_the_pairs_contact_history_in_the_whole_network() -> None:
+    """The page and the report read pairs' histories from a graph of the pair alone: the same history as
+    from the whole network, for every pair with events (a synthetic network of many actors)."""
+    with Store(None) as store:
+        build_store(store, 60)
+        G = actor_network(store)
+    pairs = sorted({tuple(sorted((u, v))) for u, v in G.edges() if u != v})
+    assert len(pairs) > 20
+    for u, v in pairs:
+        assert pair_history(G, u, v) == contact_history(G, u, v)
+        assert pair_history(G, v, u) == contact_history(G, v, u)
+    assert sum(bool(contact_history(G, u, v).contacts) for u, v in pairs) >= 5

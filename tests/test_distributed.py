@@ -128,6 +128,14 @@ def test_a_build_on_the_cluster_equals_a_local_build(extractor, cluster, tmp_pat
     table = (tmp_path / "remote" / "events.jsonl").read_text("utf-8")
     assert table and table == (tmp_path / "local" / "events.jsonl").read_text("utf-8")
     assert f"{report.documents} documents, {report.events} events coded" in remote.stdout
+    # the report and its figures, made on a worker, are the local build's byte for byte
+    made = sorted(p.relative_to(tmp_path / "remote") for p in (tmp_path / "remote").rglob("*")
+                  if p.suffix in (".md", ".png", ".html"))
+    assert made == sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*")
+                          if p.suffix in (".md", ".png", ".html"))
+    assert any(p.suffix == ".png" for p in made)
+    for p in made:
+        assert (tmp_path / "remote" / p).read_bytes() == (tmp_path / "local" / p).read_bytes(), p
 
 
 def test_a_worker_killed_mid_build_has_its_batches_rerun(extractor, cluster, tmp_path: Path) -> None:

@@ -10,10 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newskg.graph import Store, document_graph, events_from_store, resolve, validate
+from newskg.graph import Store, document_graph, document_triples, doc_iri, events_from_store, resolve, validate
 from newskg.graph.clusters import Report, cluster_reports
+from newskg.graph.facts import coded_facts, coded_graph, stored_facts
 from newskg.graph.identity import LocalActor, resolve_actors
 from newskg.graph.index import ResolutionIndex
+from newskg.graph.terms import ntriples
 from newskg.records import Actor, Document, Event
 
 P = "https://w3id.org/newskg/id/actor/person/"
@@ -319,3 +321,41 @@ def test_documents_left_pending_by_a_killed_build_are_resolved_by_the_next():
         assert index.documents() == 3
         with _store([(a, ea), (b, eb), (c, ec)]) as fresh:
             assert _nquads(store) == _nquads(fresh)
+
+
+# ---------------------------------------------------------------- facts known at coding time
+
+
+def _written(corpus):
+    """A store holding the corpus's graphs as a build writes them (N-Triples text), unresolved."""
+    store = Store(None)
+    store.write_documents((str(doc_iri(doc.id)), ntriples(document_triples(doc, events))) for doc, events in corpus)
+    return store
+
+
+def _same_facts(a, b):
+    return (a.local, a.aliases, sorted(a.reports, key=repr), a.denied, a.actors_now, a.events_now, a.lines) == (
+        b.local, b.aliases, sorted(b.reports, key=repr), b.denied, b.actors_now, b.events_now, b.lines)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_facts_made_at_coding_time_are_those_read_back_and_resolve_alike(corpus):
+    """What a coder derives from a document's records is what resolution would read back from its graph,
+    before and after resolution rewrote the graph; resolving with those facts reads no graph back and
+    gives the graph resolving without them gives."""
+    known = {doc.id: coded_facts(doc, events) for doc, events in corpus}
+    with _written(corpus) as store, ResolutionIndex(None) as index:
+        for doc, events in corpus:
+            assert _same_facts(known[doc.id], stored_facts(store, doc.id))
+            assert coded_graph(doc, events)[0] == ntriples(document_triples(doc, events))
+        report = resolve(store, documents=list(known), index=index, known=known)
+        assert report.read == 0
+        with _written(corpus) as plain:
+            resolve(plain)
+            resolved = _nquads(plain)
+        assert _nquads(store) == resolved
+        # a resolved graph, read back, gives the facts a later build would hand resolution
+        again = {doc.id: stored_facts(store, doc.id) for doc, _ in corpus}
+        assert resolve(store, documents=list(known), index=index, known=again).graphs_rewritten == 0
+        assert _nquads(store) == resolved
