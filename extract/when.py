@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Span, Token
 
 from .dates import find_date_expressions, resolve_date, told_from_story
-from .entities import dateline_end
+from .entities import doc_dateline_end
 from .lexicon import Lexicon
 from .reference import recent
 
@@ -52,7 +52,7 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
         if base is not None and len(base) == 10:
             return (date.fromisoformat(base) + timedelta(days=days)).isoformat(), True
     # the dateline's date is when the story was filed, not when its events happened; "since ..." opens a period
-    filed = dateline_end(sent.doc.text) - sent.start_char
+    filed = doc_dateline_end(sent.doc) - sent.start_char
     every = [(s, e, t) for s, e, t in find_date_expressions(sent.text) if s >= filed]
     exprs = [x for x in every if not x[2].lower().startswith("since")]
     doc = sent.doc

@@ -13,8 +13,9 @@ one actor per document, between the parse and the event rules.
 [('French', 'France', 'state', 'FRA'), ('Sebastien Lecornu', 'Sebastien Lecornu', 'person', 'FRA'), ('Moscow', 'Russia', 'state', 'RUS')]
 """
 
-from .datelines import Dateline, dateline, dateline_end
+from .datelines import Dateline, dateline, dateline_end, doc_dateline_end
 from .index import ActorMention, MentionIndex
 from .mentions import find_mentions, home_state
 
-__all__ = ["ActorMention", "MentionIndex", "find_mentions", "home_state", "Dateline", "dateline", "dateline_end"]
+__all__ = ["ActorMention", "MentionIndex", "find_mentions", "home_state", "Dateline", "dateline", "dateline_end",
+           "doc_dateline_end"]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Dateline", "dateline", "dateline_end"]
+__all__ = ["Dateline", "dateline", "dateline_end", "doc_dateline_end"]
 
 _CAPS = r"[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3}"          # SAN JOSE, NEW DELHI, ST. PETERSBURG
 _PLACE = rf"(?P<place>{_CAPS}(?:\s?/\s?{_CAPS})*)"               # TBILISI/MOSCOW
@@ -65,3 +65,22 @@ def dateline_end(text: str) -> int:
     (31, 22)
     """
     return dateline(text).end
+
+
+#: A dateline is short: the first tokens of a document hold it whole.
+_HEAD_TOKENS = 120
+
+
+def doc_dateline_end(doc) -> int:
+    """:func:`dateline_end` of a parsed document, read once from its first tokens and kept in its
+    ``user_data`` (``doc.text`` joins every token of the document each time it is read).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("KYIV, Ukraine (AP) - Russia struck.")
+    >>> doc_dateline_end(doc) == dateline_end(doc.text)
+    True
+    """
+    key = "newskg.dateline_end"
+    if key not in doc.user_data:
+        doc.user_data[key] = dateline_end(doc[:_HEAD_TOKENS].text)
+    return doc.user_data[key]
