@@ -308,6 +308,12 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             return [(g, r) for g in givers[:1] for r in actors if g.actor != r.actor]
         hosting = cues["hosting_words"]
         objs = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+        callers = [m for o in objs if o.lemma_.lower() in ("call", "letter", "message") for p in o.children
+                   if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"
+                   for m in [idx.at(g)] if m is not None]
+        if etype == "CONSULT" and callers and actors:
+            # "received a phone call from Vega": the caller calls the one who received it
+            return [(callers[0], a) for a in actors if a.actor != callers[0].actor]
         if etype == "CONSULT" and trigger.lemma_.lower() in hosting and objs and not any(
                 (idx.at(c) is not None and c.lemma_.lower() not in cues["facility_nouns"])
                 or c.lemma_.lower() in cues["visitor_nouns"] for c in objs):

@@ -128,7 +128,12 @@ def date_of(trigger: Token, sent: Span, published: date | None, anchor: str | No
                               and (sealed.i == trigger.i or sealed.is_ancestor(trigger))
                               and not sealed.is_ancestor(owner) and owner.i != sealed.i):
                 continue
-            if owner is not None and owner.i != trigger.i and _is_event_noun(owner, lex) and not _setting(owner):
+            # (but "hosted X for talks on Monday": the talks one is hosted for are the same occasion)
+            purpose = owner is not None and owner.dep_ == "pobj" and owner.head.lower_ == "for" and \
+                owner.head.head.i == trigger.i and any(p.type == "CONSULT" for p in lex.patterns(
+                    owner.lemma_.lower(), "NOUN"))
+            if owner is not None and owner.i != trigger.i and _is_event_noun(owner, lex) and not _setting(owner) \
+                    and not purpose:
                 continue  # "blamed him for the August 7 bombings": the bombings' date
         scored.append((not exact, abs(head.i - trigger.i), k, text))
     if not scored and is_noun and len(own) > 1 and own[1].pos_ in ("VERB", "AUX"):

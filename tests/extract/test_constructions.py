@@ -436,6 +436,9 @@ def dated(extractor, text, published):
     # a coordinated clause with a subject of its own has its own date
     ("Lima has rejected repeated offers of talks from Santiago, and in January its president called Chile a rogue "
      "state.", date(2024, 2, 2), ("Peru", "REJECT", "2024-02-02")),
+    # the talks one is hosted for are the same occasion
+    ("Peruvian President Ana Ruiz hosted Chilean President Tomas Vega for talks on Monday.", date(2024, 1, 10),
+     ("Tomas Vega", "CONSULT", "2024-01-08")),
     # the date of an event noun is not its blamer's
     ("Washington has blamed bin Laden for the August 7 bombings of its embassies.", date(1998, 8, 21),
      ("United States", "ACCUSE", "1998-08-21")),
@@ -860,3 +863,13 @@ def test_a_state_named_by_its_form_of_government(extractor):
 def test_what_something_follows_is_no_act_of_its_subject(extractor):
     got = coded(extractor, "Protesters stormed the Peruvian embassy following the execution of a Peruvian cleric.")
     assert not any(g[1] == "ASSAULT" and g[0] == "Protesters" for g in got), got
+
+
+def test_calls_received_and_calls_told_in(extractor):
+    events = extractor.extract(Document("t", "Peruvian President Ana Ruiz received a phone call from Chilean "
+                                        "President Tomas Vega on Monday.", PUB))
+    assert {(e.actor.name, e.action, e.mode, e.target.name) for e in events} == {
+        ("Tomas Vega", "CONSULT", "phone", "Ana Ruiz")}, events
+    events = extractor.extract(Document("t", "Peruvian President Ana Ruiz and Chilean President Tomas Vega discussed "
+                                        "the border dispute in a call on Monday.", PUB))
+    assert {(e.action, e.mode) for e in events} == {("CONSULT", "phone")}, events
