@@ -194,7 +194,11 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         doers = [g for c in tok.children if c.dep_ == "nsubj" for g in
                      ([c] + [x for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children
                              if x.dep_ == "pobj"] if c.lemma_.lower() in lex.cues["partitive_nouns"] else [c])]
-        civilians = any(c.text.lower() in lex.cues["group_nouns"] or readings.people_noun(c, gz) for c in doers)
+        # (armed men storming a hotel attack it; they do not protest)
+        armed = tok.lemma_.lower() not in lex.cues["blocking_verbs"] and any(
+            c.lower_ in lex.cues["armed_group_nouns"] for c in doers)
+        civilians = not armed and any(c.text.lower() in lex.cues["group_nouns"] or readings.people_noun(c, gz)
+                                      for c in doers)
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None
@@ -202,7 +206,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue
             if trig in civilian_only and not (civilians or actor.kind == "group"):
                 continue
-            etype_a, mode_a = tuple(retype) if retype and (civilians or actor.kind == "group") else (etype, mode)
+            etype_a, mode_a = tuple(retype) if retype and not armed and (civilians or actor.kind == "group") \
+                else (etype, mode)
             etype_a, mode_a = readings.as_threat(tok, etype_a, mode_a, prospective, lex)
             etype_a, mode_a = readings.as_military_raid(tok, etype_a, mode_a, lex)
             if etype_a == "CONCEDE" and tok.lemma_.lower() in lex.cues["regret_verbs"] and \

@@ -205,6 +205,10 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in _people_nouns(lex):
             continue  # "riot police", "protest leaders": a kind of people, not an act
+        if pos == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and \
+                lex.patterns(tok.head.lemma_.lower(), "NOUN") and not any(
+                    tok.lemma_.lower() in p.extras for p in lex.patterns(tok.head.lemma_.lower(), "NOUN")):
+            continue  # "live-fire drills", "protest march": a kind of the act its head names
         if pos == "NOUN" and tok.text.lower() != lemma and lemma.endswith("e") and tok.text.lower().endswith("ing"):
             continue
         # "pulling out all the stops" is no withdrawal; an entry that spells the idiom out ("strike deal") reads it

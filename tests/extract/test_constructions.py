@@ -873,3 +873,17 @@ def test_calls_received_and_calls_told_in(extractor):
     events = extractor.extract(Document("t", "Peruvian President Ana Ruiz and Chilean President Tomas Vega discussed "
                                         "the border dispute in a call on Monday.", PUB))
     assert {(e.action, e.mode) for e in events} == {("CONSULT", "phone")}, events
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # armed men storming a place attack or seize it; they do not protest (but blocking stays a protest)
+    ("Gunmen stormed a hotel in Lima on Friday.", ("Gunmen", "COERCE", "Peru"), ("Gunmen", "PROTEST", "Peru")),
+    ("Rebels in Peru blocked transport into Lima on Tuesday.", ("Rebels", "PROTEST", "Peru"), None),
+    # a kind of the act its head names is no act of its own
+    ("Chilean warships held live-fire drills near Peru on Thursday.", ("Chile", "MOBILIZE", None),
+     ("Chile", "ASSAULT", None)),
+    # hanging people executes them
+    ("Peru hanged two men convicted of spying for Chile on Saturday.", ("Peru", "ASSAULT", None), None),
+])
+def test_material_acts_by_who_does_them(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
