@@ -119,6 +119,10 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
             acting = doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")
             states = (states_in if acting else placed).get(doc[m.start].sent.start, set()) - \
                 other.get(doc[m.start].sent.start, set())
+            subject = doc[m.end - 1] if doc[m.end - 1].dep_ != "appos" else doc[m.end - 1].head
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                # "the junta's leader, Gen. X, accused France": whom one acts on is not one's own state
+                states = states - _objects_of(subject.head, mentions)
             if titled and not of_org and len(states) == 1:
                 iso = next(iter(states))
             elif home and not of_org and words & leaders and not words & {"vice", "deputy", "former"}:
@@ -129,6 +133,16 @@ def countries_from_context(doc: Doc, mentions: list[ActorMention], gz: Gazetteer
         return mentions
     return [ActorMention(m.start, m.end, m.text, replace(m.actor, country=found[m.actor.name]), m.government)
             if m.actor.kind == "person" and not m.actor.country and m.actor.name in found else m for m in mentions]
+
+
+def _objects_of(verb: Token, mentions: list[ActorMention]) -> set[str]:
+    """The states a verb (and the verbs coordinated with it) acts on: its objects and what its prepositions
+    govern ("accused France of ...", "met with Russia's envoy")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    objs = {t.i for h in heads for c in h.children if c.dep_ in ("dobj", "dative", "prep")
+            for t in ([c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ == "pobj"])}
+    return {m.actor.country for m in mentions if m.actor.kind == "state" and m.actor.country
+            and any(m.start <= i < m.end for i in objs)}
 
 
 def role_people(tok: Token, people: list[Person], gz: Gazetteer, lex: Lexicon) -> list[tuple[Person, Token | None]]:

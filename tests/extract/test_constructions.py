@@ -887,3 +887,12 @@ def test_calls_received_and_calls_told_in(extractor):
 ])
 def test_material_acts_by_who_does_them(extractor, text, expected, absent):
     codes_as(extractor, text, expected, absent)
+
+
+def test_whom_a_titled_person_acts_on_is_not_their_state(extractor):
+    events = extractor.extract(Document("t", "The junta's leader, Gen. Abdourahamane Tchiani, rejected the demand and "
+                                        "accused France of plotting a military intervention.", PUB))
+    assert {e.actor.country for e in events if e.actor.name == "Abdourahamane Tchiani"} == {None}, events
+    # the state a titled person's sentence places them in still gives their country
+    events = extractor.extract(Document("t", "President Omar El Bashir shortened the curfew in Sudan.", PUB))
+    assert {e.actor.country for e in events} == {"SDN"}, events
