@@ -373,11 +373,19 @@ def _gazetteer_phrases(doc: Doc, mentions: MentionSet, gz: Gazetteer) -> None:
     words = [t.text_with_ws for t in doc]
     upper = [t.text[:1].isupper() for t in doc]
     nominal = [t.pos_ in ("PROPN", "NOUN", "ADJ", "NUM") for t in doc]  # "the Group of Seven"
+    # the tail of an organisation's longer name is no other organisation: "the Peace and Security Council" (the
+    # African Union's) holds "Security Council" (the UN's)
+    org_of = {j: ent for ent in doc.ents if ent.label_ in ORG_LABELS for j in range(ent.start, ent.end)}
     for n in (4, 3, 2, 1):
         for i in range(len(doc) - n + 1):
             if not upper[i] or not nominal[i + n - 1] or any(j in mentions.taken for j in range(i, i + n)):
                 continue
             text = "".join(words[i:i + n]).rstrip()
             hit = gz.lookup(text)
+            ent = org_of.get(i)
+            prefix = [t for t in doc[ent.start:i] if t.lower_ != "the"] if ent is not None and ent.end == i + n else []
+            if hit is not None and hit.kind == "organization" and prefix and \
+                    gz.lookup(doc[prefix[0].i:i].text) is None and not all(t.ent_type_ in ("NORP", "GPE") for t in prefix):
+                continue  # (not "the U.N. Security Council", "the Arab League's")
             if hit is not None:
                 mentions.add(ActorMention(i, i + n, text, Actor(hit.name, kind=hit.kind, country=hit.country)))

@@ -896,3 +896,11 @@ def test_whom_a_titled_person_acts_on_is_not_their_state(extractor):
     # the state a titled person's sentence places them in still gives their country
     events = extractor.extract(Document("t", "President Omar El Bashir shortened the curfew in Sudan.", PUB))
     assert {e.actor.country for e in events} == {"SDN"}, events
+
+
+def test_the_tail_of_a_longer_organisation_name_is_no_other_organisation(extractor):
+    got = coded(extractor, "The African Union suspended Niger. The bloc's Peace and Security Council demanded that "
+                           "the junta release the president.")
+    assert not any(g[0] == "UN Security Council" for g in got), got
+    assert ("UN Security Council", "REQUEST", "Peru") in coded(extractor, "The U.N. Security Council urged Peru to "
+                                                                          "release the detainees.")
