@@ -112,7 +112,7 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content:
              for t in c.subtree}
     # nor in other clauses: "suspended the constitution and arrested the president"; unless the object is
     # shared ("established ties with and opened an embassy in Tehran": a preposition left without object)
-    shared = any(t.dep_ == "prep" and not any(g.dep_ == "pobj" for g in t.children) for t in trigger.subtree)
+    shared = any(t.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in t.children) for t in trigger.subtree)
     skip |= {t.i for c in trigger.children if c.dep_ in ("advcl", "relcl", "parataxis") or
              (not content and c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in trigger.children)) or
              (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not shared) or

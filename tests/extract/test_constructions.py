@@ -904,3 +904,10 @@ def test_the_tail_of_a_longer_organisation_name_is_no_other_organisation(extract
     assert not any(g[0] == "UN Security Council" for g in got), got
     assert ("UN Security Council", "REQUEST", "Peru") in coded(extractor, "The U.N. Security Council urged Peru to "
                                                                           "release the detainees.")
+
+
+def test_a_rejection_is_aimed_at_whoever_made_the_demand_not_at_the_next_clauses_object(extractor):
+    got = coded(extractor, "The African Union demanded that the junta release the president. The junta's leader, "
+                           "Gen. Abdourahamane Tchiani, rejected the demand and accused France of plotting an attack.")
+    assert ("Abdourahamane Tchiani", "REJECT", "African Union") in got and \
+        ("Abdourahamane Tchiani", "REJECT", "France") not in got, got
