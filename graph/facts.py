@@ -21,42 +21,41 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import RDF, RDFS, URIRef
+from rdflib.namespace import SKOS
 
-from ..ontology.namespace import NKG
+from ..ontology.namespace import NKG, SEM
 from ..records import Document, Event
 from .clusters import EventFacts, Report
 from .identity import Canonical, LocalActor
 from .iri import doc_iri, parse_actor_iri
-from .rdf import document_triples
+from .rdf import KIND_CLASSES, document_triples
 from .terms import ntriples_lines
 
 __all__ = ["GraphFacts", "graph_facts", "coded_graph", "coded_facts", "stored_facts", "MENTION_OF"]
 
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_NKG = str(NKG)
-_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_PREF = _SKOS + "prefLabel"
-_ALT = _SKOS + "altLabel"
-_COUNTRY = _NKG + "countryCode"
-_EXTRACTED = _NKG + "extractedAs"
-_MENTION = _NKG + "Mention"
-MENTION_OF = _NKG + "mentionOf"
-_EVENT_TYPE = _NKG + "eventType"
-_EVENT_MODE = _NKG + "eventMode"
-_ACTOR = _NKG + "actor"
-_RECIPIENT = _NKG + "recipient"
-_TIMESTAMP = "http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp"
-_STATUS = _NKG + "status"
-_NEGATED = _NKG + "Negated"
-_REPORTED_ACTOR = _NKG + "reportedActor"
-_REPORTED_RECIPIENT = _NKG + "reportedRecipient"
-_REPORTED_DATE = _NKG + "reportedDate"
-_REPORTED_MODE = _NKG + "reportedMode"
-_DENIED = _NKG + "deniedClaim"
-_KIND_CLASS = {"person": "Person", "organization": "Organization", "state": "State", "group": "Group"}
-_CLASS_KIND = {_NKG + v: k for k, v in _KIND_CLASS.items()}
+# the ontology's terms as the plain strings graph_facts compares, from the closed namespaces (so each is declared)
+_TYPE = str(RDF.type)
+_LABEL = str(RDFS.label)
+_PREF = str(SKOS.prefLabel)
+_ALT = str(SKOS.altLabel)
+_TIMESTAMP = str(SEM.hasTimeStamp)
+_COUNTRY = str(NKG.countryCode)
+_EXTRACTED = str(NKG.extractedAs)
+_MENTION = str(NKG.Mention)
+MENTION_OF = str(NKG.mentionOf)
+_EVENT_TYPE = str(NKG.eventType)
+_EVENT_MODE = str(NKG.eventMode)
+_ACTOR = str(NKG.actor)
+_RECIPIENT = str(NKG.recipient)
+_STATUS = str(NKG.status)
+_NEGATED = str(NKG.Negated)
+_REPORTED_ACTOR = str(NKG.reportedActor)
+_REPORTED_RECIPIENT = str(NKG.reportedRecipient)
+_REPORTED_DATE = str(NKG.reportedDate)
+_REPORTED_MODE = str(NKG.reportedMode)
+_DENIED = str(NKG.deniedClaim)
+_CLASS_KIND = {str(v): k for k, v in KIND_CLASSES.items()}
 
 
 @dataclass(frozen=True, slots=True)
