@@ -104,7 +104,6 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     # "struck to protest against X", "opened the bridge to allow deliveries": what a material act is done
     # for is its content, not another event
     retypes = lex.cues.get("civilian_retype", {})
-    agents = lex.cues["government_nouns"] | lex.cues["role_nouns"] | lex.cues["group_nouns"] | {"government"}
     purposes = {p.i for t in triggers if t.type in _MATERIAL or sent.doc[t.i].lemma_.lower() in retypes
                 for p in purpose_clauses(sent.doc[t.i])}
     for trig in triggers:
@@ -239,11 +238,14 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 continue  # "Chavez spoke on Sunday": speaking to no one named is no contact
             if target is None and etype_a in lex.cues["needs_recipient"]:
                 continue  # PLOVER: cooperation, aid and sanctions are always given to someone
-            if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"] and any(
-                    c.dep_ == "dobj" and c.pos_ == "NOUN" and (c.lemma_.lower() in agents or any(
-                        x.dep_ in ("xcomp", "ccomp") for x in tok.children)) for c in tok.children):
-                # (not what is urged: "urged restraint")
-                continue  # asking someone no actor stands for ("asked the directors of the services to ...")
+            if target is None and etype_a == "REQUEST" and tok.lemma_.lower() in lex.cues["addressee_verbs"]:
+                # asking someone no actor stands for ("asked the directors of the services to ..."), not asking
+                # for something ("urged restraint")
+                addressees = lex.cues["government_nouns"] | lex.cues["role_nouns"] | lex.cues["group_nouns"]
+                told_to = any(x.dep_ in ("xcomp", "ccomp") for x in tok.children)
+                if any(c.dep_ == "dobj" and c.pos_ == "NOUN" and (told_to or c.lemma_.lower() in addressees)
+                       for c in tok.children):
+                    continue
             status_a = status
             if etype_a in _ALLEGED and status == "asserted":
                 sides, verb = speech.accusers(tok, actor, target, idx, lex)

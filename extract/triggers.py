@@ -213,11 +213,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             continue
         # "pulling out all the stops" is no withdrawal; an entry that spells the idiom out ("strike deal") reads it
         idioms = [set(idiom.extras) for idiom in lex.idioms(lemma) if match_pattern(tok, idiom) is not None]
-        if pos == "VERB" and telephoned(tok) and label_of(tok, lex) is None:
+        label = label_of(tok, lex)
+        if pos == "VERB" and label is None and telephoned(tok):
             found.append(Trigger(tok.i, (tok.i,), tok.text, "CONSULT", "phone", "VERB"))
             continue
         # "what it called its involvement", "calling Boko Haram one of the worst groups": naming, no call
-        naming = any(c.dep_ == "oprd" for c in tok.children) or label_of(tok, lex) is not None
+        naming = any(c.dep_ == "oprd" for c in tok.children) or label is not None
         for pattern in lex.patterns(lemma, pos):
             if any(not idiom <= set(pattern.extras) for idiom in idioms):
                 continue
