@@ -187,12 +187,16 @@ def main(argv=None) -> int:
     ap.add_argument("--no-extractor", action="store_true", help="skip the extractor-only rows")
     ap.add_argument("--errors", default="", help="list the errors of these sets (wire means wire-dev only)")
     ap.add_argument("--json", metavar="FILE", help="also write the table as JSON")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="leave the held-out third of wire out, so that development never sees its score")
     a = ap.parse_args(argv)
     if not (EVAL / "score.py").exists():
         print(f"no gold sets: {EVAL} is missing", file=sys.stderr)
         return 2
     sc = _scorer()
     sets = gold_sets(a.sets.split(","))
+    if a.dev_only:
+        sets.pop("wire-heldout", None)
     show = {s.strip() for s in a.errors.split(",") if s.strip()}
     show = {"wire-dev" if s == "wire" else s for s in show} - {"wire-heldout"}
     table, classes = [], {}

@@ -201,6 +201,11 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None
+            if civilians and actor.kind == "state" and "PROTEST" in (etype, retype and retype[0]) and \
+                    readings.people_noun(sent.doc[actor_m.end - 1], gz):
+                # "young Algerians blocked roads ... from Bouteflika's government": a people protesting are
+                # civilians of their state, and may protest against it
+                actor = Actor(sent.doc[actor_m.end - 1].text, kind="group", country=actor.country)
             if target is not None and target == actor:
                 continue
             if trig in civilian_only and not (civilians or actor.kind == "group"):

@@ -60,6 +60,16 @@ def government_and_roles(doc: Doc, mentions: MentionSet, reg: PersonRegistry, gz
             mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                                       Actor("police", kind="organization", country=iso), True))
             continue
+        if tok.lemma_.lower() in lex.cues["leader_governments"] and len(inside) == 1:
+            # "the Obama administration", "Assad's regime": the government a named leader heads is their state
+            (m,) = inside
+            if m.actor.kind == "person" and m.actor.country and doc[m.start:m.end].root.dep_ in ("compound", "poss") \
+                    and gz.country(m.actor.country):
+                mentions.drop(m)
+                mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                          Actor(gz.country(m.actor.country).name, kind="state",
+                                                country=m.actor.country), True))
+                continue
         if any(gz.demonym(m.text) is None for m in inside):
             continue
         persons = role_people(tok, reg.people, gz, lex)

@@ -911,3 +911,27 @@ def test_a_rejection_is_aimed_at_whoever_made_the_demand_not_at_the_next_clauses
                            "Gen. Abdourahamane Tchiani, rejected the demand and accused France of plotting an attack.")
     assert ("Abdourahamane Tchiani", "REJECT", "African Union") in got and \
         ("Abdourahamane Tchiani", "REJECT", "France") not in got, got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # the government a named leader heads is their state, named by the leader's name or possessive
+    ("The Obama administration imposed sanctions on Cuba on Monday.", ("United States", "SANCTION", "Cuba"),
+     ("Barack Obama", "SANCTION", "Cuba")),
+    ("President Bashar al-Assad's government accused Turkey of arming rebels.", ("Syria", "ACCUSE", "Turkey"), None),
+    ("The Putin government expelled two Estonian diplomats.", ("Russia", "SANCTION", "Estonia"), None),
+    # (the leader's envoy is someone else)
+    ("Putin's envoy met Assad in Damascus.", None, ("Russia", "CONSULT", "Bashar al-Assad")),
+])
+def test_a_leaders_government_is_their_state(extractor, text, expected, absent):
+    got = coded(extractor, text)
+    assert (expected is None or expected in got) and absent not in got, got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a people protesting are civilians of their state, and may protest against its government
+    ("Young Egyptians blocked roads in Cairo to press their demands on the Mubarak government.",
+     ("Egyptians", "PROTEST", "Egypt")),
+    ("Iranians marched against the Rouhani government on Friday.", ("Iranians", "PROTEST", "Iran")),
+])
+def test_a_people_protesting_are_civilians(extractor, text, expected):
+    codes_as(extractor, text, expected)
