@@ -9,7 +9,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   coercion hits the one ordered, a relative clause's verb acts on its noun and offers it to whoever answers
   ("rejected an apology Bogota had offered"), and two leaders acting together "on the sidelines of" a summit
   met there ("On the margins of the summit, Obama and Lee agreed ..."), one who comes "at the invitation of" a
-  host is the one invited, and one who assures another "of support" supports them.
+  host is the one invited, one who assures another "of support" supports them, and a person described as
+  "visiting" is the guest of whoever receives them ("welcomed visiting President Kim").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .status import is_prospective
 from .subjects import subjects
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["assurance", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair"]
+__all__ = ["assurance", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -80,6 +81,9 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
     assured = assurance(tok, idx)
     if assured:
         pairs = assured
+    visiting = visiting_guest(tok, idx, triggers)
+    if visiting:
+        pairs = visiting
     guest = invited_guest(tok, idx)
     if guest is not None:
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
@@ -140,3 +144,40 @@ def sideline_pair(tok: Token, idx: MentionIndex, lex: Lexicon, triggers: list[Tr
         return []
     sides = list({m.actor: m for m in subjects(verb, idx)[0]}.values())
     return [(sides[0], sides[1])] if len(sides) == 2 else []
+
+
+def visiting_guest(tok: Token, idx: MentionIndex, triggers: list[Trigger] = ()) -> Pairs:
+    """The guest and host of a visit told by "visiting" before a name: "Obuchi welcomed visiting President Kim"
+    is Kim's visit to Obuchi; "Visiting Chancellor Scholz urged China ..." has no host in its clause (the
+    story's place gives it: :func:`~newskg.extract.recipients.implied_recipient`).  [] unless ``tok`` is such a
+    modifier of a named actor, and when a meeting with the guest is refused (one of ``triggers``, a REJECT,
+    governs it: "refused to meet Jordan's visiting King").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.records import Actor
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Lula", "greeted", "visiting", "Kim"], heads=[1, 1, 3, 1],
+    ...           deps=["nsubj", "ROOT", "amod", "dobj"], lemmas=["Lula", "greet", "visit", "Kim"],
+    ...           pos=["PROPN", "VERB", "VERB", "PROPN"], tags=["NNP", "VBD", "VBG", "NNP"])
+    >>> idx = MentionIndex([ActorMention(0, 1, "Lula", Actor("Lula", kind="person", country="BRA")),
+    ...                     ActorMention(3, 4, "Kim", Actor("Kim", kind="person", country="KOR"))])
+    >>> [(a.text, b.text) for a, b in visiting_guest(doc[2], idx)]
+    [('Kim', 'Lula')]
+    """
+    if tok.lemma_.lower() != "visit" or tok.tag_ != "VBG":
+        return []
+    if tok.dep_ == "amod":
+        guest, verb = idx.at(tok.head), (tok.head.head if tok.head.dep_ in ("dobj", "dative", "nsubj", "nsubjpass")
+                                         else None)
+    elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in Lexicon.default().cues["hosting_words"]:
+        # the parser's reading of "welcomed visiting President Kim": "visiting" a verb, Kim its object
+        guest, verb = next((idx.at(c) for c in tok.children if c.dep_ == "dobj"), None), tok.head
+    else:
+        return []
+    if guest is None or guest.actor.kind not in ("person", "state", "organization"):
+        return []
+    if verb is not None and verb.dep_ == "xcomp" and any(t.i == verb.head.i and t.type == "REJECT" for t in triggers):
+        return []
+    hosts = [h for h in (subjects(verb, idx)[0] if verb is not None else []) if h.actor != guest.actor and not (
+        h.actor.country and h.actor.country == guest.actor.country)]
+    return [(guest, hosts[0] if hosts else None)]

@@ -4,6 +4,8 @@
   of a Chinese pilot"), else, in a story filed from a foreign state's capital, to that state;
 * an attack on a thing or a place hits the state it is in: the one named where it happens, else the story's
   own ("missiles destroyed a factory on the edge of the capital");
+* a visit to no one named is to the state where it happens, the one named in its clause (or in the clause it
+  is told in: "signed it in Tbilisi during a visit by Rice"), else the foreign state the story is filed from;
 * a protest against no one named is against the protesters' own government, as event coders code it
   ("protesters rallied in Abuja to demand that the government do more"), or, protesters of no known state,
   against the state they protest in.
@@ -53,6 +55,10 @@ def implied_recipient(tok: Token, trigger_type: str, etype: str, actor: Actor, i
     if etype == "ASSAULT":
         hit = readings.place_hit(tok, idx, actor)
         return hit or (_state(foreign_home, gz) if readings.hits_a_thing(tok) else None)
+    if etype == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"]:
+        told_in = tok.head.head if tok.dep_ == "pobj" else tok
+        return readings.place_hit(tok, idx, actor) or readings.place_hit(told_in, idx, actor) or (
+            _state(foreign_home, gz) if actor.country else None)
     if etype == "PROTEST" and actor.kind in ("group", "organization"):
         # (protesters of no known state protest against the state they protest in: "a general strike called by
         # the movement shut shops across Myanmar")

@@ -935,3 +935,23 @@ def test_a_leaders_government_is_their_state(extractor, text, expected, absent):
 ])
 def test_a_people_protesting_are_civilians(extractor, text, expected):
     codes_as(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a person described as visiting is the guest of whoever receives them, or of the state the story is from
+    ("President Lula welcomed visiting South Korean President Yoon Suk-yeol on Monday.",
+     ("Yoon Suk-yeol", "CONSULT", "Luiz Inacio Lula da Silva"), ("Luiz Inacio Lula da Silva", "CONSULT", "Yoon Suk-yeol")),
+    ("NAIROBI, Kenya (AP) — The visiting German Chancellor Olaf Scholz urged Kenya on Monday to back the plan.",
+     ("Olaf Scholz", "CONSULT", "Kenya"), None),
+    # a visit to no one named is to where it happens, else to the state the story is filed from
+    ("Ruto signed the pact in Nairobi during a visit by U.S. Secretary of State Antony Blinken.",
+     ("Antony Blinken", "CONSULT", "Kenya"), None),
+    ("LIMA, Peru (AP) — U.S. Secretary of State Antony Blinken arrived on Monday.",
+     ("Antony Blinken", "CONSULT", "Peru"), None),
+    # (a refused meeting with a visitor is no visit to the one who refuses)
+    ("Boluarte refused to meet Chile's visiting President Gabriel Boric in Lima.", None,
+     ("Gabriel Boric", "CONSULT", "Dina Boluarte")),
+])
+def test_visitors_and_their_hosts(extractor, text, expected, absent):
+    got = coded(extractor, text)
+    assert (expected is None or expected in got) and absent not in got, got
