@@ -10,7 +10,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   ("rejected an apology Bogota had offered"), and two leaders acting together "on the sidelines of" a summit
   met there ("On the margins of the summit, Obama and Lee agreed ..."), one who comes "at the invitation of" a
   host is the one invited, one who assures another "of support" supports them, and a person described as
-  "visiting" is the guest of whoever receives them ("welcomed visiting President Kim").
+  "visiting" is the guest of whoever receives them ("welcomed visiting President Kim"), and a meeting told as
+  the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .status import is_prospective
 from .subjects import subjects
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["assurance", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair", "visiting_guest"]
+__all__ = ["assurance", "clause_meeting", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -78,6 +79,8 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
         pairs = [(a, idx.at(coerced)) for a, _ in pairs if a.actor != idx.at(coerced).actor]
     if not pairs and trig.type == "CONSULT" and trig.pos == "NOUN":
         pairs = sideline_pair(tok, idx, lex, triggers)
+    if trig.type == "CONSULT" and trig.pos == "NOUN" and all(t is None for _, t in pairs):
+        pairs = clause_meeting(tok, idx) or pairs
     assured = assurance(tok, idx)
     if assured:
         pairs = assured
@@ -181,3 +184,28 @@ def visiting_guest(tok: Token, idx: MentionIndex, triggers: list[Trigger] = ()) 
     hosts = [h for h in (subjects(verb, idx)[0] if verb is not None else []) if h.actor != guest.actor and not (
         h.actor.country and h.actor.country == guest.actor.country)]
     return [(guest, hosts[0] if hosts else None)]
+
+
+def clause_meeting(tok: Token, idx: MentionIndex) -> Pairs:
+    """The two sides of a meeting that names no one met, told as the time of a clause of two sides: "after a
+    meeting on the sidelines, Obama and Medvedev agreed", "following their talks, the two leaders said" are
+    the clause's two subjects' meeting.  [] unless ``tok`` is the object of a temporal preposition on a verb
+    whose subjects are exactly two actors.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.records import Actor
+    >>> doc = Doc(spacy.blank("en").vocab, words=["After", "talks", ",", "Peru", "and", "Chile", "agreed"],
+    ...           heads=[6, 0, 6, 6, 3, 3, 6], deps=["prep", "pobj", "punct", "nsubj", "cc", "conj", "ROOT"],
+    ...           pos=["ADP", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"])
+    >>> idx = MentionIndex([ActorMention(3, 4, "Peru", Actor("Peru", kind="state", country="PER")),
+    ...                     ActorMention(5, 6, "Chile", Actor("Chile", kind="state", country="CHL"))])
+    >>> [(a.text, b.text) for a, b in clause_meeting(doc[1], idx)]
+    [('Peru', 'Chile')]
+    """
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("after", "following", "before", "during", "since") or \
+            prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    sides = list({m.actor: m for m in subjects(prep.head, idx)[0]}.values())
+    return [(sides[0], sides[1])] if len(sides) == 2 else []

@@ -69,6 +69,8 @@ def is_prospective(trigger: Token, lex: Lexicon) -> bool:
         if tok.dep_ in ("xcomp", "pobj", "dobj", "acl", "prep", "conj") and tok.head.i != tok.i:
             if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 break  # "wanted to meet Trump, a day after the two leaders held talks": a clause of its own
+            if tok.dep_ == "prep" and tok.lower_ in ("after", "following", "since", "during") and tok.head.tag_ == "VBD":
+                break  # "following talks in Delhi, the two sides agreed to ...": talks before a past act were held
             head = tok.head
             if head.lemma_.lower() in markers and head.lemma_.lower() not in ("to",):
                 return True

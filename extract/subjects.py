@@ -117,6 +117,9 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             # "BANGKOK – Thailand's army chief met ...": the parser took the dateline for the subject and hung
             # the real one on it as an apposition
             subj = [a for c in subj for a in c.children if a.dep_ == "appos" and a.idx >= filed] or subj
+        misread = _subject_after_dangling_phrase(tok, subj, idx) if subj else None
+        if misread is not None:
+            return resolve_all(with_conjuncts(misread), idx), False
         if not subj and tok.pos_ == "VERB" and tok.i > 0:
             # "Ecuador broke off relations on Monday and Venezuela ordered ...": the parser coordinated the second
             # subject with the date (or an object); a name just before a verb with no subject of its own is its
@@ -176,8 +179,24 @@ def _subject_in_fronted_phrase(verb: Token, idx: MentionIndex) -> Token | None:
         for t in c.subtree:
             if t.dep_ == "conj" and t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and \
                     t.right_edge.i == verb.i - 1 and idx.at(t) is not None and \
-                    t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in ("pobj", "npadvmod"):
+                    t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ in ("pobj", "npadvmod", "conj"):
                 return t
+    return None
+
+
+def _subject_after_dangling_phrase(verb: Token, subj: list[Token], idx: MentionIndex) -> Token | None:
+    """The subject the parser swallowed into a fronted phrase it took for the subject: in "After talks between
+    Modi and Sharif, India and Pakistan agreed", "After" is left without an object, "talks" is made the subject
+    and "India" a conjunct of "Sharif".  A named actor after a comma in that noun's phrase, whose words run up
+    to the verb, is the subject."""
+    if len(subj) != 1 or subj[0].pos_ != "NOUN" or not any(
+            c.dep_ == "prep" and c.i == subj[0].left_edge.i - 1 and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            for c in verb.children):
+        return None
+    for t in subj[0].subtree:
+        if t.dep_ == "conj" and t.doc[t.left_edge.i - 1].text == "," and t.right_edge.i == verb.i - 1 and \
+                idx.at(t) is not None:
+            return t
     return None
 
 

@@ -19,7 +19,7 @@ Passes, each a pure function of the parse and the gazetteer:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...records import Actor
 from ..gazetteer import Gazetteer
@@ -106,6 +106,12 @@ def _modifies_a_thing(ent: Span, lex: Lexicon) -> bool:
     return head.lemma_.lower() in lex.cues["facility_nouns"] and head.ent_type_ != "PERSON"
 
 
+def _with_a_person(root: Token, gz: Gazetteer) -> bool:
+    """Is the name ``root`` coordinated with a person's name ("between Modi and Sharif", "Sharif and Modi")?"""
+    others = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(o.ent_type_ == "PERSON" or (o.pos_ == "PROPN" and gz.person(o.text) is not None) for o in others)
+
+
 def _a_medium(ent: Span, lex: Lexicon) -> bool:
     """Is ``ent`` a platform something is said on ("on his Twitter account", "announced on Telegram")?"""
     root = ent.root
@@ -141,8 +147,10 @@ def _named_entities(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon,
         unknown_place = ent.label_ == "GPE" and place is None and ent.root.pos_ == "PROPN" and \
             not any(c.dep_ == "det" for c in ent.root.children)
         if ent.label_ in PLACE_LABELS and (known_person or (unknown_place and (
-                ent.root.dep_ == "nsubj" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in role_words)))):
-            # a person the model took for a place: a known one, or an unknown name acting ("Shoigu met ...")
+                ent.root.dep_ == "nsubj" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in role_words)
+                or _with_a_person(ent.root, gz)))):
+            # a person the model took for a place: a known one, or an unknown name acting ("Shoigu met ...") or
+            # named together with a person ("talks between Modi and Sharif")
             pending_people.append((ent, text.split()))
             continue
         if _names_a_place(ent, lex) and ent.label_ in PERSON_LABELS | ORG_LABELS:
@@ -192,8 +200,9 @@ def _named_entities(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon,
             if iso and is_gov:
                 mentions.add(ActorMention(ent.start, ent.end, ent.text,
                                           Actor(title_case(text), kind="organization", country=iso), True))
-            elif ent.start > 0 and set(doc[ent.start - 1].text.lower().strip(".").split("-")) & titles:
-                pending_people.append((ent, text.split()))  # "Vice-President Moody Awori" tagged ORG: a person
+            elif known_person or (ent.start > 0 and set(doc[ent.start - 1].text.lower().strip(".").split("-")) & titles):
+                # "Vice-President Moody Awori" tagged ORG, or a person the actor list knows ("Lavrov"): a person
+                pending_people.append((ent, text.split()))
             else:
                 pending_people.append((ent, []))  # maybe a surname the model took for an organisation
     return [(e, w) for e, w in pending_people if clean(e.text) not in place_names]
@@ -208,7 +217,8 @@ def _missed_names(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -
     for tok in doc:
         if tok.i in in_ents or tok.i in mentions.taken or tok.pos_ != "PROPN" or not tok.is_title or len(tok) < 3:
             continue
-        if tok.dep_ not in ("nsubj", "dobj") and not (tok.dep_ == "pobj" and tok.head.lower_ == "with"):
+        if tok.dep_ not in ("nsubj", "dobj") and not (tok.dep_ == "pobj" and tok.head.lower_ == "with") and \
+                not (tok.dep_ == "conj" and _with_a_person(tok, gz)):
             continue
         if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue  # "the North", "the Kremlin": not a person's name

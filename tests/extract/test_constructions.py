@@ -223,7 +223,9 @@ def codes_as(extractor, text, expected, absent=None):
      ("Luiz Inacio Lula da Silva", "CONSULT", "Javier Milei")),
     # a meeting one may, might, could or wants to hold, or is due for, is offered (AGREE), not held
     ("Peru could meet Chile next month, the minister said.", ("Peru", "AGREE", "Chile")),
-    ("Orban said Hungary might send envoys to Bratislava to negotiate with Slovakia.", ("Hungary", "AGREE", "Slovakia")),
+    # (a person who says what their state might do offers it)
+    ("Orban said Hungary might send envoys to Bratislava to negotiate with Slovakia.",
+     ("Viktor Orban", "AGREE", "Slovakia")),
     ("Kenya still wants to meet Somalia.", ("Kenya", "AGREE", "Somalia")),
     ("Kenya is due in Addis Ababa on Friday for talks with Ethiopia.", ("Kenya", "AGREE", "Ethiopia")),
     ("Ghana may have helped Togo.", ("Ghana", "AID", "Togo")),
@@ -955,3 +957,25 @@ def test_a_people_protesting_are_civilians(extractor, text, expected):
 def test_visitors_and_their_hosts(extractor, text, expected, absent):
     got = coded(extractor, text)
     assert (expected is None or expected in got) and absent not in got, got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a person the actor list knows, or a name coordinated with a person, is a person whatever the model tagged
+    ("Lavrov and Blinken discussed Ukraine by phone on Friday.", ("Sergei Lavrov", "CONSULT", "Antony Blinken"),
+     ("Lavrov", "CONSULT", "Antony Blinken")),
+    ("Modi held talks with Sunak and Okonjo in Rome.", ("Narendra Modi", "CONSULT", "Okonjo"), None),
+    # talks held before a past act were held, not planned
+    ("Following talks between Modi and Sharif in Delhi on Tuesday, the two sides agreed to resume trade.",
+     ("Narendra Modi", "CONSULT", "Sharif"), ("Narendra Modi", "AGREE", "Sharif")),
+    # the subject the parser swallowed into a fronted phrase
+    ("After talks between Modi and Sharif, India and Pakistan agreed to resume trade.",
+     ("India", "AGREE", "Pakistan"), None),
+    ("Following a meeting between Modi and Sharif, India and Pakistan agreed to resume trade.",
+     ("India", "AGREE", "Pakistan"), None),
+    # a meeting told as the time of a clause of two sides is theirs
+    ("After a first meeting on the sidelines of the summit, Lula and Milei agreed to reopen the border.",
+     ("Luiz Inacio Lula da Silva", "CONSULT", "Javier Milei"), ("Luiz Inacio Lula da Silva", "CONSULT", None)),
+])
+def test_sides_of_talks_told_around_a_clause(extractor, text, expected, absent):
+    got = coded(extractor, text)
+    assert expected in got and absent not in got, got
