@@ -100,9 +100,10 @@ def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] |
     else:
         return None
     for _, objects, etype, mode in rules:
-        # the object, its conjuncts, and the nouns compounded into it ("mediation efforts")
+        # the object, its conjuncts, and the nouns compounded into it ("mediation efforts"), unless the object
+        # names an act of its own ("launched a missile attack" is the attack)
         cands = [o for obj in objs for o in [obj, *obj.conjuncts]]
-        cands += [c for o in cands for c in o.children if c.dep_ == "compound"]
+        cands += [c for o in cands for c in o.children if c.dep_ == "compound" and not lex.patterns(o.lemma_.lower(), "NOUN")]
         # "froze its share of funding", "a suspension of part of the aid": what the part is of
         # "5 billion dollars in military aid": what the amount is in
         cands += [g for o in cands if o.like_num or o.lemma_.lower() in ("dollar", "euro", "million", "billion", "worth")
@@ -225,6 +226,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             tokens = match_pattern(tok, pattern)
             if tokens is None or (naming and pattern.type in ("CONSULT", "REQUEST")):
                 continue
+            if any(sent.doc[i].dep_ == "compound" and sent.doc[i].head.i not in tokens and
+                   lex.patterns(sent.doc[i].head.lemma_.lower(), "NOUN") for i in tokens if i != tok.i):
+                continue  # "launched a missile attack": the attack is the act, not a launch of missiles
             text = " ".join(sent.doc[i].text for i in tokens)
             found.append(Trigger(tok.i, tokens, text, pattern.type, pattern.mode, pos))
             break

@@ -979,3 +979,14 @@ def test_visitors_and_their_hosts(extractor, text, expected, absent):
 def test_sides_of_talks_told_around_a_clause(extractor, text, expected, absent):
     got = coded(extractor, text)
     assert expected in got and absent not in got, got
+
+
+def test_a_missile_attack_is_an_attack_not_a_launch(extractor):
+    got = coded(extractor, "Russia launched a massive missile attack on Kyiv overnight.")
+    assert ("Russia", "ASSAULT", "Ukraine") in got and not any(g[1] == "MOBILIZE" for g in got), got
+    assert ("North Korea", "MOBILIZE", None) in coded(extractor, "North Korea launched a missile on Monday.")
+
+
+def test_overnight_is_the_night_before_the_story(extractor):
+    events = extractor.extract(Document("t", "Russia launched a massive missile attack on Kyiv overnight.", PUB))
+    assert {e.date for e in events} == {"2023-05-09"}, events
