@@ -4,7 +4,8 @@ Within a sentence, events of the same type between the same sides (in either ord
 are one event, keeping the date and mode either gave, unless their dates differ ("a call on Thursday, the
 first since their meeting in September") or their modes tell two acts apart ("expelled Spain's ambassador
 and recalled its own envoy").  An event without a target adds nothing to the same act with one, the states'
-event adds nothing to their officials' in the same sentence, and no event is its own actor's.
+event adds nothing to their officials' in the same sentence (nor a visit to a state to the meeting with its
+official there, which takes the visit's mode), and no event is its own actor's.
 
 >>> from newskg.records import Actor, Event
 >>> fr, ru = Actor("France", kind="state", country="FRA"), Actor("Russia", kind="state", country="RUS")
@@ -50,9 +51,23 @@ def merge_sentence_events(final: list[Event]) -> list[Event]:
     officials = {(ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country)))
                  for ev in merged if ev.target is not None and "person" in (ev.actor.kind, ev.target.kind)}
 
+    # "travelled to Moscow to meet Putin": a visit to a state is the meeting with its official in the sentence,
+    # which takes the visit's mode
+    visits = {(ev.start, ev.actor, ev.status, ev.target.country): ev for ev in merged if ev.action == "CONSULT"
+              and ev.mode == "visit" and ev.target is not None and ev.target.kind == "state"}
+    met = {(ev.start, ev.actor, ev.status, ev.target.country) for ev in merged if ev.action == "CONSULT"
+           and ev.target is not None and ev.target.kind == "person" and ev.mode in (None, "visit")}
+    merged = [ev.with_(mode="visit", date=ev.date or visits[key].date) if ev.action == "CONSULT" and ev.mode is None
+              and ev.target is not None and ev.target.kind == "person" and (key := (ev.start, ev.actor, ev.status,
+                                                                                   ev.target.country)) in visits
+              else ev for ev in merged]
+
     def redundant(ev: Event) -> bool:
         if ev.target is None:
             return ev.denies is None and (ev.start, ev.action, ev.actor.name, ev.status) in aimed
+        if ev.action == "CONSULT" and ev.mode == "visit" and ev.target.kind == "state" and \
+                (ev.start, ev.actor, ev.status, ev.target.country) in met:
+            return True
         return ev.actor.kind == ev.target.kind == "state" and \
             (ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country))) in officials
 

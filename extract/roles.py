@@ -32,6 +32,8 @@ __all__ = ["participants", "targets_of"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
 _TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
+#: What one does in a contact, aimed at the one contacted ("telephoned the emir to congratulate him").
+_CONTACT_CONTENT = ("AGREE", "SUPPORT", "REQUEST", "CONCEDE", "ACCUSE", "THREATEN")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
 #: Acts whose target may be the place they happen in ("shelled positions in Kharkiv", "blocked roads in Lyon").
 _PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID", "RETREAT", "CONSULT", "CONCEDE",
@@ -341,7 +343,7 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
     # "telephoned the emir to congratulate him", "called Jonathan to offer help": what one does in a contact is
     # aimed at the one contacted
     contacted = _contacted(trigger, idx, {a.actor for a in actors})
-    if contacted is not None and etype in ("AGREE", "SUPPORT", "REQUEST", "CONCEDE", "ACCUSE", "THREATEN") and (
+    if contacted is not None and etype in _CONTACT_CONTENT and (
             not targets or all(trigger.doc[t.end - 1].pos_ == "PRON" or trigger.doc[t.end - 1].dep_ in
                                ("compound", "amod", "nmod") for t in targets)):
         # ... not whose thing is offered ("to offer a U.S. team")
@@ -370,18 +372,24 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         # "Abiy and Isaias signed a declaration", "both countries recalled their ambassadors", "each side accuses
         # the other": what two sides do to no one else named, each does to the other
         return [(a, b) for a in actors for b in actors if a.actor != b.actor]
+    contacted = _contacted(trigger, idx, {a.actor for a in actors}) if not targets and etype in _CONTACT_CONTENT else None
+    if contacted is not None:
+        targets = [contacted]  # "called Zelensky to express support": the support of the one called
     if not targets:
         return [(a, None) for a in actors]
     return [(a, t) for a in actors for t in _coordinated(targets, trigger.doc)]
 
 
 def _contacted(trigger: Token, idx: MentionIndex, exclude: set) -> ActorMention | None:
-    """Whom the contact a purpose infinitive belongs to is with: "telephoned X to congratulate him" -> X."""
+    """Whom the contact a purpose infinitive belongs to is with: "telephoned X to congratulate him" -> X (also
+    through a light verb's object: "called X to express support")."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":
+        trigger = trigger.head
     if trigger.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return None
     head = trigger.head
     for c in head.children:
-        if c.dep_ in ("dobj", "dative"):
+        if c.dep_ in ("dobj", "dative", "oprd"):  # (the parser's "called X" is now and then a naming: oprd)
             m = idx.at(c)
             if m is not None and m.actor not in exclude and m.actor.kind in ("person", "state", "organization"):
                 return m

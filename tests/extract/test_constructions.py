@@ -990,3 +990,21 @@ def test_a_missile_attack_is_an_attack_not_a_launch(extractor):
 def test_overnight_is_the_night_before_the_story(extractor):
     events = extractor.extract(Document("t", "Russia launched a massive missile attack on Kyiv overnight.", PUB))
     assert {e.date for e in events} == {"2023-05-09"}, events
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # what one does in a call (through a light verb too) is aimed at the one called
+    ("Macron called Zelensky on Wednesday to express support.", ("Emmanuel Macron", "SUPPORT", "Volodymyr Zelensky"),
+     ("Emmanuel Macron", "SUPPORT", None)),
+    # a visit to a state is the meeting with its official there: one event, a visit
+    ("Orban travelled to Moscow on Friday to meet Putin.", ("Viktor Orban", "CONSULT", "Vladimir Putin"),
+     ("Viktor Orban", "CONSULT", "Russia")),
+])
+def test_contacts_and_what_is_done_in_them(extractor, text, expected, absent):
+    got = coded(extractor, text)
+    assert expected in got and absent not in got, got
+
+
+def test_a_visit_and_the_meeting_it_was_for_are_one_visit(extractor):
+    events = extractor.extract(Document("t", "Orban travelled to Moscow on Friday to meet Putin.", PUB))
+    assert [(e.action, e.mode) for e in events] == [("CONSULT", "visit")], events
