@@ -26,7 +26,8 @@ from .status import is_prospective
 from .subjects import subjects
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["assurance", "clause_meeting", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair", "visiting_guest"]
+__all__ = ["assurance", "clause_meeting", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair",
+           "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -84,7 +85,7 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
     assured = assurance(tok, idx)
     if assured:
         pairs = assured
-    visiting = visiting_guest(tok, idx, triggers)
+    visiting = visiting_guest(tok, idx, triggers, lex)
     if visiting:
         pairs = visiting
     guest = invited_guest(tok, idx)
@@ -149,7 +150,8 @@ def sideline_pair(tok: Token, idx: MentionIndex, lex: Lexicon, triggers: list[Tr
     return [(sides[0], sides[1])] if len(sides) == 2 else []
 
 
-def visiting_guest(tok: Token, idx: MentionIndex, triggers: list[Trigger] = ()) -> Pairs:
+def visiting_guest(tok: Token, idx: MentionIndex, triggers: list[Trigger] = (),
+                   lex: Lexicon | None = None) -> Pairs:
     """The guest and host of a visit told by "visiting" before a name: "Obuchi welcomed visiting President Kim"
     is Kim's visit to Obuchi; "Visiting Chancellor Scholz urged China ..." has no host in its clause (the
     story's place gives it: :func:`~newskg.extract.recipients.implied_recipient`).  [] unless ``tok`` is such a
@@ -172,7 +174,7 @@ def visiting_guest(tok: Token, idx: MentionIndex, triggers: list[Trigger] = ()) 
     if tok.dep_ == "amod":
         guest, verb = idx.at(tok.head), (tok.head.head if tok.head.dep_ in ("dobj", "dative", "nsubj", "nsubjpass")
                                          else None)
-    elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in Lexicon.default().cues["hosting_words"]:
+    elif tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (lex or Lexicon.default()).cues["hosting_words"]:
         # the parser's reading of "welcomed visiting President Kim": "visiting" a verb, Kim its object
         guest, verb = next((idx.at(c) for c in tok.children if c.dep_ == "dobj"), None), tok.head
     else:

@@ -53,20 +53,21 @@ def merge_sentence_events(final: list[Event]) -> list[Event]:
 
     # "travelled to Moscow to meet Putin": a visit to a state is the meeting with its official in the sentence,
     # which takes the visit's mode
-    visits = {(ev.start, ev.actor, ev.status, ev.target.country): ev for ev in merged if ev.action == "CONSULT"
-              and ev.mode == "visit" and ev.target is not None and ev.target.kind == "state"}
-    met = {(ev.start, ev.actor, ev.status, ev.target.country) for ev in merged if ev.action == "CONSULT"
-           and ev.target is not None and ev.target.kind == "person" and ev.mode in (None, "visit")}
-    merged = [ev.with_(mode="visit", date=ev.date or visits[key].date) if ev.action == "CONSULT" and ev.mode is None
-              and ev.target is not None and ev.target.kind == "person" and (key := (ev.start, ev.actor, ev.status,
-                                                                                   ev.target.country)) in visits
-              else ev for ev in merged]
+    def where(ev: Event, kind: str) -> tuple | None:
+        """The sentence, visitor and state of a CONSULT aimed at an actor of ``kind``, else None."""
+        if ev.action != "CONSULT" or ev.target is None or ev.target.kind != kind:
+            return None
+        return ev.start, ev.actor, ev.status, ev.target.country
+
+    visits = {where(ev, "state"): ev for ev in merged if ev.mode == "visit" and where(ev, "state")}
+    met = {where(ev, "person") for ev in merged if ev.mode in (None, "visit") and where(ev, "person")}
+    merged = [ev.with_(mode="visit", date=ev.date or visits[where(ev, "person")].date)
+              if ev.mode is None and where(ev, "person") in visits else ev for ev in merged]
 
     def redundant(ev: Event) -> bool:
         if ev.target is None:
             return ev.denies is None and (ev.start, ev.action, ev.actor.name, ev.status) in aimed
-        if ev.action == "CONSULT" and ev.mode == "visit" and ev.target.kind == "state" and \
-                (ev.start, ev.actor, ev.status, ev.target.country) in met:
+        if ev.mode == "visit" and where(ev, "state") in met:
             return True
         return ev.actor.kind == ev.target.kind == "state" and \
             (ev.start, ev.action, ev.status, frozenset((ev.actor.country, ev.target.country))) in officials

@@ -49,6 +49,11 @@ def _dated(prep: Token) -> bool:
     return prep.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+def _names_an_act(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a trigger noun, an act of its own ("attack" in "a missile attack")?"""
+    return bool(lex.patterns(noun.lemma_.lower(), "NOUN"))
+
+
 def match_pattern(tok: Token, pattern: TriggerPattern) -> tuple[int, ...] | None:
     """Token indices of a match of ``pattern`` headed by ``tok``, or None."""
     used = [tok.i]
@@ -103,7 +108,7 @@ def governed_object(tok: Token, lex: Lexicon) -> tuple[Token, str, str | None] |
         # the object, its conjuncts, and the nouns compounded into it ("mediation efforts"), unless the object
         # names an act of its own ("launched a missile attack" is the attack)
         cands = [o for obj in objs for o in [obj, *obj.conjuncts]]
-        cands += [c for o in cands for c in o.children if c.dep_ == "compound" and not lex.patterns(o.lemma_.lower(), "NOUN")]
+        cands += [c for o in cands for c in o.children if c.dep_ == "compound" and not _names_an_act(o, lex)]
         # "froze its share of funding", "a suspension of part of the aid": what the part is of
         # "5 billion dollars in military aid": what the amount is in
         cands += [g for o in cands if o.like_num or o.lemma_.lower() in ("dollar", "euro", "million", "billion", "worth")
@@ -227,7 +232,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
             if tokens is None or (naming and pattern.type in ("CONSULT", "REQUEST")):
                 continue
             if any(sent.doc[i].dep_ == "compound" and sent.doc[i].head.i not in tokens and
-                   lex.patterns(sent.doc[i].head.lemma_.lower(), "NOUN") for i in tokens if i != tok.i):
+                   _names_an_act(sent.doc[i].head, lex) for i in tokens if i != tok.i):
                 continue  # "launched a missile attack": the attack is the act, not a launch of missiles
             text = " ".join(sent.doc[i].text for i in tokens)
             found.append(Trigger(tok.i, tokens, text, pattern.type, pattern.mode, pos))
