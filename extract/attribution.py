@@ -30,6 +30,7 @@ from ..records import Actor
 from .entities import MentionIndex
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
+from .summaries import summary_noun
 
 __all__ = ["Attribution", "attribution", "source_phrase"]
 
@@ -111,7 +112,9 @@ def attribution(trigger: Token, idx: MentionIndex, lex: Lexicon, gz: Gazetteer |
     best: Token | None = None
     child = trigger
     node = trigger
-    while node.head.i != node.i:
+    # "X said ..., a claim Moscow denied": a reaction told on a summing-up noun is told in the outlet's voice
+    summing_up = summary_noun(trigger, lex) is not None
+    while node.head.i != node.i and not summing_up:
         parent = node.head
         # "Turkey said X, but Kyiv pushed back": a clause coordinated with the reporting verb is not its content
         # (a second reporting verb so coordinated shares the first one's speaker: "acknowledged ..., but stressed")

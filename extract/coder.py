@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from ..records import Actor, Document, Event
 from .entities import MentionIndex, find_mentions, home_state
 from .anaphora import aim_at_events
+from .summaries import aim_at_summaries
 from .reference import reference_dates
 from .attribution import attribution
 from .gazetteer import Gazetteer
@@ -345,6 +346,8 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
             if earlier:
                 out[k] = ev.with_(date=earlier[-1].date)
 
+    # "..., a step Seoul denounced": a reaction told on a summing-up noun is aimed at the event it sums up
+    out = aim_at_summaries(out, [sdoc[t.i] for _, t in events], idx, lex, gz)
     # "condemned the bombing", "welcomed the strikes": a reaction to an event told elsewhere targets its actor
     out = aim_at_events(out, [sdoc[t.i] for _, t in events], sdoc, lex)
     # what the sentence does not date happened when the story is at

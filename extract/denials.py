@@ -16,7 +16,7 @@ from .entities import MentionIndex
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 
-__all__ = ["claim_owner", "claimant", "could_have_done", "denied_content", "link_denials", "SPEECH_ACTS"]
+__all__ = ["answered", "claim_owner", "claimant", "could_have_done", "denied_content", "link_denials", "SPEECH_ACTS"]
 
 #: Verbal conflict events: the saying is the event, so a denial of what was said leaves them asserted.
 SPEECH_ACTS = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT"})
@@ -46,6 +46,15 @@ def could_have_done(claim: Event, denier: Actor) -> bool:
 def claimant(claim: Event) -> Actor:
     """Who makes a claim: its source, or the accuser of an accusation told in the outlet's own voice."""
     return claim.source if claim.source is not None else claim.actor
+
+
+def answered(who: Actor | None, gz: Gazetteer) -> Actor | None:
+    """Whom a denial of ``who``'s claim answers: an unnamed source of a state ("Georgian officials") stands for
+    the state; a named person or organisation for itself."""
+    if who is not None and who.kind != "person" and who.country and gz.lookup(who.name) is None:
+        info = gz.country(who.country)
+        return Actor(info.name, kind="state", country=who.country) if info else who
+    return who
 
 
 def denied_content(denial: Token, lex: Lexicon) -> set[int]:
@@ -123,12 +132,7 @@ def link_denials(out: list[Event], triggers: Sequence, sdoc: Doc, idx: MentionIn
                 ev = ev.with_(denies=claim)
             elif about or (claims and not says_what):
                 claim = (about or claims)[-1]
-                who = claimant(claim)
-                if who is not None:
-                    hit = gz.lookup(who.name)
-                    if who.kind != "person" and who.country and hit is None:
-                        info = gz.country(who.country)
-                        who = Actor(info.name, kind="state", country=who.country) if info else who
+                who = answered(claimant(claim), gz)
                 # whom a denial answers is the claimant, not the denier's own side the claim was about
                 # (nor whom the denied act was done to: "denied that its forces had hit civilians")
                 if ev.target is None or ev.target == ev.actor or (

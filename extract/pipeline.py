@@ -20,6 +20,7 @@ from ..errors import ModelError
 from ..records import Document, Event
 from . import sentences  # noqa: F401  (registers the line-break component)
 from . import lemmas  # noqa: F401  (registers the lemma-repair component)
+from . import verbtags  # noqa: F401  (registers the tag-repair component)
 from .entities import repair  # noqa: F401  (registers the person-span component)
 from .coder import code_document
 from .gazetteer import Gazetteer
@@ -55,6 +56,8 @@ def load_nlp(model: str | None = None) -> Language:
                  "or set --model / NEWSKG_MODEL to an installed model") from None
     if "parser" in nlp.pipe_names and "newskg_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("newskg_line_breaks", before="parser")
+    if "parser" in nlp.pipe_names and "newskg_tag_repair" not in nlp.pipe_names:
+        nlp.add_pipe("newskg_tag_repair", after="parser")
     if "lemmatizer" in nlp.pipe_names and "newskg_lemma_repair" not in nlp.pipe_names:
         nlp.add_pipe("newskg_lemma_repair", after="lemmatizer")
     if "ner" in nlp.pipe_names and "newskg_person_spans" not in nlp.pipe_names:

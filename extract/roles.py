@@ -27,6 +27,7 @@ from .lexicon import Lexicon
 from .modes import hosted_meeting
 from .purposes import measured, purpose_clauses
 from .subjects import resolve_all, subjects, with_conjuncts
+from .summaries import summary_appositions
 
 __all__ = ["participants", "targets_of"]
 
@@ -119,6 +120,8 @@ def _phrase_targets(trigger: Token, idx: MentionIndex, exclude: set, *, content:
              (not content and c.dep_ == "xcomp" and any(o.dep_ == "dobj" for o in trigger.children)) or
              (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not shared) or
              (c.dep_ == "prep" and c.lower_ in _TEMPORAL) for t in c.subtree}  # "during Lula's visit"
+    # nor who reacts to it in a summing-up apposition ("ended the pact, a step Seoul denounced")
+    skip |= summary_appositions(trigger, Lexicon.default())
     # nor the charge against whom it is done to: "executed a man convicted of spying for Israel"
     charges = Lexicon.default().cues["charge_participles"]
     skip |= {t.i for o in trigger.children if o.dep_ in ("dobj", "nsubjpass") for c in o.children

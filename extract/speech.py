@@ -51,6 +51,7 @@ from ..records import Actor
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from .subjects import resolve_all, subjects
+from .summaries import summary_appositions
 from .status import is_negated
 from .triggers import Trigger, label_of
 
@@ -79,6 +80,8 @@ def content_of(act: SpeechAct) -> set[int]:
         return set()
     own = {t.i for c in act.content.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and
            any(a.dep_ in ("aux", "nsubj") for a in c.children) for t in c.subtree}
+    # nor a reaction to it told on a summing-up noun ("..., a demand Moscow refused")
+    own |= summary_appositions(act.content, Lexicon.default())
     return {t.i for t in act.content.subtree} - own
 
 

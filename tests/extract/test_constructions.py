@@ -1005,3 +1005,40 @@ def test_contacts_and_what_is_done_in_them(extractor, text, expected, absent):
 def test_a_visit_and_the_meeting_it_was_for_are_one_visit(extractor):
     events = extractor.extract(Document("t", "Orban travelled to Moscow on Friday to meet Putin.", PUB))
     assert [(e.action, e.mode) for e in events] == [("CONSULT", "visit")], events
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a reaction told on a noun that sums up the clause before is aimed at that clause's event: a condemnation
+    # at whoever did it (and the act has no target in the reaction's clause) ...
+    ("Peru expelled two Bolivian diplomats on Monday, a step Chilean Foreign Minister Alberto van Klaveren "
+     "condemned as reckless.", ("Alberto van Klaveren", "ACCUSE", "Peru"), ("Peru", "SANCTION", "Alberto van Klaveren")),
+    ("Hungary closed its border with Serbia, a move Belgrade denounced.", ("Serbia", "ACCUSE", "Hungary"), None),
+    # ... a denial or refusal at whoever claimed or demanded it (told through a reporting verb, too), and
+    # in the outlet's own voice
+    ("Bolivian officials accused Peruvian troops of burning a customs post, a charge Lima denied.",
+     ("Peru", "REJECT", "Bolivia"), None),
+    ("NATO insists that Serbian units leave the valley, a demand Belgrade has so far refused to accept.",
+     ("Serbia", "REJECT", "NATO"), None),
+    ("Kenya's interior minister said documents showed Somalia had armed the militia, allegations Mogadishu "
+     "dismissed as lies.", ("Somalia", "REJECT", "Kenya"), None),
+    # (the tagger's noun reading of the relative clause's verb: "an account Bangkok disputes")
+    ("Ecuador says the bridge fell when it was shelled by the Peruvian army, an account Lima disputes.",
+     ("Peru", "REJECT", "Ecuador"), None),
+    # ... and a regret at whom the regretting side's act was done to
+    ("Police beat dozens of protesters outside parliament, an attack Prime Minister Shehbaz Sharif said he deeply "
+     "regretted.", ("Shehbaz Sharif", "CONCEDE", "Protesters"), None),
+])
+def test_reactions_told_on_a_summing_up_noun(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
+
+
+def test_a_summing_up_reaction_has_no_source(extractor):
+    text = "Kenya's interior minister said documents showed Somalia had armed the militia, allegations Mogadishu " \
+           "dismissed as lies."
+    denials = [e for e in extractor.extract(Document("t", text, PUB)) if e.action == "REJECT"]
+    assert denials and all(e.source is None for e in denials), denials
+
+
+def test_a_possessive_phrase_noun_tagged_as_a_verb_is_no_trigger(extractor):
+    got = coded(extractor, "Norway today accepted a plan for ending its fisheries dispute with Iceland, officials said.")
+    assert not any(g[1] == "REJECT" for g in got), got
