@@ -6,7 +6,7 @@ statements are events in their own right, done by the speaker to someone else:
 * "X said (that) Y must do Z" is X's REQUEST to Y (:func:`obligations`), and so is "X insists that Y
   serve under a unified command" (:func:`mandates`);
 * "X suggested they were linked to Ukraine", "X hoped France was not behind
-  the attack" are X's allegations against Ukraine and France (ACCUSE
+  the attack", "X said Y lied to him" are X's allegations against Ukraine, France and Y (ACCUSE
   ``allege``, :func:`insinuations`);
 * "'The comments by the Russian side were bizarre,' X said" is X's ACCUSE
   against Russia, and "suggestions ... were 'ridiculous'" is X's REJECT of a
@@ -158,18 +158,21 @@ def mandates(sent: Span, idx: MentionIndex, lex: Lexicon, triggers: list[Trigger
 
 def insinuations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechAct]:
     """A speaker tying someone to a deed: "X suggested they were linked to Ukraine" (X ACCUSE allege Ukraine),
-    "X hoped France was not behind the attack" (X ACCUSE allege France)."""
+    "X hoped France was not behind the attack" (X ACCUSE allege France), or telling of a wrong someone did:
+    "X said Y lied to him", "X said Y violated the truce" (X ACCUSE allege Y)."""
     for tok in sent:
-        if tok.text.lower() not in lex.cues["involvement_words"]:
+        wrong = tok.text.lower() in lex.cues["wrongdoing_words"] and tok.tag_.startswith("VB")
+        if tok.text.lower() not in lex.cues["involvement_words"] and not wrong:
             continue
-        clause = tok.head if tok.dep_ in ("acomp", "prep", "advmod", "attr") else tok
+        clause = tok.head if tok.dep_ in ("acomp", "prep", "advmod", "attr") and not wrong else tok
         speakers, verb = speaker_of(clause, idx, lex, steps=2)
         if not speakers or verb is None:
             continue
         if is_negated(clause, lex) and verb.lemma_.lower() not in lex.cues["insinuating_verbs"]:
             continue  # "X said France was not involved" defends France
-        linked = [m for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("to", "with", "in")
-                  for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
+        # (a wrong is the doer's: "said Uribe lied to him" alleges it of Uribe)
+        linked = [] if wrong else [m for c in tok.children if c.dep_ == "prep" and c.text.lower() in ("to", "with", "in")
+                                   for g in c.children if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None]
         # "France was not involved": the one a passive involvement word ties to the deed is its subject
         targets = linked or subjects(clause, idx)[0] or resolve_all(
             [c for c in clause.children if c.dep_ == "nsubjpass"], idx)

@@ -158,7 +158,13 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
                 m = resolve_all([tok.head], idx)
                 return m, False
             via_conj = via_conj or tok.dep_ == "conj"
+            participle = tok.dep_ == "acl" and tok.tag_ == "VBG"
             tok = tok.head
+            if participle and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
+                    and idx.at(tok) is None and not tok.ent_type_:
+                # "went into the talks asking the EU to ...": a participle on the occasion or place a clause goes
+                # to is the clause's subject's (not on a party to it: "fired on a crowd demanding reforms")
+                tok = tok.head.head
             # "issued a declaration demanding that ...": the document's issuer demands; not "vetoed a
             # resolution calling for ..."
             if tok.dep_ == "dobj" and tok.lemma_.lower() in cues["document_nouns"] and \

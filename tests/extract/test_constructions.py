@@ -1042,3 +1042,18 @@ def test_a_summing_up_reaction_has_no_source(extractor):
 def test_a_possessive_phrase_noun_tagged_as_a_verb_is_no_trigger(extractor):
     got = coded(extractor, "Norway today accepted a plan for ending its fisheries dispute with Iceland, officials said.")
     assert not any(g[1] == "REJECT" for g in got), got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a speaker telling of a wrong someone did alleges it of the wrongdoer, not of whom it was done to
+    ("Ruto said Museveni lied to him in a telephone call on Saturday.", ("Ruto", "ACCUSE", "Museveni"), None),
+    ("Kyiv said Russia violated the truce overnight.", ("Ukraine", "ACCUSE", "Russia"), None),
+    ("Washington said Kabul sheltered the militants.", ("United States", "ACCUSE", "Afghanistan"), None),
+    # (denying the wrong defends)
+    ("Rome said Paris did not violate the agreement.", None, ("Italy", "ACCUSE", "France")),
+    # a participle on the occasion a clause goes to is its subject's
+    ("Serbia's president went into the talks asking the EU to lift the sanctions.",
+     ("Serbia", "REQUEST", "European Union"), None),
+])
+def test_what_speakers_allege_and_ask(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
