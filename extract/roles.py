@@ -325,8 +325,9 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
             return []  # "hosts the largest U.S. air base", "received 5 billion dollars": no meeting
         if etype == "CONSULT" and targets and actors and (trigger.lemma_.lower() in hosting or any(
                 c.dep_ == "dobj" and c.lemma_.lower() in hosting for c in trigger.children)):
-            # "received X", "gave X a warm welcome": the visitors act; not where ("greeted X at Asmara airport")
-            guests = [v for v in targets if not any(a.dep_ == "pobj" and a.head.lower_ in _LOCATIVE
+            # "received X", "gave X a warm welcome": the visitors act; not where ("greeted X at Asmara airport",
+            # "welcomed X to Warsaw")
+            guests = [v for v in targets if not any(a.dep_ == "pobj" and a.head.lower_ in (*_LOCATIVE, "to")
                                                     for a in [trigger.doc[v.end - 1], *trigger.doc[v.end - 1].ancestors]
                                                     if a.i > trigger.i)]
             return [(v, actors[0]) for v in guests or targets]

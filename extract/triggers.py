@@ -168,13 +168,17 @@ def label_of(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
 
 
 def telephoned(tok: Token) -> bool:
-    """Is "call" a telephone call: "Vega called Ruiz on Monday to congratulate her" (a named person or state called,
-    with no "on", "for", "off" and no label: not "called on Iran to", "called for talks", "called the move a
-    mistake")?  The parser often makes the one called a predicate ("oprd") as if named."""
+    """Is "call" a telephone call: "Vega called Ruiz on Monday to congratulate her" (a named person or state, or an
+    office holder, called, with no "on", "for", "off" and no label: not "called on Iran to", "called for talks",
+    "called the move a mistake")?  The parser often makes the one called a predicate ("oprd") as if named."""
     if tok.lemma_.lower() != "call" or any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for", "off", "upon", "up")
                                            and c.i == tok.i + 1 for c in tok.children):
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd")]
+    if len(objs) == 1 and objs[0].pos_ == "NOUN" and objs[0].lemma_.lower() in Lexicon.default().cues["role_nouns"]:
+        # "called his Algerian counterpart (Ahmed Attaf)", "called the Turkish president": an office holder
+        # called, with no label for them ("called the minister a liar")
+        return not any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.i != objs[0].i) for c in tok.children)
     return len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "GPE", "") and not any(
         (c.dep_ in ("dobj", "oprd") and c.pos_ == "NOUN") or c.dep_ == "appos" for o in objs for c in [*o.children, *tok.children])
 

@@ -112,6 +112,20 @@ def _with_a_person(root: Token, gz: Gazetteer) -> bool:
     return any(o.ent_type_ == "PERSON" or (o.pos_ == "PROPN" and gz.person(o.text) is not None) for o in others)
 
 
+def _met(root: Token, lex: Lexicon) -> bool:
+    """Is the name ``root`` the one met in a meeting not told as travel: the object of "hosted", "received",
+    "telephoned", or "talks with" / "met with"?  (One travels to places: "visited Arusha" is no one met.)"""
+    verb = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "with":
+        verb = root.head.head
+    elif root.dep_ != "dobj":
+        return False
+    lemma = verb.lemma_.lower()
+    pos = "VERB" if verb.pos_ in ("VERB", "AUX") else "NOUN" if verb.pos_ == "NOUN" else None
+    return pos is not None and lemma not in lex.cues["travel_words"] and \
+        any(p.type == "CONSULT" for p in lex.patterns(lemma, pos))
+
+
 def _a_medium(ent: Span, lex: Lexicon) -> bool:
     """Is ``ent`` a platform something is said on ("on his Twitter account", "announced on Telegram")?"""
     root = ent.root
@@ -148,9 +162,9 @@ def _named_entities(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon,
             not any(c.dep_ == "det" for c in ent.root.children)
         if ent.label_ in PLACE_LABELS and (known_person or (unknown_place and (
                 ent.root.dep_ == "nsubj" or (ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in role_words)
-                or _with_a_person(ent.root, gz)))):
-            # a person the model took for a place: a known one, or an unknown name acting ("Shoigu met ...") or
-            # named together with a person ("talks between Modi and Sharif")
+                or _with_a_person(ent.root, gz) or _met(ent.root, lex)))):
+            # a person the model took for a place: a known one, or an unknown name acting ("Shoigu met ..."),
+            # named together with a person ("talks between Modi and Sharif") or met ("Modi hosted Hasina")
             pending_people.append((ent, text.split()))
             continue
         if _names_a_place(ent, lex) and ent.label_ in PERSON_LABELS | ORG_LABELS:

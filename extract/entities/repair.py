@@ -7,7 +7,7 @@ PERSON entity over pieces joined to it by hyphens without spaces and over a last
 name word the model left out that the parse makes the name's head ("Nguyen Minh" + "Vu"), and joins two
 PERSON entities that follow each other with nothing between (a long name the
 model cut in two), and an organisation the model ended at "of" with the number
-after it ("Group of" + "20").
+after it ("Group of" + "20").  An entity the model ran over a verb ("Duda met Nauseda") is cut at it.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -23,6 +23,11 @@ after it ("Group of" + "20").
 >>> doc.ents = [doc.char_span(15, 23, label="ORG"), doc.char_span(24, 26, label="CARDINAL")]
 >>> [e.text for e in mend_person_spans(doc).ents]
 ['Group of 20']
+>>> doc = nlp("Duda met Nauseda.")
+>>> doc.ents = [Span(doc, 0, 3, label="PERSON")]
+>>> for t, tag in zip(doc, ["NNP", "VBD", "NNP", "."]): t.tag_ = tag
+>>> [e.text for e in mend_person_spans(doc).ents]
+['Duda', 'Nauseda']
 >>> doc = nlp("Moon, Kim spoke.")
 >>> doc.ents = [doc.char_span(0, 4, label="PERSON"), doc.char_span(6, 9, label="PERSON")]
 >>> [e.text for e in mend_person_spans(doc).ents]
@@ -42,8 +47,7 @@ __all__ = ["mend_person_spans"]
 def mend_person_spans(doc: Doc) -> Doc:
     """Extend PERSON entities over hyphen-joined name pieces ("Jae" + "-" + "in"), and join two adjacent entities
     that are one name ("Maria Luiza" + "Ribeiro Viotti", "Group of" + "20")."""
-    ents = list(doc.ents)
-    changed = False
+    ents, changed = _without_verbs(doc)
     for k, ent in enumerate(ents):
         if ent.label_ != "PERSON":
             continue
@@ -75,6 +79,24 @@ def mend_person_spans(doc: Doc) -> Doc:
     if changed:
         doc.ents = merged
     return doc
+
+
+def _without_verbs(doc: Doc) -> tuple[list[Span], bool]:
+    """The entities with those the model ran over a lowercase verb ("Duda met Nauseda" as one ORG) cut at it:
+    a name holds no verb.  The pieces keep a PERSON label; others are left to the person rules, which know a
+    name that acts or is met (:mod:`newskg.extract.entities.mentions`)."""
+    out: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        cuts = [t.i for t in ent if t.tag_.startswith("VB") and t.is_lower]
+        if not cuts:
+            out.append(ent)
+            continue
+        changed = True
+        if ent.label_ == "PERSON":
+            bounds = [ent.start - 1, *cuts, ent.end]
+            out += [Span(doc, a + 1, b, label="PERSON") for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+    return out, changed
 
 
 def _one_name(doc: Doc, prev: Span, ent: Span) -> bool:

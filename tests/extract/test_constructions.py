@@ -1057,3 +1057,34 @@ def test_a_possessive_phrase_noun_tagged_as_a_verb_is_no_trigger(extractor):
 ])
 def test_what_speakers_allege_and_ask(extractor, text, expected, absent):
     codes_as(extractor, text, expected, absent)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a name the model took for an unknown place, met in a meeting not told as travel, is a person
+    ("Modi hosted Hasina for dinner on Friday.", ("Hasina", "CONSULT", "Narendra Modi")),
+    ("Erdogan held talks with Hasina in Ankara.", ("Recep Tayyip Erdogan", "CONSULT", "Hasina")),
+])
+def test_a_name_met_is_a_person(extractor, text, expected):
+    codes_as(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # calling an office holder is a telephone call, not a demand
+    ("Sejourne called his Algerian counterpart on Monday.", ("Sejourne", "CONSULT", "Algeria"),
+     ("Sejourne", "REQUEST", "Algeria")),
+    ("Erdogan called the Greek prime minister on Tuesday.", ("Recep Tayyip Erdogan", "CONSULT", "Greece"),
+     ("Recep Tayyip Erdogan", "REQUEST", "Greece")),
+    # welcoming a leader to one's capital is hosting their visit (the place is no guest)
+    ("Polish President Andrzej Duda welcomed Lithuanian President Gitanas Nauseda to Warsaw on Thursday.",
+     ("Gitanas Nauseda", "CONSULT", "Andrzej Duda"), ("Poland", "CONSULT", "Andrzej Duda")),
+    ("Duda welcomed the decision to send troops.", None, ("Poland", "CONSULT", "Andrzej Duda")),
+])
+def test_calls_and_welcomes(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
+
+
+def test_a_name_holds_no_verb(extractor):
+    # the model ran one entity over "Duda met Nauseda": cut at the verb, the two are the two sides
+    got = coded(extractor, "Duda met Nauseda in Warsaw on Thursday.")
+    assert any(g[1] == "CONSULT" and g[2] == "Nauseda" for g in got), got
+    assert not any("met" in g[0] for g in got), got
