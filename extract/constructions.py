@@ -53,6 +53,9 @@ def not_an_event(tok: Token, trig: Trigger, triggers: list[Trigger], lex: Lexico
             c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.cues["endangered_abstractions"]
             for c in tok.children):
         return True  # "saying it threatened regional stability": endangering something is no threat by anyone
+    if trig.type == "CONSULT" and trig.pos == "VERB" and tok.lemma_.lower() == "meet" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.cues["fulfilled_nouns"] for c in tok.children):
+        return True  # "Sweden had met its commitments", "met the deadline": fulfilling something is no meeting
     whose = next((t for c in tok.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "poss"), None)
     if trig.type == "SUPPORT" and tok.lemma_.lower() in ("defend", "justify") and whose is not None and \
             whose.lower_ in ("its", "their", "his", "her", "our", "my"):

@@ -1088,3 +1088,14 @@ def test_a_name_holds_no_verb(extractor):
     got = coded(extractor, "Duda met Nauseda in Warsaw on Thursday.")
     assert any(g[1] == "CONSULT" and g[2] == "Nauseda" for g in got), got
     assert not any("met" in g[0] for g in got), got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # meeting a commitment or a deadline is no meeting
+    ("Sweden met its commitments to Turkey.", None, ("Sweden", "CONSULT", "Turkey")),
+    ("Sweden met Turkish officials on Monday.", ("Sweden", "CONSULT", "Turkey"), None),
+    # a speaker saying someone failed to do what they owed alleges it
+    ("Erdogan said Sweden had failed to keep its promises.", ("Recep Tayyip Erdogan", "ACCUSE", "Sweden"), None),
+])
+def test_what_is_met_and_what_is_failed(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
