@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from ..records import Actor
 from .entities import MentionIndex
+from .entities.datelines import past_dateline
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .summaries import summary_noun
@@ -37,6 +38,7 @@ __all__ = ["Attribution", "attribution", "source_phrase"]
 #: Dependencies by which a clause is the content of a reporting verb (not "After the talks, X said").
 _CLAUSE_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dobj", "relcl", "acl", "pcomp", "nsubj", "attr"}
 _ADVERBIAL_DEPS = {"prep", "advmod", "npadvmod", "agent"}
+_TEMPORAL_MARKS = {"after", "before", "when", "while", "since", "until", "once"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,6 +122,9 @@ def attribution(trigger: Token, idx: MentionIndex, lex: Lexicon, gz: Gazetteer |
         # (a second reporting verb so coordinated shares the first one's speaker: "acknowledged ..., but stressed")
         content = node.dep_ in _CLAUSE_DEPS and not (node.dep_ == "conj" and parent.lemma_.lower() in reporting
                                                      and node.lemma_.lower() not in reporting)
+        # "announced ... hours after Xi hosted him": a clause that tells when is no content
+        content = content and not (node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS
+                                                                for c in node.children))
         if node.dep_ == "relcl" and trigger.lemma_.lower() in lex.cues["denial_verbs"]:
             break  # "Russia said X, which France denied": the denial is told in the outlet's voice
         if parent.lemma_.lower() in reporting and parent.pos_ in ("VERB", "AUX") and content:
@@ -147,7 +152,7 @@ def attribution(trigger: Token, idx: MentionIndex, lex: Lexicon, gz: Gazetteer |
                 if owners:
                     return Attribution(_source_actor(owners[0], idx, gz), t.text)
         return Attribution(None, None)
-    subj = [c for c in best.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = past_dateline([c for c in best.children if c.dep_ in ("nsubj", "nsubjpass")], best.doc)
     if best.lemma_.lower() == "quote" or not subj:
         return Attribution(None, best.lemma_.lower())
     if len({m.actor for c in subj for t in (c, *c.conjuncts) for m in [idx.at(t)] if m is not None}) > 1:

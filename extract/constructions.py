@@ -99,8 +99,13 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
         # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
         pairs = [(a, t) for a, t in pairs if not a.start <= gap.i < a.end]
         if all(t is None for _, t in pairs):
-            # "rejected an apology Bogota had offered": offered to the one who rejects it
-            to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs})
+            # "rejected an apology Bogota had offered": offered to the one who rejects it; "a diplomat it accused
+            # of spying": the noun is whom the clause's act is done to
+            people = lex.cues["role_nouns"] | lex.cues["state_agent_nouns"] | lex.cues["group_nouns"]
+            done_to = [idx.at(gap), *idx.modifiers(gap)] if gap.lemma_.lower() in people and trig.type != "REJECT" \
+                else []
+            to = relatives.recipient(gap, idx, lex, {a.actor for a, _ in pairs}) or [
+                m for m in done_to[:1] if m is not None and m.actor not in {a.actor for a, _ in pairs}]
             pairs = [(a, to[0] if to else None) for a, _ in pairs]
     return pairs
 

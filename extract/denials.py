@@ -108,6 +108,8 @@ def link_denials(out: list[Event], triggers: Sequence, sdoc: Doc, idx: MentionIn
             says_what = any(c.dep_ in ("ccomp", "acl", "relcl") or (c.dep_ == "xcomp" and c.tag_ == "VBG")
                             for t in [sdoc[trig.i], *sdoc[trig.i].children]
                             for c in t.children) if lemma in lex.cues["denial_verbs"] else False
+            if says_what:  # "denied that its troops had stored weapons" answers no demand made of it
+                about = [c for c in about if c.action != "REQUEST"]
             said = denied_content(sdoc[trig.i], lex)
             content = [j for j in range(len(out)) if j != k and triggers[j].i in said and out[j].action != "REJECT"]
             for j in content:

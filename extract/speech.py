@@ -168,6 +168,8 @@ def insinuations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[Speech
         speakers, verb = speaker_of(clause, idx, lex, steps=2)
         if not speakers or verb is None:
             continue
+        if any(a.lemma_.lower() in lex.cues["warning_words"] for a in list(verb.ancestors)[:3]):
+            continue  # "warned France it hoped its services were not involved": the warning is the accusation
         if is_negated(clause, lex) and verb.lemma_.lower() not in lex.cues["insinuating_verbs"]:
             continue  # "X said France was not involved" defends France
         # (a wrong is the doer's: "said Uribe lied to him" alleges it of Uribe)

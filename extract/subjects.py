@@ -22,6 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .entities import ActorMention, MentionIndex, doc_dateline_end
+from .entities.datelines import past_dateline
 from .lexicon import Lexicon
 
 __all__ = ["resolve_all", "subjects", "with_conjuncts"]
@@ -112,6 +113,7 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
         # "The Red Cross operating in Iraq said ...": the parser made the participle the subject
         subj = [g for c in subj for g in ([x for x in c.children if x.dep_ == "nsubj"] if c.pos_ == "VERB" else [])
                 or [c]]
+        subj = past_dateline(subj, tok.doc)  # "MOSCOW (AP) — Russia's Defense Ministry claimed": two subjects
         filed = doc_dateline_end(tok.doc) if subj and subj[0].i < 12 else 0
         if subj and subj[0].idx < filed:
             # "BANGKOK – Thailand's army chief met ...": the parser took the dateline for the subject and hung

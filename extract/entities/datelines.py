@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Dateline", "dateline", "dateline_end", "doc_dateline_end"]
+__all__ = ["Dateline", "dateline", "dateline_end", "doc_dateline_end", "past_dateline"]
 
 _CAPS = r"[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3}"          # SAN JOSE, NEW DELHI, ST. PETERSBURG
 _PLACE = rf"(?P<place>{_CAPS}(?:\s?/\s?{_CAPS})*)"               # TBILISI/MOSCOW
@@ -84,3 +84,11 @@ def doc_dateline_end(doc) -> int:
     if key not in doc.user_data:
         doc.user_data[key] = dateline_end(doc[:_HEAD_TOKENS].text)
     return doc.user_data[key]
+
+
+def past_dateline(tokens: list, doc) -> list:
+    """``tokens`` without those of the document's dateline, when any are left: the parser makes the dateline's
+    place a subject beside the real one ("MOSCOW (AP) — Russia's Defense Ministry claimed": two subjects)."""
+    filed = doc_dateline_end(doc) if tokens and tokens[0].i < 12 else 0
+    rest = [t for t in tokens if t.idx >= filed]
+    return rest if rest else list(tokens)

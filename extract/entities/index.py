@@ -102,7 +102,7 @@ class MentionIndex:
         if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
             # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject
             # of a reported clause is, first of all, the reporter
-            bound = self._reporter(tok)
+            bound = self._reporter(tok) or self._clause_subject(tok)
             if bound is not None and (bound.actor.kind == "person") == (pronoun in _PRONOUNS_PERSON):
                 return bound
             if pronoun in ("it", "they") and self._unnamed_reporter(tok):
@@ -130,6 +130,23 @@ class MentionIndex:
                 return None
             verb = verb.head
         return None
+
+    def _clause_subject(self, pronoun: Token) -> ActorMention | None:
+        """The subject of the verb on whose object a relative clause tells something its subject pronoun did:
+        "Washington imposed sanctions on two officials it accused of ..." (it: Washington)."""
+        verb = pronoun.head
+        noun = verb.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "relcl" or noun.i == verb.i:
+            return None
+        if noun.dep_ not in ("dobj", "pobj"):
+            return None
+        host = noun.head
+        for _ in range(3):  # "imposed sanctions on officials it ...": the verb the object's phrase is in
+            if host.pos_ in ("VERB", "AUX") or host.head.i == host.i:
+                break
+            host = host.head
+        subj = next((c for c in host.children if c.dep_ == "nsubj"), None) if host.pos_ in ("VERB", "AUX") else None
+        return self._by_token.get(subj.i) if subj is not None else None
 
     def _unnamed_reporter(self, pronoun: Token) -> bool:
         """Is ``pronoun`` the subject of what someone no mention stands for says ("ministers said they ...")?"""
@@ -209,8 +226,10 @@ class MentionIndex:
         cues = Lexicon.default().cues
         word = tok.lemma_.lower()
         the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        two = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ in
-                                                                    ("both", "each"))
+        # (a definite two: "the two ministers", "their two countries"; "two Russian officials" are new to the story)
+        definite = the or any(c.dep_ == "poss" for c in tok.children)
+        two = any((c.dep_ == "nummod" and c.lower_ == "two" and definite) or (c.dep_ in ("det", "predet") and c.lower_ in
+                                                                                 ("both", "each"))
                   for c in tok.children) or (word == "pair" and the)
         if tok.lower_ in ("each", "both") and tok.pos_ in ("PRON", "DET") and tok.dep_ in ("nsubj", "nsubjpass"):
             # "each expelled a first secretary", "both recalled their ambassadors": the last two states (or people)
