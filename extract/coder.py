@@ -128,6 +128,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                                          for c in tok.children for t in triggers):
             continue  # "refusing to rule out": a double negative is no rejection
         etype, mode = readings.as_sentence(tok, trig.type, trig.mode, lex)  # "jailed them for eight years"
+        etype, mode = readings.as_wanted(tok, etype, mode, lex)  # "expected an apology from Kampala"
         warning = etype == "THREATEN" and tok.lemma_.lower() in lex.cues["warning_words"] and \
             not readings.coercive_content(tok, triggers, lex)
         if warning:

@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "addressed", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["CONTENT_TAKING", "addressed", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "as_wanted", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -260,6 +260,15 @@ def as_sentence(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple
         g.lemma_.lower() in cue["terms"] or g.lower_ in cue["terms"] for g in p.subtree) for p in tok.children)
     court = any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.cues["institution_nouns"] for c in tok.children)
     return ("SANCTION", "convict") if term or court else (etype, mode)
+
+
+def as_wanted(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:
+    """An act one wants or expects of another is asked of them (REQUEST): "Kenya expected an apology from
+    Kampala", "wants an explanation"; the act is not done."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.cues["wanting_verbs"] and \
+            etype not in ("REQUEST", "CONSULT", "AGREE"):
+        return "REQUEST", None
+    return etype, mode
 
 
 def speakers_for_states(sdoc: Doc, mentions: list[ActorMention], lex: Lexicon) -> list[ActorMention]:

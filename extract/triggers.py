@@ -179,7 +179,9 @@ def telephoned(tok: Token) -> bool:
         # "called his Algerian counterpart (Ahmed Attaf)", "called the Turkish president": an office holder
         # called, with no label for them ("called the minister a liar")
         return not any(c.dep_ == "oprd" or (c.dep_ == "dobj" and c.i != objs[0].i) for c in tok.children)
-    return len(objs) == 1 and objs[0].pos_ == "PROPN" and objs[0].ent_type_ in ("PERSON", "GPE", "") and not any(
+    # (a surname the model took for an organisation too: "called Museveni"; not "called the EU")
+    return len(objs) == 1 and objs[0].pos_ == "PROPN" and (objs[0].ent_type_ in ("PERSON", "GPE", "") or (
+        objs[0].ent_type_ == "ORG" and not any(c.dep_ == "det" for c in objs[0].children))) and not any(
         (c.dep_ in ("dobj", "oprd") and c.pos_ == "NOUN") or c.dep_ == "appos" for o in objs for c in [*o.children, *tok.children])
 
 

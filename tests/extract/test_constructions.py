@@ -1126,3 +1126,18 @@ def test_a_denial_of_a_deed_answers_no_demand(extractor):
            "Russia denied that its troops had stored heavy weapons at the site."
     got = coded(extractor, text)
     assert not any(g[1] == "REJECT" and g[2] in ("France", "Emmanuel Macron") for g in got), got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # an act one wants or expects of another is asked of them, not done
+    ("Kenya expected an apology from Kampala.", ("Kenya", "REQUEST", "Uganda"), ("Kenya", "CONCEDE", "Uganda")),
+    # a surname the model took for an organisation, called, is a telephone call
+    ("Kenyan President William Ruto called Museveni on Friday.", ("William Ruto", "CONSULT", "Museveni"),
+     ("William Ruto", "REQUEST", "Museveni")),
+    # "the remarks" stand for the remarks told before: a condemnation of them is aimed at who made them
+    ("Kenya summoned Uganda's envoy to protest remarks by army chief Muhoozi Kainerugaba, who threatened to capture "
+     "Nairobi. Opposition leader Raila Odinga condemned the remarks.",
+     ("Raila Odinga", "ACCUSE", "Muhoozi Kainerugaba"), None),
+])
+def test_wants_calls_and_remarks(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
