@@ -226,8 +226,10 @@ def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechA
             for sp in speakers:
                 yield SpeechAct(trig, sp, idx.state_of(owners[0]), verb)
         elif etype == "REJECT" and (subj[0].lemma_.lower() in claim_nouns or verb is copula):
-            for sp in speakers:  # whom it answers is the claimant, found by the coder's claim linking
-                yield SpeechAct(trig, sp, None, verb)
+            # whom it answers: the claim's owner when named ("Teodoro's remarks", "the Philippine accusations"),
+            # else the claimant, found by the coder's claim linking
+            for sp in speakers:
+                yield SpeechAct(trig, sp, owners[0] if owners else None, verb)
 
 
 def labels(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechAct]:

@@ -1141,3 +1141,12 @@ def test_a_denial_of_a_deed_answers_no_demand(extractor):
 ])
 def test_wants_calls_and_remarks(extractor, text, expected, absent):
     codes_as(extractor, text, expected, absent)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # dismissing a claim whose owner the phrase names answers that owner
+    ("China said the Philippine accusations were groundless.", ("China", "REJECT", "Philippines")),
+    ("Wang Wenbin said Teodoro's remarks were groundless.", ("Wang Wenbin", "REJECT", "Teodoro")),
+])
+def test_a_dismissed_claim_answers_its_owner(extractor, text, expected):
+    codes_as(extractor, text, expected)
