@@ -30,6 +30,7 @@ from ..records import Actor, Document, Event
 from .entities import MentionIndex, find_mentions, home_state
 from .anaphora import aim_at_events
 from .summaries import aim_at_summaries
+from .emulation import repeated_acts
 from .reference import reference_dates
 from .attribution import attribution
 from .gazetteer import Gazetteer
@@ -38,6 +39,7 @@ from .merging import merge_sentence_events
 from .modes import bilateral_summit, consult_mode, hosted_meeting
 from . import constructions, denials, readings, relatives, speech
 from .purposes import purpose_clauses
+from .sentences import sentence_bounds
 from .roles import participants
 from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
 from .triggers import Trigger, find_triggers
@@ -72,11 +74,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     """Events of one sentence with their triggers (before document-level rules)."""
     text = doc.text
     home = home_state(text, gz)
-    start, end = sent.start_char, sent.end_char
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
+    start, end = sentence_bounds(sent, text)
     if end <= start:
         return
     sentence = text[start:end]
@@ -306,6 +304,11 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
                 if ev.action in denials.SPEECH_ACTS:
                     speaker_dates[ev.actor] = ev.date
 
+    # "Chile followed suit", "and was followed by Egypt": the others do the act they follow
+    def own_date(tok):
+        date, own = date_of(tok, tok.sent, doc.published, None, lex=lex)
+        return date if own else None
+    events = repeated_acts(events, sdoc, idx, doc.text, own_date)
     out: list[Event] = []
     dated = [ev for ev, _ in events if ev.date]
     # events whose participants a pair anaphor names ("the two ministers", "the pair")

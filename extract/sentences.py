@@ -14,9 +14,9 @@ as a sentence start; the parser keeps preset boundaries.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-__all__ = ["mark_line_breaks"]
+__all__ = ["mark_line_breaks", "sentence_bounds"]
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
@@ -32,3 +32,20 @@ def mark_line_breaks(doc: Doc) -> Doc:
 @Language.component("newskg_line_breaks")
 def line_breaks_component(doc: Doc) -> Doc:
     return mark_line_breaks(doc)
+
+
+def sentence_bounds(sent: Span, text: str) -> tuple[int, int]:
+    """Where the sentence ``sent`` starts and ends in ``text``, without the spaces around it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Peru voted.  ")
+    >>> sentence_bounds(doc[:], doc.text)
+    (0, 11)
+    """
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+

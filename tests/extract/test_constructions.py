@@ -1150,3 +1150,23 @@ def test_wants_calls_and_remarks(extractor, text, expected, absent):
 ])
 def test_a_dismissed_claim_answers_its_owner(extractor, text, expected):
     codes_as(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # another side doing what was just told does that act too, to the same target, on its own date
+    ("Peru expelled Bolivia's ambassador on Monday and was swiftly followed by Chile and Ecuador.",
+     ("Ecuador", "SANCTION", "Bolivia"), None),
+    ("Peru expelled Bolivia's ambassador on Monday. Chile followed suit on Tuesday.", ("Chile", "SANCTION", "Bolivia"),
+     None),
+    ("Germany recalled its ambassador from Minsk, and France did the same.", ("France", "SANCTION", "Belarus"), None),
+    # (following something in time is no act)
+    ("The talks with Peru followed a meeting in Geneva.", None, ("Peru", "SANCTION", None)),
+])
+def test_others_doing_the_same(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
+
+
+def test_who_follows_suit_does_it_on_their_own_date(extractor):
+    events = extractor.extract(Document("t", "Peru expelled Bolivia's ambassador on Monday. Chile followed suit on "
+                                             "Tuesday.", PUB))
+    assert {(e.actor.name, e.date) for e in events} == {("Peru", "2023-05-08"), ("Chile", "2023-05-09")}, events

@@ -28,7 +28,7 @@ FRA = Actor("France", kind="state", country="FRA")
 
 @pytest.mark.parametrize("adjective, subject, expected", [
     ("bizarre", "comments", ("ACCUSE", "France")),   # condemning what France said
-    ("ridiculous", "claims", ("REJECT", None)),      # dismissing a claim: the claimant is found later
+    ("ridiculous", "claims", ("REJECT", "France")),  # dismissing a claim its owner is named in: that owner
     ("red", "comments", None),                       # no evaluation
 ])
 def test_evaluations(adjective, subject, expected):
