@@ -60,6 +60,8 @@ _FUTURE_TO_AGREE = {"CONSULT", "COOPERATE", "SUPPORT", "AID"}
 #: Acts whose recipient is never the actor's own state ("Obama said the United States would help": no AGREE
 #: of Obama with the United States).
 _OWN_SIDE_NONSENSE = {"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"}
+#: Adverbs that set a contact on an earlier occasion than the one a story tells.
+_EARLIER = frozenset({"last", "previously", "earlier", "once", "formerly"})
 #: Commitments to act later, dated when they are made.
 _COMMITMENTS = {"AGREE", "CONCEDE", "THREATEN", "RETREAT"}  # a retreat promised is a CONCEDE
 #: Verbal acts a speaker does by saying their side will do or wants something (PLOVER-notes rule 11).
@@ -310,7 +312,10 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
         return date if own else None
     events = repeated_acts(events, sdoc, idx, doc.text, own_date)
     out: list[Event] = []
-    dated = [ev for ev, _ in events if ev.date]
+    # ("they last met in July", "had previously met": an earlier occasion, whose date is no other mention's)
+    earlier = {id(ev) for ev, trig in events if any(c.dep_ == "advmod" and c.lower_ in _EARLIER
+                                                    for c in sdoc[trig.i].children)}
+    dated = [ev for ev, _ in events if ev.date and id(ev) not in earlier]
     # events whose participants a pair anaphor names ("the two ministers", "the pair")
     paired = {k for k, (ev, trig) in enumerate(events)
               if any(idx.pair(t) for t in sdoc[trig.i].children if t.dep_ in ("nsubj", "nsubjpass"))}

@@ -145,6 +145,11 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             # several subjects the parser did not coordinate ("A and B held talks" as two nsubj)
             return _with_surface_conjuncts(resolve_all([x for s_ in subj for x in with_conjuncts(s_)], idx),
                                            idx, verb.doc), False
+        if tok.i == verb.i and tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(
+                c.dep_ in ("aux", "auxpass", "agent") for c in tok.children):
+            # "agreed to resume the dialogue, suspended since 2019": a past participle on its own, with no agent,
+            # is passive, and who did it is not told (not the clause's subject)
+            return [], True
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
             tok = tok.head.head  # "responded by freezing relations": the one who responded
             continue

@@ -1170,3 +1170,17 @@ def test_who_follows_suit_does_it_on_their_own_date(extractor):
     events = extractor.extract(Document("t", "Peru expelled Bolivia's ambassador on Monday. Chile followed suit on "
                                              "Tuesday.", PUB))
     assert {(e.actor.name, e.date) for e in events} == {("Peru", "2023-05-08"), ("Chile", "2023-05-09")}, events
+
+
+def test_a_participle_on_its_own_is_no_act_of_the_clause_subject(extractor):
+    got = coded(extractor, "Japan and China agreed on Thursday to resume their economic dialogue, suspended since 2019.")
+    assert ("Japan", "AGREE", "China") in got or ("China", "AGREE", "Japan") in got, got
+    assert not any(g[1] == "SANCTION" and g[0] in ("Japan", "China") for g in got), got
+
+
+def test_a_last_meeting_lends_no_date_to_the_story_talks(extractor):
+    text = "Japan and China agreed on Thursday to resume their dialogue after talks between Foreign Minister Yoko " \
+           "Kamikawa and her Chinese counterpart Wang Yi in Beijing. The two ministers last met in July in Jakarta."
+    events = extractor.extract(Document("t", text, PUB))
+    lead = [e for e in events if e.start == 0]
+    assert lead and all(e.date != "2022-07" for e in lead), events
