@@ -108,8 +108,22 @@ class MentionIndex:
             if pronoun in ("it", "they") and self._unnamed_reporter(tok):
                 return None  # "foreign ministers said they were ready": they, whoever they are, not the last side named
             return self._salient_person(tok) if pronoun in _PRONOUNS_PERSON else self.last_collective(tok)
+        if pronoun in ("his", "her") and tok.dep_ == "poss":
+            # "On his first visit to India, Sunak said ...", "Sunak said his visit ...": the clause's subject
+            return self._clause_person(tok)
         found = self.modifiers(tok)
         return found[0] if found else None
+
+    def _clause_person(self, pronoun: Token) -> ActorMention | None:
+        """The person subject of the clause a possessive pronoun's phrase is in, if there is one."""
+        verb = pronoun.head
+        for _ in range(5):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        m = self._by_token.get(subj.i) if subj is not None and subj.i != pronoun.i else None
+        return m if m is not None and m.actor.kind == "person" else None
 
     def _reporter(self, pronoun: Token, *, quoted: bool = False) -> ActorMention | None:
         """The subject of the verb whose reported clause ``pronoun`` is the subject of, if it is a mention."""

@@ -1184,3 +1184,12 @@ def test_a_last_meeting_lends_no_date_to_the_story_talks(extractor):
     events = extractor.extract(Document("t", text, PUB))
     lead = [e for e in events if e.start == 0]
     assert lead and all(e.date != "2022-07" for e in lead), events
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a possessive pronoun in a phrase of a clause is the clause's subject's, also before it
+    ("On his first visit to India, Sunak said the deal was close.", ("Rishi Sunak", "CONSULT", "India")),
+    ("Sunak, on his first visit to India, told reporters the deal was close.", ("Rishi Sunak", "CONSULT", "India")),
+])
+def test_whose_visit_a_possessive_tells(extractor, text, expected):
+    codes_as(extractor, text, expected)
