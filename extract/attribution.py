@@ -127,6 +127,8 @@ def attribution(trigger: Token, idx: MentionIndex, lex: Lexicon, gz: Gazetteer |
                                                                 for c in node.children))
         if node.dep_ == "relcl" and trigger.lemma_.lower() in lex.cues["denial_verbs"]:
             break  # "Russia said X, which France denied": the denial is told in the outlet's voice
+        if best is not None and node.dep_ == "advcl" and not content:
+            break  # "X said ..., while Moscow claimed Y": Moscow's claim is no part of what X said
         if parent.lemma_.lower() in reporting and parent.pos_ in ("VERB", "AUX") and content:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in parent.children):
                 best = parent

@@ -43,6 +43,24 @@ def could_have_done(claim: Event, denier: Actor) -> bool:
     return side(denier) in doers - {None}
 
 
+def _own_deed(denial: Token, ev: Event, idx: MentionIndex) -> bool:
+    """Does the denial say what the denier's side did not do ("denied firing the rockets", "denied that its
+    forces had hit civilians"), rather than that something happened at all ("denied that any depot was hit")?"""
+    for c in denial.children:
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            return True  # "denied firing": the denier's own act
+        if c.dep_ in ("ccomp", "xcomp"):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                return True
+            m = idx.at(subj)
+            own = m is not None and (m.actor == ev.actor or (m.actor.country and m.actor.country == ev.actor.country))
+            if own or any(p.dep_ == "poss" and p.lower_ in ("its", "their", "his", "her", "our") for p in subj.children):
+                return True
+            return False
+    return True
+
+
 def claimant(claim: Event) -> Actor:
     """Who makes a claim: its source, or the accuser of an accusation told in the outlet's own voice."""
     return claim.source if claim.source is not None else claim.actor
@@ -143,7 +161,8 @@ def link_denials(out: list[Event], triggers: Sequence, sdoc: Doc, idx: MentionIn
                     ev = ev.with_(target=who)
                 # "Hezbollah denied firing the rockets" says what the denier did not do: it answers no claim of
                 # what was done to the denier's side ("Israeli warplanes struck Lebanon, the military said")
-                answers = not says_what or could_have_done(claim, ev.actor)
+                # (a denial of what happened at all, "denied that any depot had been hit", answers the claim)
+                answers = not says_what or could_have_done(claim, ev.actor) or not _own_deed(sdoc[trig.i], ev, idx)
                 # a denial disputes what a claim says happened; an accusation or demand was still made
                 if answers and claim.status == "asserted" and claim.action not in SPEECH_ACTS:
                     # the claim as it stands now (a rule above may have re-dated or re-polarised it)

@@ -1193,3 +1193,14 @@ def test_a_last_meeting_lends_no_date_to_the_story_talks(extractor):
 ])
 def test_whose_visit_a_possessive_tells(extractor, text, expected):
     codes_as(extractor, text, expected)
+
+
+def test_a_claim_told_beside_a_report_is_the_claimants(extractor):
+    text = "Ukraine's military said Sunday it had shot down 12 Russian drones, while Moscow claimed its forces had " \
+           "destroyed a Ukrainian ammunition depot. Ukrainian officials denied that any depot had been hit."
+    events = extractor.extract(Document("t", text, PUB))
+    depot = [e for e in events if e.action == "ASSAULT" and e.actor.name == "Russia"]
+    assert depot and depot[0].source.name == "Russia" and depot[0].status == "claimed", events
+    # a denial that it happened at all answers the claim
+    denial = [e for e in events if e.action == "REJECT"]
+    assert denial and denial[0].target.name == "Russia" and denial[0].denies is not None, events
