@@ -105,8 +105,10 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     # "struck to protest against X", "opened the bridge to allow deliveries": what a material act is done
     # for is its content, not another event
     retypes = lex.cues.get("civilian_retype", {})
+    # (not an accusation told beside it: "expelled the diplomats, accusing Buenos Aires of meddling")
+    accusing = {t.i for t in triggers if t.type == "ACCUSE" and sent.doc[t.i].tag_ == "VBG"}
     purposes = {p.i for t in triggers if t.type in _MATERIAL or sent.doc[t.i].lemma_.lower() in retypes
-                for p in purpose_clauses(sent.doc[t.i])}
+                for p in purpose_clauses(sent.doc[t.i])} - accusing
     for trig in triggers:
         tok = sent.doc[trig.i]
         governor = readings.governor(tok, triggers)

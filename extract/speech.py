@@ -223,8 +223,11 @@ def evaluations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechA
                 owners.append(m)
         trig = Trigger(tok.i, (tok.i,), tok.text, etype, "disapprove" if etype == "ACCUSE" else None, "ADJ")
         if etype == "ACCUSE" and owners:
+            # whom a label is given is who is accused ("branded Uribe a liar"); what a side said or did, its state
+            labelled = verb is copula and owners[0].actor.kind == "person" and \
+                subj[0].dep_ in ("dobj", "nmod", "compound")
             for sp in speakers:
-                yield SpeechAct(trig, sp, idx.state_of(owners[0]), verb)
+                yield SpeechAct(trig, sp, owners[0] if labelled else idx.state_of(owners[0]), verb)
         elif etype == "REJECT" and (subj[0].lemma_.lower() in claim_nouns or verb is copula):
             # whom it answers: the claim's owner when named ("Teodoro's remarks", "the Philippine accusations"),
             # else the claimant, found by the coder's claim linking

@@ -95,9 +95,10 @@ class MentionIndex:
             reporter = self._object_reporter(tok)
             if reporter is not None:
                 return reporter
-        if pronoun == "them" and tok.dep_ in ("dobj", "pobj", "dative"):
+        if pronoun in ("them", "it") and tok.dep_ in ("dobj", "pobj", "dative"):
             # "wrote to the leaders inviting them to talks": the last collective of the sentence, not the inviter,
-            # nor a place named as where ("met Taliban officials in Kabul and warned them")
+            # nor a place named as where ("met Taliban officials in Kabul and warned them"); "imposed an embargo
+            # on the government, accusing it of ..."
             return self.last_collective(tok, not_=self._own_subjects(tok), places=False)
         if pronoun in _PRONOUNS_PERSON or (pronoun in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass")):
             # "Shoigu told Lecornu that he hoped ...", "the rebels rejected X and said they ...": the subject

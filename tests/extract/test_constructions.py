@@ -1204,3 +1204,19 @@ def test_a_claim_told_beside_a_report_is_the_claimants(extractor):
     # a denial that it happened at all answers the claim
     denial = [e for e in events if e.action == "REJECT"]
     assert denial and denial[0].target.name == "Russia" and denial[0].denies is not None, events
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # an accusation told beside a material act is an event of its own, aimed at whom "it" stands for
+    ("Venezuela expelled Argentine diplomats, accusing Buenos Aires of meddling in its affairs.",
+     ("Venezuela", "ACCUSE", "Argentina"), None),
+    ("Washington imposed a trade embargo on the Islamist government in Khartoum, accusing it of sheltering militants.",
+     ("United States", "ACCUSE", "Sudan"), ("United States", "ACCUSE", "Militants")),
+    # a label accuses the one labelled, a person as such
+    ("Argentine President Javier Milei called Maduro a dictator.", ("Javier Milei", "ACCUSE", "Nicolas Maduro"),
+     ("Javier Milei", "ACCUSE", "Venezuela")),
+    # calling someone something is no demand
+    ("Argentine President Javier Milei called Maduro a dictator.", None, ("Javier Milei", "REQUEST", "Nicolas Maduro")),
+])
+def test_accusations_beside_acts_and_labels(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
