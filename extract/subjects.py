@@ -70,12 +70,28 @@ def _listed(toks: list[Token], idx: MentionIndex) -> list[Token]:
     return out
 
 
+def _whose(tok: Token) -> Token | None:
+    """The noun a "whose government(s)" subject of a relative clause stands for (the first of its conjuncts)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "relcl" or tok.lemma_.lower() not in \
+            Lexicon.default().cues["government_nouns"] or not any(c.tag_ == "WP$" for c in tok.children):
+        return None
+    ante = tok.head.head
+    while ante.dep_ == "conj" and ante.head.i != ante.i:
+        ante = ante.head
+    return ante
+
+
 def resolve_all(toks: list[Token], idx: MentionIndex) -> list[ActorMention]:
     out: list[ActorMention] = []
     for t in _listed(toks, idx):
         if t.tag_ in ("WP", "WDT") and t.head.dep_ in ("relcl", "acl") and t.lower_ in ("who", "whom", "which", "that") \
                 and t.dep_ in ("nsubj", "nsubjpass") and idx.pair(t.head.head):
             t = t.head.head  # "the pair, who talked for 70 minutes": both of them
+        ante = _whose(t)
+        if ante is not None:
+            # "Chile, Peru and Uruguay, whose governments had refused": each state the clause hangs on
+            out.extend(m for m in resolve_all(with_conjuncts(ante), idx) if all(m.actor != o.actor for o in out))
+            continue
         both = idx.pair(t)  # "the two ministers", "both countries"
         # "soldiers on both sides": the two sides' (for the two sides they are of)
         sides = [g for p in t.children if p.dep_ == "prep" and p.lower_ == "on" for g in p.children

@@ -1220,3 +1220,14 @@ def test_a_claim_told_beside_a_report_is_the_claimants(extractor):
 ])
 def test_accusations_beside_acts_and_labels(extractor, text, expected, absent):
     codes_as(extractor, text, expected, absent)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "whose government(s)" stands for each state the relative clause hangs on
+    ("The decision also applied to envoys of Chile, Peru and Uruguay, whose governments had refused to recognize "
+     "Nicolas Maduro's victory.", ("Uruguay", "REJECT", "Nicolas Maduro")),
+    ("Denmark, whose embassy in Kabul was attacked by gunmen on Monday, recalled its staff.",
+     ("Gunmen", "ASSAULT", "Denmark")),
+])
+def test_whose_government(extractor, text, expected):
+    codes_as(extractor, text, expected)
