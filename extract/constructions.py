@@ -53,6 +53,9 @@ def not_an_event(tok: Token, trig: Trigger, triggers: list[Trigger], lex: Lexico
             c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.cues["endangered_abstractions"]
             for c in tok.children):
         return True  # "saying it threatened regional stability": endangering something is no threat by anyone
+    if trig.type == "AGREE" and trig.pos == "VERB" and tok.lemma_.lower() == "commit" and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
+        return True  # "committing war crimes", "committed atrocities": doing a deed is no commitment
     if trig.type == "CONSULT" and trig.pos == "VERB" and tok.lemma_.lower() == "meet" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in lex.cues["fulfilled_nouns"] for c in tok.children):
         return True  # "Sweden had met its commitments", "met the deadline": fulfilling something is no meeting

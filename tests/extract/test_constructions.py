@@ -1231,3 +1231,14 @@ def test_accusations_beside_acts_and_labels(extractor, text, expected, absent):
 ])
 def test_whose_government(extractor, text, expected):
     codes_as(extractor, text, expected)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # committing a deed is no commitment; a speaker telling of one alleges it
+    ("Erdogan said Israel was committing war crimes in Gaza.", ("Recep Tayyip Erdogan", "ACCUSE", "Israel"),
+     ("Israel", "AGREE", None)),
+    ("Kyiv said Russian troops had committed atrocities in Bucha.", ("Ukraine", "ACCUSE", "Russia"), None),
+    ("Israel committed itself to a ceasefire.", ("Israel", "AGREE", None), None),
+])
+def test_committing_a_deed(extractor, text, expected, absent):
+    codes_as(extractor, text, expected, absent)
