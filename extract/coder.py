@@ -88,7 +88,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
     triggers = readings.force_moves(sent, triggers, lex)  # "paratroopers crossed into Kosovo"
     acts = [*speech.obligations(sent, idx, lex, triggers), *speech.mandates(sent, idx, lex, triggers),
             *speech.insinuations(sent, idx, lex),
-            *speech.evaluations(sent, idx, lex), *speech.labels(sent, idx, lex)]
+            *speech.evaluations(sent, idx, lex), *speech.labels(sent, idx, lex), *speech.menaces(sent, idx, lex)]
     asked = {i for act in acts for i in speech.content_of(act)}
     for act in acts:
         # an undated statement belongs to the occasion its speaker was last dated at ("On April 4, X

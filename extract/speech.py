@@ -15,6 +15,7 @@ statements are events in their own right, done by the speaker to someone else:
 * "China said Indian troops attacked Chinese personnel" is China's allegation
   against India: a side telling of a hostile act done to it by another side
   accuses that side (:func:`accusers`);
+* "X said Seoul would pay a high price" is X's THREATEN against Seoul (:func:`menaces`);
 * "calling Boko Haram one of the worst terrorist groups" is an insulting label
   the parser hung on the object (ACCUSE, :func:`labels`);
 * "X said ..., calling on Moscow to stop" is X's REQUEST, whatever clause the
@@ -183,6 +184,28 @@ def insinuations(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[Speech
         if not targets:
             continue
         trig = Trigger(tok.i, (tok.i,), tok.text, "ACCUSE", "allege", "VERB")
+        for sp in speakers:
+            yield SpeechAct(trig, sp, targets[0], verb)
+
+
+def menaces(sent: Span, idx: MentionIndex, lex: Lexicon) -> Iterator[SpeechAct]:
+    """A speaker saying someone will suffer for what they do threatens them: "X said Seoul would pay a high
+    price", "warned that Tehran will face consequences" (THREATEN, the one who will pay; cues
+    ``menacing_phrases``: a verb and the objects that make it a menace)."""
+    table = lex.cues["menacing_phrases"]
+    for tok in sent:
+        objects = table.get(tok.lemma_.lower())
+        if objects is None or tok.pos_ != "VERB" or not any(
+                c.dep_ == "aux" and c.lower_ in lex.cues["future_markers"] for c in tok.children):
+            continue
+        if objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children):
+            continue
+        speakers, verb = speaker_of(tok, idx, lex, steps=2)
+        sides = {s.actor.country or s.actor.name for s in speakers}
+        targets = [m for m in subjects(tok, idx)[0] if (m.actor.country or m.actor.name) not in sides]
+        if not speakers or verb is None or not targets or is_negated(tok, lex):
+            continue
+        trig = Trigger(tok.i, (tok.i,), tok.text, "THREATEN", None, "VERB")
         for sp in speakers:
             yield SpeechAct(trig, sp, targets[0], verb)
 

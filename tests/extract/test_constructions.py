@@ -1242,3 +1242,13 @@ def test_whose_government(extractor, text, expected):
 ])
 def test_committing_a_deed(extractor, text, expected, absent):
     codes_as(extractor, text, expected, absent)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a speaker saying someone will suffer for what they do threatens them
+    ("Kim Yo Jong said South Korea would pay a high price for resuming loudspeaker broadcasts.",
+     ("Kim Yo Jong", "THREATEN", "South Korea")),
+    ("Biden said Russia will face consequences if it invades.", ("Joe Biden", "THREATEN", "Russia")),
+])
+def test_menaces(extractor, text, expected):
+    codes_as(extractor, text, expected)
