@@ -312,7 +312,7 @@ def code_document(sdoc: Doc, doc: Document, *, lex: Lexicon | None = None, gz: G
     def own_date(tok):
         date, own = date_of(tok, tok.sent, doc.published, None, lex=lex)
         return date if own else None
-    events = repeated_acts(events, sdoc, idx, doc.text, own_date)
+    events = repeated_acts(events, sdoc, idx, lex, doc.text, own_date)
     out: list[Event] = []
     # ("they last met in July", "had previously met": an earlier occasion, whose date is no other mention's)
     earlier = {id(ev) for ev, trig in events if any(c.dep_ == "advmod" and c.lower_ in _EARLIER

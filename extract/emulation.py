@@ -3,7 +3,8 @@
 Wire copy tells a wave of like acts once and names the others after it: "Saudi Arabia cut diplomatic ties with
 Qatar and was swiftly followed by Egypt and Bahrain", "Peru expelled Bolivia's ambassador. Chile followed suit",
 "Germany recalled its ambassador, and France did the same".  Each of those others does the act it follows,
-to the same target, when its own clause dates it (else on the first act's date).
+to the same target, when its own clause dates it (else on the first act's date).  One who joins the meeting
+last told ("von der Leyen joined the talks") meets each of its sides.
 
 Pure functions of the coded events and their trigger tokens; the coder calls :func:`repeated_acts` once per
 document, before the document-level rules.
@@ -17,11 +18,12 @@ from spacy.tokens import Doc, Token
 
 from ..records import Event
 from .entities import ActorMention, MentionIndex
+from .lexicon import Lexicon
 from .sentences import sentence_bounds
 from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger
 
-__all__ = ["emulators", "repeated_acts"]
+__all__ = ["emulators", "joined_meeting", "repeated_acts"]
 
 
 def emulators(tok: Token, idx: MentionIndex) -> tuple[list[ActorMention], Token | None]:
@@ -48,7 +50,14 @@ def emulators(tok: Token, idx: MentionIndex) -> tuple[list[ActorMention], Token 
     return [], None
 
 
-def repeated_acts(events: Sequence[tuple[Event, Trigger]], sdoc: Doc, idx: MentionIndex, text: str,
+def joined_meeting(tok: Token, lex: Lexicon) -> bool:
+    """Does ``tok`` join a meeting already told ("von der Leyen joined the talks")?"""
+    return tok.lemma_.lower() == "join" and any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children) and
+        any(p.type == "CONSULT" for p in lex.patterns(c.lemma_.lower(), "NOUN")) for c in tok.children)
+
+
+def repeated_acts(events: Sequence[tuple[Event, Trigger]], sdoc: Doc, idx: MentionIndex, lex: Lexicon, text: str,
                   dated: Callable[[Token], str | None]) -> list[tuple[Event, Trigger]]:
     """``events`` with the acts the emulators repeat added after the act each follows (see the module docs).
 
@@ -56,6 +65,9 @@ def repeated_acts(events: Sequence[tuple[Event, Trigger]], sdoc: Doc, idx: Menti
     """
     out = list(events)
     for tok in sdoc:
+        if joined_meeting(tok, lex):
+            out = _join(out, tok, idx, text)
+            continue
         who, verb = emulators(tok, idx)
         if not who:
             continue
@@ -77,3 +89,19 @@ def repeated_acts(events: Sequence[tuple[Event, Trigger]], sdoc: Doc, idx: Menti
             [1 for _, t in out if t.i < tok.i])
         out[at:at] = copies
     return out
+
+
+def _join(out: list[tuple[Event, Trigger]], tok: Token, idx: MentionIndex,
+          text: str) -> list[tuple[Event, Trigger]]:
+    """``out`` with the one who joins the meeting last told meeting each of its sides."""
+    joiners = subjects(tok, idx)[0]
+    told = [(ev, trig) for ev, trig in out if trig.i < tok.sent.start and ev.action == "CONSULT" and ev.target]
+    if not joiners or not told:
+        return out
+    ev, trig = told[-1]
+    start, end = sentence_bounds(tok.sent, text)
+    copies = [(ev.with_(actor=j.actor, target=side, source=None, trigger=tok.text, sentence=text[start:end],
+                        start=start, end=end), Trigger(tok.i, (tok.i,), tok.text, "CONSULT", ev.mode, "VERB"))
+              for j in joiners for side in (ev.actor, ev.target) if side != j.actor]
+    at = len([1 for _, t in out if t.i < tok.i])
+    return out[:at] + copies + out[at:]

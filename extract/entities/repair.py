@@ -43,6 +43,10 @@ from ..lexicon import Lexicon
 
 __all__ = ["mend_person_spans"]
 
+#: Lowercase particles inside family names ("von der Leyen", "van Klaveren", "bin Salman", "da Silva").
+_PARTICLES = frozenset({"von", "der", "van", "den", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "le",
+                        "la", "al", "bin", "ibn", "bint", "ter", "zu"})
+
 
 def mend_person_spans(doc: Doc) -> Doc:
     """Extend PERSON entities over hyphen-joined name pieces ("Jae" + "-" + "in"), and join two adjacent entities
@@ -102,9 +106,13 @@ def _without_verbs(doc: Doc) -> tuple[list[Span], bool]:
 def _one_name(doc: Doc, prev: Span, ent: Span) -> bool:
     """Is ``ent``, right after ``prev``, the rest of the same name?  An organisation the model ended at "of" goes
     on over the number that completes it ("Group of" + "20"); a long name the model cut in two adjacent PERSON
-    entities is one name ("Maria Luiza" + "Ribeiro Viotti")."""
+    entities is one name ("Maria Luiza" + "Ribeiro Viotti"), and so is a person's name the model ended at a
+    particle and the family name after it, whatever its label ("Ursula von der" + "Leyen")."""
     if prev.label_ == "ORG" and doc[prev.end - 1].lower_ == "of":
         return ent.label_ == "CARDINAL" and len(ent) == 1
+    if prev.label_ == "PERSON" and doc[prev.end - 1].lower_ in _PARTICLES and doc[prev.end - 1].is_lower:
+        # "Ursula von der" + "Leyen": a name the model ended at a particle goes on over the family name
+        return doc[ent.start].is_title and doc[ent.start].pos_ == "PROPN"
     return prev.label_ == ent.label_ == "PERSON" and bool(doc[prev.end - 1].whitespace_) and \
         all(t.is_title for t in (doc[prev.end - 1], doc[ent.start]))
 

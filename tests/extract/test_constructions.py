@@ -1252,3 +1252,12 @@ def test_committing_a_deed(extractor, text, expected, absent):
 ])
 def test_menaces(extractor, text, expected):
     codes_as(extractor, text, expected)
+
+
+def test_one_who_joins_the_talks_meets_each_side(extractor):
+    text = "Macron hosted Xi Jinping at the Elysee Palace on Monday. European Commission President Ursula von der " \
+           "Leyen joined the talks."
+    got = coded(extractor, text)
+    # (a name the model ended at its particle goes on over the family name)
+    assert ("Ursula von der Leyen", "CONSULT", "Xi Jinping") in got and \
+        ("Ursula von der Leyen", "CONSULT", "Emmanuel Macron") in got, got
