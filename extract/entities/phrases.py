@@ -177,20 +177,31 @@ def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) ->
                                   Actor(name[:1].upper() + name[1:], kind="organization", country=country)))
 
 
+def _anaphor_kind(tok, lex: Lexicon) -> str | None:
+    """The kind of actor "the group" or "the alliance" re-mentions (as a possessor: "the group's gunmen")."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ in ("amod", "compound", "prep") for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    return "group" if lemma in lex.cues["group_anaphors"] else (
+        "organization" if lemma in lex.cues["organization_anaphors"] else None)
+
+
 def owned_members(doc: Doc, mentions: MentionSet, lex: Lexicon) -> None:
-    """"Boko Haram ... its fighters killed", "Russia said its troops had shelled": the armed members of the
-    state, organisation or group "its" refers to (the last one named, in the sentence or the one before) act
-    for it."""
+    """"Boko Haram ... its fighters killed", "Russia said its troops had shelled", "Hezbollah ... the group's
+    gunmen": the armed members of the state, organisation or group "its" (or "the group", "the alliance") refers
+    to (the last one named, in the sentence or the one before) act for it."""
     members = lex.cues["member_nouns"]
     for tok in doc:
         if tok.i in mentions.taken or tok.pos_ != "NOUN" or tok.lower_ not in members:
             continue
-        its = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        its = next((c for c in tok.children if c.dep_ == "poss" and (c.lower_ == "its" or _anaphor_kind(c, lex))), None)
         if its is None or its.i in mentions.taken:
             continue
+        kinds = (_anaphor_kind(its, lex),) if its.lower_ != "its" else ("state", "organization", "group")
         start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
         before = [mentions.by_start[k] for k in sorted(mentions.by_start, reverse=True)
-                  if start <= k < its.i and mentions.by_start[k].actor.kind in ("state", "organization", "group")]
+                  if start <= k < its.i and mentions.by_start[k].actor.kind in kinds]
         # the one who acted last ("Hamas fired rockets at Israel, and its gunmen ..."), else the last named
         owner = next((m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")), before[0] if before else None)
         if owner is not None:

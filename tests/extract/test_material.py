@@ -1,0 +1,36 @@
+"""Material events as wire copy writes them, one sentence of our own each, coded by the real pipeline
+(model-backed): who attacks, sanctions or detains whom in constructions news stories use.
+
+Each row is a sentence written for this test (never one of the gold sets'), and an event a PLOVER coder records
+for it as ``(actor, type, target)`` by name, or one that must not appear.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newskg.records import Document
+
+pytestmark = pytest.mark.model
+
+PUB = date(2023, 5, 10)  # a Wednesday
+
+
+def coded(extractor, text, published=PUB):
+    events = extractor.extract(Document("t", text, published))
+    return {(e.actor.name, e.action, e.target.name if e.target else None) for e in events}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the armed members of "the group" or "the alliance" act for the one it re-mentions
+    ("Hezbollah has grown stronger. The group's gunmen attacked the town.", ("Hezbollah", "ASSAULT", None)),
+    ("NATO met in Brussels. The alliance's warplanes bombed a bridge near Belgrade.",
+     ("NATO", "ASSAULT", "Serbia")),
+    # routing an enemy is an attack on it
+    ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
+])
+def test_material_events(extractor, text, expected):
+    got = coded(extractor, text)
+    assert expected in got, got
