@@ -278,7 +278,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         exclude = {a.actor for a in actors}
         if passive:
             undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
-            targets = resolve_all(undergoers, idx) or [m for u in undergoers for m in [idx.national(u)] if m]
+            # (or the owner of the thing it is done to: "China, whose embassy was hit by U.S. bombs")
+            targets = resolve_all(undergoers, idx) or [m for u in undergoers for g in u.children if g.dep_ == "poss"
+                                                       for m in [idx.at(g)] if m and m.actor not in exclude] or \
+                [m for u in undergoers for m in [idx.national(u)] if m]
         else:
             targets = targets_of(trigger, idx, exclude)
             if not targets and trigger.pos_ == "ADJ":

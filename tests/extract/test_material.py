@@ -28,6 +28,13 @@ def coded(extractor, text, published=PUB):
     ("Hezbollah has grown stronger. The group's gunmen attacked the town.", ("Hezbollah", "ASSAULT", None)),
     ("NATO met in Brussels. The alliance's warplanes bombed a bridge near Belgrade.",
      ("NATO", "ASSAULT", "Serbia")),
+    # what is hit in the passive voice is its owner's, named by "whose" too; an embassy is its sender's, not
+    # the state it sits in
+    ("Peru, whose embassy in Quito was hit by Chilean rockets on Monday, recalled its ambassador.",
+     ("Chile", "ASSAULT", "Peru")),
+    ("Kenya, whose border posts were shelled by Somali militants, closed the border.",
+     ("Somali militants", "ASSAULT", "Kenya")),
+    ("Protesters stormed the Russian embassy in Kyiv.", ("Protesters", "PROTEST", "Russia")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
