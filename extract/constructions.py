@@ -11,7 +11,9 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   met there ("On the margins of the summit, Obama and Lee agreed ..."), one who comes "at the invitation of" a
   host is the one invited, one who assures another "of support" supports them, and a person described as
   "visiting" is the guest of whoever receives them ("welcomed visiting President Kim"), and a meeting told as
-  the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed").
+  the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed");
+* :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
+  and Bahrain", "expelled two diplomats, and Bolivia followed suit").
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ from .lexicon import Lexicon
 from . import readings, relatives
 from .modes import sideline_setting
 from .status import is_prospective
-from .subjects import subjects
+from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["assurance", "clause_meeting", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair",
-           "visiting_guest"]
+__all__ = ["assurance", "clause_meeting", "fixed_pairs", "followers", "invited_guest", "not_an_event",
+           "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -91,6 +93,11 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
     guest = invited_guest(tok, idx)
     if guest is not None:
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
+    after = [f for f in followers(tok, idx) if all(f.actor != a.actor for a, _ in pairs)]
+    if after and pairs:
+        # "Saudi Arabia cut ties with Qatar and was followed by Egypt": Egypt cut ties with Qatar too
+        aims = list(dict.fromkeys(t for _, t in pairs))
+        pairs = pairs + [(f, t) for f in after for t in aims if t is None or t.actor != f.actor]
     gap = gapped_object(tok) if trig.pos == "VERB" else None
     if gap is not None:
         # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
@@ -211,3 +218,44 @@ def clause_meeting(tok: Token, idx: MentionIndex) -> Pairs:
         return []
     sides = list({m.actor: m for m in subjects(prep.head, idx)[0]}.values())
     return [(sides[0], sides[1])] if len(sides) == 2 else []
+
+
+def followers(tok: Token, idx: MentionIndex) -> list[ActorMention]:
+    """Those told to follow the act at ``tok``, who do it too: the agent of a "followed" coordinated with its
+    verb or hung on it or its object ("cut ties with Qatar and was swiftly followed by Egypt", "imposed
+    sanctions on Peru, followed by Ecuador"), or the subject of a later "followed suit" ("expelled two
+    diplomats, and Bolivia followed suit").  Only named actors follow: "was followed by a ceasefire" has none.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from newskg.records import Actor
+    >>> words = ["Peru", "expelled", "envoys", "and", "was", "followed", "by", "Chile"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 5, 1, 5, 6],
+    ...           deps=["nsubj", "ROOT", "dobj", "cc", "auxpass", "conj", "agent", "pobj"],
+    ...           lemmas=["Peru", "expel", "envoy", "and", "be", "follow", "by", "Chile"],
+    ...           pos=["PROPN", "VERB", "NOUN", "CCONJ", "AUX", "VERB", "ADP", "PROPN"])
+    >>> idx = MentionIndex([ActorMention(0, 1, "Peru", Actor("Peru", kind="state", country="PER")),
+    ...                     ActorMention(7, 8, "Chile", Actor("Chile", kind="state", country="CHL"))])
+    >>> [m.text for m in followers(doc[1], idx)]
+    ['Chile']
+    """
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") else tok
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    heads = {verb, tok, *(c for c in verb.children if c.dep_ == "dobj")}
+    cands = [c for h in heads for c in h.children if c.dep_ in ("conj", "acl", "advcl")]
+    if verb.dep_ == "conj":  # "cut ties and closed the border, and was followed by ...": a later sibling
+        cands += [c for c in verb.head.children if c.dep_ == "conj" and c.i > verb.i]
+    out: list[ActorMention] = []
+    for f in cands:
+        if f.lemma_.lower() != "follow" or f.i < tok.i:
+            continue
+        by = [g for c in f.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if by:
+            named = [m for g in with_conjuncts(by[0]) for m in [idx.at(g)] if m is not None]
+        elif any(c.dep_ == "dobj" and c.lower_ == "suit" for c in f.children):
+            named = subjects(f, idx)[0]
+        else:
+            continue
+        out += [m for m in named if m.actor.kind in ("state", "organization", "person", "group") and m not in out]
+    return out

@@ -35,9 +35,19 @@ def coded(extractor, text, published=PUB):
     ("Kenya, whose border posts were shelled by Somali militants, closed the border.",
      ("Somali militants", "ASSAULT", "Kenya")),
     ("Protesters stormed the Russian embassy in Kyiv.", ("Protesters", "PROTEST", "Russia")),
+    # those told to follow an act do it too; a following event is no one's
+    ("Bolivia cut diplomatic ties with Peru on Monday and was swiftly followed by Chile and Ecuador.",
+     ("Ecuador", "SANCTION", "Peru")),
+    ("Peru expelled two Chilean diplomats on Monday, and Bolivia followed suit.", ("Bolivia", "SANCTION", "Chile")),
+    ("Bolivia imposed sanctions on Peru, followed by Ecuador.", ("Ecuador", "SANCTION", "Peru")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
 def test_material_events(extractor, text, expected):
     got = coded(extractor, text)
     assert expected in got, got
+
+
+def test_what_follows_an_act_without_a_named_actor_does_not_repeat_it(extractor):
+    got = coded(extractor, "Chile shelled the border post, and the attack was followed by a ceasefire.")
+    assert {a for a, t, _ in got if t == "ASSAULT"} == {"Chile"}, got
