@@ -115,7 +115,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             tok.i in denials.denied_content(sent.doc[governor.i], lex)
         # "criticised the sanctions Chile imposed on Bolivia": the relative clause tells the act itself
         told = relatives.relative_pairs(tok, idx, lex, {t.i for t in triggers}) if trig.pos == "NOUN" else []
-        if (governor is not None and not denied and not told) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
+        # "accused Russian troops of blowing up a bridge": the accused did it, as the accuser claims
+        accused = idx.at(constructions.accused_of(tok, triggers)) if trig.type in _MATERIAL else None
+        if (governor is not None and not denied and not told and accused is None) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
                 or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
@@ -164,6 +166,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
         if warning:  # a warning of how things stand, told to no one, is no complaint ("warned that aid had stopped")
             pairs = [(a, t) for a, t in pairs if t is not None and readings.addressed(tok, t.actor, idx)]
+        if accused is not None:
+            pairs = [(accused, t) for t in dict.fromkeys(t for _, t in pairs if t is None or t.actor != accused.actor)
+                     ] or [(accused, None)]
+            if etype == "ASSAULT" and all(t is None for _, t in pairs):
+                side = constructions.accuser_side(tok, idx, gz)  # the accuser's side was hit
+                pairs = [(accused, side if side is not None and side.actor != accused.actor else None)]
         if not pairs:
             continue
         if etype == "MOBILIZE" and tok.lemma_.lower() in lex.cues["exercise_nouns"]:
@@ -175,7 +183,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         negated = is_negated(tok, lex)
         if negated and etype in lex.cues["refusal_of"]:
             etype, mode, negated = "REJECT", None, False  # "will not accept more refugees" is a refusal
-        status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
+        status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]
+                                                         or accused is not None) else "asserted")
         date, own_date = date_of(tok, sent, doc.published, anchor, future=prospective,
                                  content=trig.type in readings.CONTENT_TAKING or etype in readings.CONTENT_TAKING, lex=lex)
         if etype in _COMMITMENTS and prospective and date and doc.published and (

@@ -12,6 +12,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   host is the one invited, one who assures another "of support" supports them, and a person described as
   "visiting" is the guest of whoever receives them ("welcomed visiting President Kim"), and a meeting told as
   the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed");
+* :func:`accused_of`: the one accused of a material act does it, as a claim ("accused Russian troops of blowing
+  up a bridge", "blamed the group for the bombings");
 * :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
   and Bahrain", "expelled two diplomats, and Bolivia followed suit").
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import Actor
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
 from . import readings, relatives
@@ -28,7 +31,7 @@ from .status import is_prospective
 from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["assurance", "clause_meeting", "fixed_pairs", "followers", "invited_guest", "not_an_event",
+__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "fixed_pairs", "followers", "invited_guest", "not_an_event",
            "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
@@ -259,3 +262,35 @@ def followers(tok: Token, idx: MentionIndex) -> list[ActorMention]:
             continue
         out += [m for m in named if m.actor.kind in ("state", "organization", "person", "group") and m not in out]
     return out
+
+
+def accused_of(tok: Token, triggers: list[Trigger]) -> Token | None:
+    """The one an accusation says did the act at ``tok``: "Georgia accused Russian troops of blowing up a
+    bridge", "Russia was accused of shelling the town", "blamed the rebels for kidnapping them".  The act, a
+    gerund the accusation is "of" or "for", is the accused's, as a claim; None otherwise.  (With no one named as
+    hit, the accuser's side is: :func:`accuser_side`.)  Not a noun ("blamed Israel for the bombing"): the
+    CAMEO examples code only the accusation there."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or not any(t.i == verb.i and t.type == "ACCUSE" for t in triggers):
+        return None
+    accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return accused[0] if accused else None
+
+
+def accuser_side(tok: Token, idx: MentionIndex, gz) -> ActorMention | None:
+    """The side of whoever accuses another of the act at ``tok`` (:func:`accused_of`), which an accused attack
+    naming no one hit is taken to hit: "Georgian officials accused Russian troops of blowing up a railway
+    bridge" hits Georgia.  A state accuser is that state; a person or body is the state of its country."""
+    verb = tok.head.head
+    sides = subjects(verb, idx)[0]
+    if not sides:
+        return None
+    side = sides[0]
+    if side.actor.kind == "state" or not side.actor.country:
+        return side if side.actor.kind == "state" else None
+    info = gz.country(side.actor.country)
+    return ActorMention(side.start, side.end, side.text, Actor(info.name, kind="state", country=side.actor.country)) \
+        if info else None

@@ -40,6 +40,12 @@ def coded(extractor, text, published=PUB):
      ("Ecuador", "SANCTION", "Peru")),
     ("Peru expelled two Chilean diplomats on Monday, and Bolivia followed suit.", ("Bolivia", "SANCTION", "Chile")),
     ("Bolivia imposed sanctions on Peru, followed by Ecuador.", ("Ecuador", "SANCTION", "Peru")),
+    # the one accused of a material act did it, as the accuser claims; an attack that names no one hit hits
+    # the accuser's side
+    ("Georgian officials accused Russian troops of blowing up a bridge near Kaspi on Saturday.",
+     ("Russia", "ASSAULT", "Georgia")),
+    ("Peru accused Chile of arresting three Peruvian fishermen.", ("Chile", "COERCE", "Peruvian fishermen")),
+    ("Russia was accused of shelling the town.", ("Russia", "ASSAULT", None)),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
@@ -51,3 +57,10 @@ def test_material_events(extractor, text, expected):
 def test_what_follows_an_act_without_a_named_actor_does_not_repeat_it(extractor):
     got = coded(extractor, "Chile shelled the border post, and the attack was followed by a ceasefire.")
     assert {a for a, t, _ in got if t == "ASSAULT"} == {"Chile"}, got
+
+
+def test_an_act_one_is_accused_of_is_claimed(extractor):
+    events = extractor.extract(Document("t", "Peru accused Chile of arresting three Peruvian fishermen.", PUB))
+    assert {e.status for e in events if e.action == "COERCE"} == {"claimed"}, events
+    assert not [e for e in extractor.extract(Document("t", "Peru accused Chile of lying.", PUB))
+                if e.action != "ACCUSE"]
