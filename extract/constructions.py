@@ -14,6 +14,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed");
 * :func:`accused_of`: the one accused of a material act does it, as a claim ("accused Russian troops of blowing
   up a bridge", "blamed the group for the bombings");
+* :func:`fought_by`: who is hurt "in a clash with" or "in an ambush by" someone is hurt by them ("five soldiers
+  were killed in a clash with Chilean troops");
 * :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
   and Bahrain", "expelled two diplomats, and Bolivia followed suit").
 """
@@ -31,7 +33,7 @@ from .status import is_prospective
 from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "fixed_pairs", "followers", "invited_guest", "not_an_event",
+__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "fixed_pairs", "followers", "fought_by", "invited_guest", "not_an_event",
            "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
@@ -96,6 +98,8 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
     guest = invited_guest(tok, idx)
     if guest is not None:
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
+    if trig.type == "ASSAULT" and trig.pos == "VERB" and all(a.actor.kind == "state" or a.start > tok.i for a, _ in pairs):
+        pairs = fought_by(tok, idx, lex) or pairs  # "were killed in a clash with Chilean troops"
     after = [f for f in followers(tok, idx) if all(f.actor != a.actor for a, _ in pairs)]
     if after and pairs:
         # "Saudi Arabia cut ties with Qatar and was followed by Egypt": Egypt cut ties with Qatar too
@@ -294,3 +298,30 @@ def accuser_side(tok: Token, idx: MentionIndex, gz) -> ActorMention | None:
     info = gz.country(side.actor.country)
     return ActorMention(side.start, side.end, side.text, Actor(info.name, kind="state", country=side.actor.country)) \
         if info else None
+
+
+def fought_by(tok: Token, idx: MentionIndex, lex: Lexicon) -> Pairs:
+    """Who hurt those a passive verb of force names no agent for, by the fight they were hurt in: "five Peruvian
+    soldiers were killed in a clash with Chilean troops" (Chile's attack on Peru), "three Malian soldiers were
+    wounded in an ambush by jihadists".  The fight is a noun of an attack (a trigger noun of ASSAULT, or
+    cues.json ``fight_nouns``) the verb is "in" or "during", its other side the one it is "with" or "by";
+    [] otherwise."""
+    if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
+        return []
+    victims = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if not victims:
+        return []
+    fights = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during") for g in c.children
+              if g.dep_ == "pobj" and (_hyphenated(g) in lex.cues["fight_nouns"] or any(
+                  p.type == "ASSAULT" for p in lex.patterns(g.lemma_.lower(), "NOUN")))]
+    others = [m for f in fights for c in f.children if c.dep_ == "prep" and c.lower_ in ("with", "by")
+              for g in c.children if g.dep_ == "pobj" for x in with_conjuncts(g) for m in [idx.at(x)] if m is not None]
+    hurt = resolve_all(victims, idx) or [m for v in victims for m in [idx.national(v)] if m is not None]
+    return [(o, h) for o in others[:1] for h in (hurt[:1] or [None]) if h is None or h.actor != o.actor]
+
+
+def _hyphenated(tok: Token) -> str:
+    """The lemma of a noun with what is hyphenated to it in front: "face-off" for the "off" of "face - off"."""
+    if tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" and tok.doc[tok.i - 2].head.i == tok.i:
+        return f"{tok.doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return tok.lemma_.lower()

@@ -46,6 +46,10 @@ def coded(extractor, text, published=PUB):
      ("Russia", "ASSAULT", "Georgia")),
     ("Peru accused Chile of arresting three Peruvian fishermen.", ("Chile", "COERCE", "Peruvian fishermen")),
     ("Russia was accused of shelling the town.", ("Russia", "ASSAULT", None)),
+    # who is hurt in a clash with or an ambush by someone is hurt by them
+    ("Five Peruvian soldiers were killed in a clash with Chilean troops on Monday.", ("Chile", "ASSAULT", "Peru")),
+    ("Twelve Indian soldiers were killed in a face-off with Chinese troops.", ("China", "ASSAULT", "India")),
+    ("Three Malian soldiers were wounded in an ambush by jihadists.", ("Jihadists", "ASSAULT", "Mali")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
