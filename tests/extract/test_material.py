@@ -68,3 +68,12 @@ def test_an_act_one_is_accused_of_is_claimed(extractor):
     assert {e.status for e in events if e.action == "COERCE"} == {"claimed"}, events
     assert not [e for e in extractor.extract(Document("t", "Peru accused Chile of lying.", PUB))
                 if e.action != "ACCUSE"]
+
+
+def test_the_government_is_the_story_states(extractor):
+    text = ("QUITO (Reuters) - Ecuador's president spoke on Monday. The government sent troops to the border on "
+            "Tuesday and banned two opposition newspapers.")
+    events = extractor.extract(Document("t", text, PUB))
+    assert {(e.action, e.actor.country) for e in events} >= {("MOBILIZE", "ECU"), ("COERCE", "ECU")}, events
+    # of no state named or filed from, it is no one's
+    assert not extractor.extract(Document("t", "The government sent troops to the border on Tuesday.", PUB))
