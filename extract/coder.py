@@ -152,6 +152,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 # concession (PLOVER-notes rule 4)
                 etype, mode = "CONCEDE", None
         prospective = is_prospective(tok, lex)
+        if etype in _MATERIAL - _FUTURE_TO_AGREE and trig.pos == "VERB" and (is_possible(tok, lex) or any(
+                c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in tok.children)) and not is_negated(tok, lex) \
+                and readings.as_threat(tok, etype, mode, prospective, lex)[0] == etype:
+            # "fears that the insurgents can strike at will": what one is able to do is not done (what one may do
+            # if others do not is a threat: readings.as_threat)
+            continue
         # "might travel to Moscow to talk to Putin": a possible meeting is offered, not held
         if etype in _FUTURE_TO_AGREE and (prospective or is_possible(tok, lex)):
             etype, mode = "AGREE", None

@@ -77,3 +77,16 @@ def test_the_government_is_the_story_states(extractor):
     assert {(e.action, e.actor.country) for e in events} >= {("MOBILIZE", "ECU"), ("COERCE", "ECU")}, events
     # of no state named or filed from, it is no one's
     assert not extractor.extract(Document("t", "The government sent troops to the border on Tuesday.", PUB))
+
+
+@pytest.mark.parametrize("text", [
+    "Officials fear that the rebels can strike at will.",
+    "The militants could attack the capital at any moment, analysts said.",
+])
+def test_what_one_is_able_to_do_is_not_done(extractor, text):
+    got = coded(extractor, text)
+    assert not [e for e in got if e[1] == "ASSAULT"], got
+
+
+def test_what_one_may_do_unless_others_act_is_a_threat(extractor):
+    assert ("Peru", "THREATEN", "Bolivia") in coded(extractor, "Peru may halt its aid to Bolivia if the attacks continue.")
