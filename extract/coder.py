@@ -216,6 +216,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None
+            if target_m is not None and etype in ("ASSAULT", "COERCE"):
+                # "arrested seven Thais", "killed four Iraqis": people counted are a group of their state
+                target = constructions.counted_people(target_m, sent.doc, gz) or target
             if civilians and actor.kind == "state" and "PROTEST" in (etype, retype and retype[0]) and \
                     readings.people_noun(sent.doc[actor_m.end - 1], gz):
                 # "young Algerians blocked roads ... from Bouteflika's government": a people protesting are

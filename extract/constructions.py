@@ -16,6 +16,7 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   up a bridge", "blamed the group for the bombings");
 * :func:`fought_by`: who is hurt "in a clash with" or "in an ambush by" someone is hurt by them ("five soldiers
   were killed in a clash with Chilean troops");
+* :func:`counted_people`: people counted by their demonym are a group of their state ("arrested seven Thais");
 * :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
   and Bahrain", "expelled two diplomats, and Bolivia followed suit").
 """
@@ -33,7 +34,7 @@ from .status import is_prospective
 from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "fixed_pairs", "followers", "fought_by", "invited_guest", "not_an_event",
+__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "counted_people", "fixed_pairs", "followers", "fought_by", "invited_guest", "not_an_event",
            "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
@@ -325,3 +326,19 @@ def _hyphenated(tok: Token) -> str:
     if tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" and tok.doc[tok.i - 2].head.i == tok.i:
         return f"{tok.doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
     return tok.lemma_.lower()
+
+
+def counted_people(m: ActorMention, doc, gz) -> Actor | None:
+    """A state's mention that counts its people ("arrested seven Thais", "killed more than 100 Palestinians")
+    as the group of those people, of that state, named as counted; None for anything else ("the Palestinians",
+    "Thailand")."""
+    tok = doc[m.end - 1]
+    # (a counted demonym is a plural even where the tagger took it for a name: "seven Thais")
+    if m.actor.kind != "state" or not (readings.people_noun(tok, gz) or (
+            tok.tag_ == "NNP" and tok.text.endswith("s") and gz.demonym(tok.text) is not None)):
+        return None
+    counts = [c for c in tok.children if c.dep_ == "nummod"]
+    if not counts:
+        return None
+    start = min(c.left_edge.i for c in counts)
+    return Actor(doc[start:tok.i + 1].text, kind="group", country=m.actor.country)

@@ -50,6 +50,10 @@ def coded(extractor, text, published=PUB):
     ("Five Peruvian soldiers were killed in a clash with Chilean troops on Monday.", ("Chile", "ASSAULT", "Peru")),
     ("Twelve Indian soldiers were killed in a face-off with Chinese troops.", ("China", "ASSAULT", "India")),
     ("Three Malian soldiers were wounded in an ambush by jihadists.", ("Jihadists", "ASSAULT", "Mali")),
+    # people counted by their demonym are a group of their state; a people uncounted is its state
+    ("Cambodian troops arrested seven Thais near the border.", ("Cambodia", "COERCE", "seven Thais")),
+    ("Gunmen killed three Americans in Kabul.", ("Gunmen", "ASSAULT", "three Americans")),
+    ("Israel attacked the Palestinians.", ("Israel", "ASSAULT", "Palestine")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
