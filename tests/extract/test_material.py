@@ -54,6 +54,9 @@ def coded(extractor, text, published=PUB):
     ("Cambodian troops arrested seven Thais near the border.", ("Cambodia", "COERCE", "seven Thais")),
     ("Gunmen killed three Americans in Kabul.", ("Gunmen", "ASSAULT", "three Americans")),
     ("Israel attacked the Palestinians.", ("Israel", "ASSAULT", "Palestine")),
+    # the one an event makes act ("led X to", "forced X to") acts
+    ("The raid led the rebels to seize 30 aid workers.", ("Rebels", "ASSAULT", "Aid workers")),
+    ("Peru forced Chile to withdraw its troops.", ("Chile", "RETREAT", "Peru")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
