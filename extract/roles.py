@@ -31,7 +31,7 @@ from .subjects import resolve_all, subjects, with_conjuncts
 __all__ = ["participants", "targets_of"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
-_TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
+_TEMPORAL = ("during", "before", "since", "amid", "until", "ahead", "after")
 #: What one does in a contact, aimed at the one contacted ("telephoned the emir to congratulate him").
 _CONTACT_CONTENT = ("AGREE", "SUPPORT", "REQUEST", "CONCEDE", "ACCUSE", "THREATEN")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")

@@ -17,7 +17,7 @@ from .index import ActorMention
 from .nominals import role_people
 from .people import PersonRegistry
 
-__all__ = ["MentionSet", "government_and_roles", "groups", "institutions", "owned_members"]
+__all__ = ["MentionSet", "government_and_roles", "groups", "institutions", "led_collectives", "owned_members"]
 
 
 class MentionSet:
@@ -211,3 +211,40 @@ def owned_members(doc: Doc, mentions: MentionSet, lex: Lexicon) -> None:
         if owner is not None:
             # written as its owner, so that "its fighters" becomes no name of the owner's
             mentions.add(ActorMention(its.i, tok.i + 1, owner.text, owner.actor, owner.actor.kind == "state"))
+
+
+def led_collectives(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:
+    """A collective led by a named side is an actor named as written, of the leader's state if it is one: "the
+    Saudi-led coalition", "a U.S.-led coalition", "NATO-led peacekeepers" (the leader alone is no actor there)."""
+    collectives = lex.cues["force_nouns"] | lex.cues["led_collective_nouns"]
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS") or (
+                tok.lower_ not in collectives and tok.lemma_.lower() not in collectives):
+            continue
+        led = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and (
+            (c.lemma_.lower() == "lead" and c.tag_ == "VBN" and doc[c.i - 1].tag_ == "HYPH") or
+            c.lower_.endswith("-led"))), None)
+        if led is None or any(i in mentions.taken for i in range(led.i + 1, tok.i + 1)):
+            continue
+        if led.lower_.endswith("-led"):
+            start, leader = led.i, None
+            iso = gz.demonym(led.text[:-4]) or ((lambda h: h.country if h and h.kind == "state" else None)(
+                gz.lookup(led.text[:-4])))
+        else:
+            leaders = [c for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < led.i]
+            if not leaders:
+                continue
+            start = leaders[0].left_edge.i
+            leader = next((mentions.by_start[k] for k in list(mentions.by_start)
+                           if mentions.by_start[k].start <= leaders[0].i < mentions.by_start[k].end), None)
+            iso = leader.actor.country if leader is not None and leader.actor.kind == "state" else \
+                country_of_tokens([leaders[0]], gz)
+        if leader is None and iso is None:
+            continue  # "the military-led government": led by no one named
+        if leader is not None:
+            mentions.drop(leader)
+        if any(i in mentions.taken for i in range(start, tok.i + 1)):
+            continue
+        name = clean(doc[start:tok.i + 1].text)
+        mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                  Actor(name[:1].upper() + name[1:], kind="organization", country=iso)))

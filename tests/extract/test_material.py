@@ -57,6 +57,14 @@ def coded(extractor, text, published=PUB):
     # the one an event makes act ("led X to", "forced X to") acts
     ("The raid led the rebels to seize 30 aid workers.", ("Rebels", "ASSAULT", "Aid workers")),
     ("Peru forced Chile to withdraw its troops.", ("Chile", "RETREAT", "Peru")),
+    # a collective led by a named side is an actor of its own, of the leader's state
+    ("The Saudi-led coalition expelled Qatar.", ("Saudi-led coalition", "SANCTION", "Qatar")),
+    ("NATO-led peacekeepers crossed into the province at dawn.", ("NATO-led peacekeepers", "MOBILIZE", None)),
+    ("Mali's military-led government expelled the French ambassador.", ("Mali", "SANCTION", "France")),
+    # what an act comes after is no target of it
+    ("Peruvian troops captured a village in Bolivia after heavy fighting with rebels.",
+     ("Peru", "ASSAULT", "Bolivia")),
+    ("Chilean troops shelled a town in Bolivia after clashes with rebels.", ("Chile", "ASSAULT", "Bolivia")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
