@@ -326,8 +326,8 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     if home is None:  # a story with no dateline: its police and ministries are of the state it is about
         final = governments_from_context(doc, final, lex, home=dominant_state(final))
     # "the government" of no state the story names or is filed from is no one's
-    return [m for m in final if not (m.actor.kind == "organization" and m.actor.name == "government" and
-                                     not m.actor.country)]
+    return [m for m in final if not (m.actor.kind == "organization" and m.actor.name in lex.cues["bare_state_bodies"]
+                                     and not m.actor.country)]
 
 
 def home_state(text: str, gz: Gazetteer) -> str | None:

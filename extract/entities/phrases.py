@@ -90,10 +90,11 @@ def government_and_roles(doc: Doc, mentions: MentionSet, reg: PersonRegistry, gz
             info = gz.country(iso)
             mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                                       Actor(info.name if info else iso, kind="state", country=iso), True))
-        elif tok.lemma_.lower() == "government" and start == tok.i and tok.dep_ in ("nsubj", "nsubjpass") and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
-            # "The government declared a state of emergency": the story's own (governments_from_context)
-            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, Actor("government", kind="organization"), True))
+        elif tok.lemma_.lower() in lex.cues["bare_state_bodies"] and start == tok.i and tok.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
+            # "The government declared a state of emergency", "the military has held her since the coup": the
+            # story's own (governments_from_context)
+            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(tok.lemma_.lower(), kind="organization"), True))
 
 
 def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, *, home: str | None = None) -> None:

@@ -65,6 +65,11 @@ def coded(extractor, text, published=PUB):
     ("Peruvian troops captured a village in Bolivia after heavy fighting with rebels.",
      ("Peru", "ASSAULT", "Bolivia")),
     ("Chilean troops shelled a town in Bolivia after clashes with rebels.", ("Chile", "ASSAULT", "Bolivia")),
+    # holding someone for a time or in a place of detention detains them; "the military" is the story's state's
+    ("YANGON (Reuters) - Myanmar's junta cracked down. The military has held Aung Myo Chit since the coup.",
+     ("military", "COERCE", "Aung Myo Chit")),
+    ("Police held the two activists for three days.", ("police", "COERCE", "Activists")),
+    ("Iran has kept the journalist in prison since March.", ("Iran", "COERCE", None)),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
@@ -105,3 +110,13 @@ def test_what_one_is_able_to_do_is_not_done(extractor, text):
 
 def test_what_one_may_do_unless_others_act_is_a_threat(extractor):
     assert ("Peru", "THREATEN", "Bolivia") in coded(extractor, "Peru may halt its aid to Bolivia if the attacks continue.")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru held talks with Chile on Monday.",
+    "Lula held Bolsonaro responsible for the riots.",
+    "The rebels have held the town since March.",
+])
+def test_holding_what_is_no_captive_detains_no_one(extractor, text):
+    got = coded(extractor, text)
+    assert not [e for e in got if e[1] == "COERCE"], got
