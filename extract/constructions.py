@@ -17,6 +17,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
 * :func:`fought_by`: who is hurt "in a clash with" or "in an ambush by" someone is hurt by them ("five soldiers
   were killed in a clash with Chilean troops");
 * :func:`counted_people`: people counted by their demonym are a group of their state ("arrested seven Thais");
+* :func:`forces_moved`: a move of forces told as a noun is their side's ("the dash of its paratroopers into
+  Pristina");
 * :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
   and Bahrain", "expelled two diplomats, and Bolivia followed suit").
 """
@@ -34,7 +36,7 @@ from .status import is_prospective
 from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "counted_people", "fixed_pairs", "followers", "fought_by", "invited_guest", "not_an_event",
+__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "counted_people", "fixed_pairs", "followers", "forces_moved", "fought_by", "invited_guest", "not_an_event",
            "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
@@ -101,6 +103,8 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
     if trig.type == "ASSAULT" and trig.pos == "VERB" and all(a.actor.kind == "state" or a.start > tok.i for a, _ in pairs):
         pairs = fought_by(tok, idx, lex) or pairs  # "were killed in a clash with Chilean troops"
+    if trig.type == "MOBILIZE" and trig.pos == "NOUN":
+        pairs = forces_moved(tok, idx, lex) or pairs  # "the deployment of Russian troops into Georgia"
     after = [f for f in followers(tok, idx) if all(f.actor != a.actor for a, _ in pairs)]
     if after and pairs:
         # "Saudi Arabia cut ties with Qatar and was followed by Egypt": Egypt cut ties with Qatar too
@@ -342,3 +346,23 @@ def counted_people(m: ActorMention, doc, gz) -> Actor | None:
         return None
     start = min(c.left_edge.i for c in counts)
     return Actor(doc[start:tok.i + 1].text, kind="group", country=m.actor.country)
+
+
+def forces_moved(tok: Token, idx: MentionIndex, lex: Lexicon) -> Pairs:
+    """The side whose forces a noun of deployment or movement moves, and the state they move into: "the
+    deployment of Russian troops into Georgia" (Russia, Georgia), "the overnight dash of about 200 of its
+    paratroopers into Pristina" (the state "its" is); [] when no side is named for the forces."""
+    if tok.lemma_.lower() not in lex.cues["force_movement_nouns"]:
+        return []
+    sides = []
+    for f in readings.moved_forces(tok, lex):
+        if any(t.lower_.startswith("peacekeep") for t in f.subtree):
+            return []  # peacekeepers come to help (coder: their arrival is aid)
+        for t in [f, *(c for c in f.children if c.dep_ in ("amod", "poss", "compound"))]:
+            m = idx.at(t)
+            if m is not None and m.actor.kind in ("state", "organization", "group") and m not in sides:
+                sides.append(m)
+                break
+    into = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("into", "to", "in") for g in p.children
+            if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None and m.actor.kind == "state"]
+    return [(s, next((t for t in into if t.actor != s.actor), None)) for s in sides[:1]]

@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "addressed", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["moved_forces", "CONTENT_TAKING", "addressed", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -231,11 +231,34 @@ def force_moves(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigg
     for tok in sent:
         if tok.pos_ == "VERB" and tok.i not in taken and tok.lemma_.lower() in verbs and force_subject(tok, lex):
             out.append(Trigger(tok.i, (tok.i,), tok.text, "MOBILIZE", "troops", "VERB"))
+    for tok in sent:  # "the overnight dash of 200 of its paratroopers into Pristina": a move of forces told as a noun
+        if tok.pos_ == "NOUN" and tok.i not in taken and tok.lemma_.lower() in lex.cues["force_movement_nouns"] and \
+                moved_forces(tok, lex):
+            out.append(Trigger(tok.i, (tok.i,), tok.text, "MOBILIZE", "troops", "NOUN"))
     # "mobilized pressure groups in the United States": rallying others is no call-up of forces
     forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"] | lex.cues["security_nouns"] | \
         lex.cues["reserve_nouns"]
     return [t for t in out if not (t.type == "MOBILIZE" and sent.doc[t.i].lemma_.lower() in ("mobilize", "mobilise") and any(
         c.dep_ == "dobj" and c.lemma_.lower() not in forces and c.lower_ not in forces for c in sent.doc[t.i].children))]
+
+
+def moved_forces(tok: Token, lex: Lexicon) -> list[Token]:
+    """The forces a noun of deployment or movement moves: "troops" in "the deployment of Russian troops",
+    "paratroopers" in "the dash of about 200 of its paratroopers"; [] if it moves no forces."""
+    forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"]
+    out = []
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj":
+                continue
+            if g.like_num or g.lemma_.lower() in lex.cues["partitive_nouns"]:  # "200 of its paratroopers"
+                g = next((x for q in g.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children
+                          if x.dep_ == "pobj"), g)
+            if g.lemma_.lower() in forces or g.lower_ in forces:
+                out.append(g)
+    return out
 
 
 def as_military_raid(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:

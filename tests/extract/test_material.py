@@ -70,6 +70,11 @@ def coded(extractor, text, published=PUB):
      ("military", "COERCE", "Aung Myo Chit")),
     ("Police held the two activists for three days.", ("police", "COERCE", "Activists")),
     ("Iran has kept the journalist in prison since March.", ("Iran", "COERCE", None)),
+    # a move of forces told as a noun is their side's, into the state they move into
+    ("The deployment of Russian troops into Georgia alarmed the West.", ("Russia", "MOBILIZE", "Georgia")),
+    ("The advance of Turkish tanks into Syria alarmed the West.", ("Turkey", "MOBILIZE", "Syria")),
+    ("Russia sent more troops. The overnight dash of about 200 of its paratroopers into Pristina angered NATO.",
+     ("Russia", "MOBILIZE", None)),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
