@@ -75,6 +75,10 @@ def coded(extractor, text, published=PUB):
     ("The advance of Turkish tanks into Syria alarmed the West.", ("Turkey", "MOBILIZE", "Syria")),
     ("Russia sent more troops. The overnight dash of about 200 of its paratroopers into Pristina angered NATO.",
      ("Russia", "MOBILIZE", None)),
+    # a killing or a shooting told as a noun is an attack by its "by" agent on its "of" object
+    ("The killing of three Peruvian soldiers by Chilean troops angered Lima.", ("Chile", "ASSAULT", "Peru")),
+    ("The shooting down of the airliner by Russian separatists killed 298 people.",
+     ("Russian separatists", "ASSAULT", None)),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
@@ -125,3 +129,8 @@ def test_what_one_may_do_unless_others_act_is_a_threat(extractor):
 def test_holding_what_is_no_captive_detains_no_one(extractor, text):
     got = coded(extractor, text)
     assert not [e for e in got if e[1] == "COERCE"], got
+
+
+def test_a_labour_strike_is_no_attack(extractor):
+    got = coded(extractor, "The workers' strike paralysed the port.")
+    assert not [e for e in got if e[1] == "ASSAULT"], got
