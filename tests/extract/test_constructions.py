@@ -883,7 +883,7 @@ def test_calls_received_and_calls_told_in(extractor):
     ("Gunmen stormed a hotel in Lima on Friday.", ("Gunmen", "COERCE", "Peru"), ("Gunmen", "PROTEST", "Peru")),
     ("Rebels in Peru blocked transport into Lima on Tuesday.", ("Rebels", "PROTEST", "Peru"), None),
     # a kind of the act its head names is no act of its own
-    ("Chilean warships held live-fire drills near Peru on Thursday.", ("Chile", "MOBILIZE", None),
+    ("Chilean warships held live-fire drills near Peru on Thursday.", ("Chile", "MOBILIZE", "Peru"),
      ("Chile", "ASSAULT", None)),
     # hanging people executes them
     ("Peru hanged two men convicted of spying for Chile on Saturday.", ("Peru", "ASSAULT", None), None),

@@ -79,6 +79,9 @@ def coded(extractor, text, published=PUB):
     ("The killing of three Peruvian soldiers by Chilean troops angered Lima.", ("Chile", "ASSAULT", "Peru")),
     ("The shooting down of the airliner by Russian separatists killed 298 people.",
      ("Russian separatists", "ASSAULT", None)),
+    # forces moved or exercised with no one named are aimed at the state where they are
+    ("China staged military exercises around Taiwan.", ("China", "MOBILIZE", "Taiwan")),
+    ("Russia massed troops near Ukraine.", ("Russia", "MOBILIZE", "Ukraine")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
