@@ -19,6 +19,7 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
 * :func:`counted_people`: people counted by their demonym are a group of their state ("arrested seven Thais");
 * :func:`forces_moved`: a move of forces told as a noun is their side's ("the dash of its paratroopers into
   Pristina");
+* :func:`crowd_hit`: riot-control weapons fired at no one named hit the crowd the sentence names;
 * :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
   and Bahrain", "expelled two diplomats, and Bolivia followed suit").
 """
@@ -36,7 +37,7 @@ from .status import is_prospective
 from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "counted_people", "fixed_pairs", "followers", "forces_moved", "fought_by", "invited_guest", "not_an_event",
+__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "counted_people", "crowd_hit", "fixed_pairs", "followers", "forces_moved", "fought_by", "invited_guest", "not_an_event",
            "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
@@ -103,6 +104,9 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
     if trig.type == "ASSAULT" and trig.pos == "VERB" and all(a.actor.kind == "state" or a.start > tok.i for a, _ in pairs):
         pairs = fought_by(tok, idx, lex) or pairs  # "were killed in a clash with Chilean troops"
+    if trig.mode == "crowd-control" and pairs and all(t is None for _, t in pairs):
+        crowd = crowd_hit(tok, idx, lex)  # "police fired tear gas as crowds broke through barricades"
+        pairs = [(a, crowd) for a, _ in pairs if crowd is not None and crowd.actor != a.actor] or pairs
     if trig.type == "MOBILIZE" and trig.pos == "NOUN":
         pairs = forces_moved(tok, idx, lex) or pairs  # "the deployment of Russian troops into Georgia"
     after = [f for f in followers(tok, idx) if all(f.actor != a.actor for a, _ in pairs)]
@@ -366,3 +370,12 @@ def forces_moved(tok: Token, idx: MentionIndex, lex: Lexicon) -> Pairs:
     into = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("into", "to", "in") for g in p.children
             if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None and m.actor.kind == "state"]
     return [(s, next((t for t in into if t.actor != s.actor), None)) for s in sides[:1]]
+
+
+def crowd_hit(tok: Token, idx: MentionIndex, lex: Lexicon) -> ActorMention | None:
+    """The crowd riot-control weapons fired at no one named hit: the crowd or protesters the same sentence names
+    ("police fired tear gas and water cannon as crowds broke through barricades"), the nearest one; else None."""
+    crowds = lex.cues["crowd_nouns"] | {"demonstrators", "protesters", "protester", "rioters", "marchers"}
+    found = [m for m in idx.mentions if tok.sent.start <= m.start < tok.sent.end and m.actor.kind == "group"
+             and tok.doc[m.end - 1].lower_ in crowds]
+    return min(found, key=lambda m: abs(m.start - tok.i)) if found else None

@@ -82,6 +82,9 @@ def coded(extractor, text, published=PUB):
     # forces moved or exercised with no one named are aimed at the state where they are
     ("China staged military exercises around Taiwan.", ("China", "MOBILIZE", "Taiwan")),
     ("Russia massed troops near Ukraine.", ("Russia", "MOBILIZE", "Ukraine")),
+    # riot-control weapons fired at no one named hit the crowd the sentence names
+    ("Police fired tear gas and water cannon as crowds broke through barricades outside parliament.",
+     ("police", "ASSAULT", "Crowds")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
