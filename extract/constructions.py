@@ -20,6 +20,7 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
 * :func:`forces_moved`: a move of forces told as a noun is their side's ("the dash of its paratroopers into
   Pristina");
 * :func:`crowd_hit`: riot-control weapons fired at no one named hit the crowd the sentence names;
+* :func:`owner_aimed_at`: an attack on a person's thing is aimed at them ("hurled eggs at his car");
 * :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
   and Bahrain", "expelled two diplomats, and Bolivia followed suit").
 """
@@ -37,7 +38,8 @@ from .status import is_prospective
 from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "counted_people", "crowd_hit", "fixed_pairs", "followers", "forces_moved", "fought_by", "invited_guest", "not_an_event",
+__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "counted_people", "crowd_hit", "fixed_pairs",
+           "followers", "forces_moved", "fought_by", "invited_guest", "not_an_event", "owner_aimed_at",
            "sideline_pair", "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
@@ -104,6 +106,9 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
     if trig.type == "ASSAULT" and trig.pos == "VERB" and all(a.actor.kind == "state" or a.start > tok.i for a, _ in pairs):
         pairs = fought_by(tok, idx, lex) or pairs  # "were killed in a clash with Chilean troops"
+    if trig.type == "ASSAULT" and pairs and all(t is None for _, t in pairs):
+        owner = owner_aimed_at(tok, idx, {a.actor for a, _ in pairs})  # "hurled eggs at his car"
+        pairs = [(a, owner) for a, _ in pairs] if owner is not None else pairs
     if trig.mode == "crowd-control" and pairs and all(t is None for _, t in pairs):
         crowd = crowd_hit(tok, idx, lex)  # "police fired tear gas as crowds broke through barricades"
         pairs = [(a, crowd) for a, _ in pairs if crowd is not None and crowd.actor != a.actor] or pairs
@@ -379,3 +384,14 @@ def crowd_hit(tok: Token, idx: MentionIndex, lex: Lexicon) -> ActorMention | Non
     found = [m for m in idx.mentions if tok.sent.start <= m.start < tok.sent.end and m.actor.kind == "group"
              and tok.doc[m.end - 1].lower_ in crowds]
     return min(found, key=lambda m: abs(m.start - tok.i)) if found else None
+
+
+def owner_aimed_at(tok: Token, idx: MentionIndex, actors: set) -> ActorMention | None:
+    """The person whose thing an attack is aimed at when the text names them by a pronoun: "hurled eggs at his
+    car", "fired on her convoy" (the last person named before, not the attacker); None otherwise."""
+    things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on") for g in c.children
+              if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dobj"]
+    for g in things:
+        if g.pos_ == "NOUN" and any(p.dep_ == "poss" and p.lower_ in ("his", "her") for p in g.children):
+            return idx.last_person(tok.i, not_=actors)
+    return None

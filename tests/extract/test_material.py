@@ -85,6 +85,11 @@ def coded(extractor, text, published=PUB):
     # riot-control weapons fired at no one named hit the crowd the sentence names
     ("Police fired tear gas and water cannon as crowds broke through barricades outside parliament.",
      ("police", "ASSAULT", "Crowds")),
+    # throwing things at people attacks them; an attack on a person's thing is aimed at them
+    ("Protesters hurled stones at police in Nairobi.", ("Protesters", "ASSAULT", "police")),
+    ("Youths threw rocks at Israeli soldiers in Hebron.", ("Youths", "ASSAULT", "Israel")),
+    ("Kenyan President William Ruto returned to Nairobi on Sunday, and gunmen fired on his convoy.",
+     ("Gunmen", "ASSAULT", "William Ruto")),
     # routing an enemy is an attack on it
     ("Taliban fighters routed Afghan soldiers near Kunduz on Monday.", ("Taliban", "ASSAULT", "Afghanistan")),
 ])
@@ -140,3 +145,7 @@ def test_holding_what_is_no_captive_detains_no_one(extractor, text):
 def test_a_labour_strike_is_no_attack(extractor):
     got = coded(extractor, "The workers' strike paralysed the port.")
     assert not [e for e in got if e[1] == "ASSAULT"], got
+
+
+def test_throwing_something_to_someone_is_no_attack(extractor):
+    assert not coded(extractor, "Protesters threw the ball to the children.")
