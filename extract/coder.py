@@ -35,7 +35,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .merging import merge_sentence_events
 from .modes import bilateral_summit, consult_mode, hosted_meeting
-from . import constructions, denials, readings, relatives, speech
+from . import constructions, denials, material, readings, relatives, speech
 from .purposes import purpose_clauses
 from .roles import participants
 from .status import is_habitual, is_hedged, is_negated, is_possible, is_prospective
@@ -116,7 +116,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         # "criticised the sanctions Chile imposed on Bolivia": the relative clause tells the act itself
         told = relatives.relative_pairs(tok, idx, lex, {t.i for t in triggers}) if trig.pos == "NOUN" else []
         # "accused Russian troops of blowing up a bridge": the accused did it, as the accuser claims
-        accused = idx.at(constructions.accused_of(tok, triggers)) if trig.type in _MATERIAL else None
+        accused = idx.at(material.accused_of(tok, triggers)) if trig.type in _MATERIAL else None
         if (governor is not None and not denied and not told and accused is None) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
                 or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
@@ -176,7 +176,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             pairs = [(accused, t) for t in dict.fromkeys(t for _, t in pairs if t is None or t.actor != accused.actor)
                      ] or [(accused, None)]
             if etype == "ASSAULT" and all(t is None for _, t in pairs):
-                side = constructions.accuser_side(tok, idx, gz)  # the accuser's side was hit
+                side = material.accuser_side(tok, idx, gz)  # the accuser's side was hit
                 pairs = [(accused, side if side is not None and side.actor != accused.actor else None)]
         if not pairs:
             continue
@@ -218,7 +218,7 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             target = target_m.actor if target_m else None
             if target_m is not None and etype in ("ASSAULT", "COERCE"):
                 # "arrested seven Thais", "killed four Iraqis": people counted are a group of their state
-                target = constructions.counted_people(target_m, sent.doc, gz) or target
+                target = material.counted_people(target_m, sent.doc, gz) or target
             if civilians and actor.kind == "state" and "PROTEST" in (etype, retype and retype[0]) and \
                     readings.people_noun(sent.doc[actor_m.end - 1], gz):
                 # "young Algerians blocked roads ... from Bouteflika's government": a people protesting are

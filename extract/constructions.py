@@ -11,36 +11,24 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   met there ("On the margins of the summit, Obama and Lee agreed ..."), one who comes "at the invitation of" a
   host is the one invited, one who assures another "of support" supports them, and a person described as
   "visiting" is the guest of whoever receives them ("welcomed visiting President Kim"), and a meeting told as
-  the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed");
-* :func:`accused_of`: the one accused of a material act does it, as a claim ("accused Russian troops of blowing
-  up a bridge", "blamed the group for the bombings");
-* :func:`fought_by`: who is hurt "in a clash with" or "in an ambush by" someone is hurt by them ("five soldiers
-  were killed in a clash with Chilean troops");
-* :func:`counted_people`: people counted by their demonym are a group of their state ("arrested seven Thais");
-* :func:`forces_moved`: a move of forces told as a noun is their side's ("the dash of its paratroopers into
-  Pristina");
-* :func:`crowd_hit`: riot-control weapons fired at no one named hit the crowd the sentence names;
-* :func:`owner_aimed_at`: an attack on a person's thing is aimed at them ("hurled eggs at his car");
-* :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
-  and Bahrain", "expelled two diplomats, and Bolivia followed suit").
+  the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed"),
+  and the constructions of material acts in :mod:`~newskg.extract.material`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..records import Actor
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
-from . import readings, relatives
+from . import material, readings, relatives
 from .modes import sideline_setting
 from .status import is_prospective
-from .subjects import resolve_all, subjects, with_conjuncts
+from .subjects import subjects
 from .triggers import Trigger, gapped_object, sent_envoy
 
-__all__ = ["accused_of", "accuser_side", "assurance", "clause_meeting", "counted_people", "crowd_hit", "fixed_pairs",
-           "followers", "forces_moved", "fought_by", "invited_guest", "not_an_event", "owner_aimed_at",
-           "sideline_pair", "visiting_guest"]
+__all__ = ["assurance", "clause_meeting", "fixed_pairs", "invited_guest", "not_an_event", "sideline_pair",
+           "visiting_guest"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -104,21 +92,7 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
     guest = invited_guest(tok, idx)
     if guest is not None:
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
-    if trig.type == "ASSAULT" and trig.pos == "VERB" and all(a.actor.kind == "state" or a.start > tok.i for a, _ in pairs):
-        pairs = fought_by(tok, idx, lex) or pairs  # "were killed in a clash with Chilean troops"
-    if trig.type == "ASSAULT" and pairs and all(t is None for _, t in pairs):
-        owner = owner_aimed_at(tok, idx, {a.actor for a, _ in pairs})  # "hurled eggs at his car"
-        pairs = [(a, owner) for a, _ in pairs] if owner is not None else pairs
-    if trig.mode == "crowd-control" and pairs and all(t is None for _, t in pairs):
-        crowd = crowd_hit(tok, idx, lex)  # "police fired tear gas as crowds broke through barricades"
-        pairs = [(a, crowd) for a, _ in pairs if crowd is not None and crowd.actor != a.actor] or pairs
-    if trig.type == "MOBILIZE" and trig.pos == "NOUN":
-        pairs = forces_moved(tok, idx, lex) or pairs  # "the deployment of Russian troops into Georgia"
-    after = [f for f in followers(tok, idx) if all(f.actor != a.actor for a, _ in pairs)]
-    if after and pairs:
-        # "Saudi Arabia cut ties with Qatar and was followed by Egypt": Egypt cut ties with Qatar too
-        aims = list(dict.fromkeys(t for _, t in pairs))
-        pairs = pairs + [(f, t) for f in after for t in aims if t is None or t.actor != f.actor]
+    pairs = material.material_pairs(tok, trig, pairs, idx, lex)  # who does a material act to whom
     gap = gapped_object(tok) if trig.pos == "VERB" else None
     if gap is not None:
         # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
@@ -240,158 +214,3 @@ def clause_meeting(tok: Token, idx: MentionIndex) -> Pairs:
     sides = list({m.actor: m for m in subjects(prep.head, idx)[0]}.values())
     return [(sides[0], sides[1])] if len(sides) == 2 else []
 
-
-def followers(tok: Token, idx: MentionIndex) -> list[ActorMention]:
-    """Those told to follow the act at ``tok``, who do it too: the agent of a "followed" coordinated with its
-    verb or hung on it or its object ("cut ties with Qatar and was swiftly followed by Egypt", "imposed
-    sanctions on Peru, followed by Ecuador"), or the subject of a later "followed suit" ("expelled two
-    diplomats, and Bolivia followed suit").  Only named actors follow: "was followed by a ceasefire" has none.
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> from newskg.records import Actor
-    >>> words = ["Peru", "expelled", "envoys", "and", "was", "followed", "by", "Chile"]
-    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 5, 1, 5, 6],
-    ...           deps=["nsubj", "ROOT", "dobj", "cc", "auxpass", "conj", "agent", "pobj"],
-    ...           lemmas=["Peru", "expel", "envoy", "and", "be", "follow", "by", "Chile"],
-    ...           pos=["PROPN", "VERB", "NOUN", "CCONJ", "AUX", "VERB", "ADP", "PROPN"])
-    >>> idx = MentionIndex([ActorMention(0, 1, "Peru", Actor("Peru", kind="state", country="PER")),
-    ...                     ActorMention(7, 8, "Chile", Actor("Chile", kind="state", country="CHL"))])
-    >>> [m.text for m in followers(doc[1], idx)]
-    ['Chile']
-    """
-    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") else tok
-    if verb.pos_ not in ("VERB", "AUX"):
-        return []
-    heads = {verb, tok, *(c for c in verb.children if c.dep_ == "dobj")}
-    cands = [c for h in heads for c in h.children if c.dep_ in ("conj", "acl", "advcl")]
-    if verb.dep_ == "conj":  # "cut ties and closed the border, and was followed by ...": a later sibling
-        cands += [c for c in verb.head.children if c.dep_ == "conj" and c.i > verb.i]
-    out: list[ActorMention] = []
-    for f in cands:
-        if f.lemma_.lower() != "follow" or f.i < tok.i:
-            continue
-        by = [g for c in f.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if by:
-            named = [m for g in with_conjuncts(by[0]) for m in [idx.at(g)] if m is not None]
-        elif any(c.dep_ == "dobj" and c.lower_ == "suit" for c in f.children):
-            named = subjects(f, idx)[0]
-        else:
-            continue
-        out += [m for m in named if m.actor.kind in ("state", "organization", "person", "group") and m not in out]
-    return out
-
-
-def accused_of(tok: Token, triggers: list[Trigger]) -> Token | None:
-    """The one an accusation says did the act at ``tok``: "Georgia accused Russian troops of blowing up a
-    bridge", "Russia was accused of shelling the town", "blamed the rebels for kidnapping them".  The act, a
-    gerund the accusation is "of" or "for", is the accused's, as a claim; None otherwise.  (With no one named as
-    hit, the accuser's side is: :func:`accuser_side`.)  Not a noun ("blamed Israel for the bombing"): the
-    CAMEO examples code only the accusation there."""
-    prep = tok.head
-    if tok.dep_ != "pcomp" or prep.lower_ not in ("of", "for") or prep.dep_ != "prep":
-        return None
-    verb = prep.head
-    if verb.pos_ != "VERB" or not any(t.i == verb.i and t.type == "ACCUSE" for t in triggers):
-        return None
-    accused = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return accused[0] if accused else None
-
-
-def accuser_side(tok: Token, idx: MentionIndex, gz) -> ActorMention | None:
-    """The side of whoever accuses another of the act at ``tok`` (:func:`accused_of`), which an accused attack
-    naming no one hit is taken to hit: "Georgian officials accused Russian troops of blowing up a railway
-    bridge" hits Georgia.  A state accuser is that state; a person or body is the state of its country."""
-    verb = tok.head.head
-    sides = subjects(verb, idx)[0]
-    if not sides:
-        return None
-    side = sides[0]
-    if side.actor.kind == "state" or not side.actor.country:
-        return side if side.actor.kind == "state" else None
-    info = gz.country(side.actor.country)
-    return ActorMention(side.start, side.end, side.text, Actor(info.name, kind="state", country=side.actor.country)) \
-        if info else None
-
-
-def fought_by(tok: Token, idx: MentionIndex, lex: Lexicon) -> Pairs:
-    """Who hurt those a passive verb of force names no agent for, by the fight they were hurt in: "five Peruvian
-    soldiers were killed in a clash with Chilean troops" (Chile's attack on Peru), "three Malian soldiers were
-    wounded in an ambush by jihadists".  The fight is a noun of an attack (a trigger noun of ASSAULT, or
-    cues.json ``fight_nouns``) the verb is "in" or "during", its other side the one it is "with" or "by";
-    [] otherwise."""
-    if not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "agent" for c in tok.children):
-        return []
-    victims = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    if not victims:
-        return []
-    fights = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "during") for g in c.children
-              if g.dep_ == "pobj" and (_hyphenated(g) in lex.cues["fight_nouns"] or any(
-                  p.type == "ASSAULT" for p in lex.patterns(g.lemma_.lower(), "NOUN")))]
-    others = [m for f in fights for c in f.children if c.dep_ == "prep" and c.lower_ in ("with", "by")
-              for g in c.children if g.dep_ == "pobj" for x in with_conjuncts(g) for m in [idx.at(x)] if m is not None]
-    hurt = resolve_all(victims, idx) or [m for v in victims for m in [idx.national(v)] if m is not None]
-    return [(o, h) for o in others[:1] for h in (hurt[:1] or [None]) if h is None or h.actor != o.actor]
-
-
-def _hyphenated(tok: Token) -> str:
-    """The lemma of a noun with what is hyphenated to it in front: "face-off" for the "off" of "face - off"."""
-    if tok.i >= 2 and tok.doc[tok.i - 1].tag_ == "HYPH" and tok.doc[tok.i - 2].head.i == tok.i:
-        return f"{tok.doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
-    return tok.lemma_.lower()
-
-
-def counted_people(m: ActorMention, doc, gz) -> Actor | None:
-    """A state's mention that counts its people ("arrested seven Thais", "killed more than 100 Palestinians")
-    as the group of those people, of that state, named as counted; None for anything else ("the Palestinians",
-    "Thailand")."""
-    tok = doc[m.end - 1]
-    # (a counted demonym is a plural even where the tagger took it for a name: "seven Thais")
-    if m.actor.kind != "state" or not (readings.people_noun(tok, gz) or (
-            tok.tag_ == "NNP" and tok.text.endswith("s") and gz.demonym(tok.text) is not None)):
-        return None
-    counts = [c for c in tok.children if c.dep_ == "nummod"]
-    if not counts:
-        return None
-    start = min(c.left_edge.i for c in counts)
-    return Actor(doc[start:tok.i + 1].text, kind="group", country=m.actor.country)
-
-
-def forces_moved(tok: Token, idx: MentionIndex, lex: Lexicon) -> Pairs:
-    """The side whose forces a noun of deployment or movement moves, and the state they move into: "the
-    deployment of Russian troops into Georgia" (Russia, Georgia), "the overnight dash of about 200 of its
-    paratroopers into Pristina" (the state "its" is); [] when no side is named for the forces."""
-    if tok.lemma_.lower() not in lex.cues["force_movement_nouns"]:
-        return []
-    sides = []
-    for f in readings.moved_forces(tok, lex):
-        if any(t.lower_.startswith("peacekeep") for t in f.subtree):
-            return []  # peacekeepers come to help (coder: their arrival is aid)
-        for t in [f, *(c for c in f.children if c.dep_ in ("amod", "poss", "compound"))]:
-            m = idx.at(t)
-            if m is not None and m.actor.kind in ("state", "organization", "group") and m not in sides:
-                sides.append(m)
-                break
-    into = [m for p in tok.children if p.dep_ == "prep" and p.lower_ in ("into", "to", "in") for g in p.children
-            if g.dep_ == "pobj" for m in [idx.at(g)] if m is not None and m.actor.kind == "state"]
-    return [(s, next((t for t in into if t.actor != s.actor), None)) for s in sides[:1]]
-
-
-def crowd_hit(tok: Token, idx: MentionIndex, lex: Lexicon) -> ActorMention | None:
-    """The crowd riot-control weapons fired at no one named hit: the crowd or protesters the same sentence names
-    ("police fired tear gas and water cannon as crowds broke through barricades"), the nearest one; else None."""
-    crowds = lex.cues["crowd_nouns"] | {"demonstrators", "protesters", "protester", "rioters", "marchers"}
-    found = [m for m in idx.mentions if tok.sent.start <= m.start < tok.sent.end and m.actor.kind == "group"
-             and tok.doc[m.end - 1].lower_ in crowds]
-    return min(found, key=lambda m: abs(m.start - tok.i)) if found else None
-
-
-def owner_aimed_at(tok: Token, idx: MentionIndex, actors: set) -> ActorMention | None:
-    """The person whose thing an attack is aimed at when the text names them by a pronoun: "hurled eggs at his
-    car", "fired on her convoy" (the last person named before, not the attacker); None otherwise."""
-    things = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on") for g in c.children
-              if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dobj"]
-    for g in things:
-        if g.pos_ == "NOUN" and any(p.dep_ == "poss" and p.lower_ in ("his", "her") for p in g.children):
-            return idx.last_person(tok.i, not_=actors)
-    return None
