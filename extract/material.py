@@ -8,7 +8,8 @@
 * :func:`counted_people`: people counted by their demonym are a group of their state ("arrested seven Thais");
 * :func:`forces_moved`: a move of forces told as a noun is their side's ("the dash of its paratroopers into
   Pristina");
-* :func:`crowd_hit`: riot-control weapons fired at no one named hit the crowd the sentence names;
+* :func:`crowd_hit`: riot-control weapons fired at no one named, or an attack on a protest ("attacked the
+  protest site"), hit the crowd the sentence names;
 * :func:`owner_aimed_at`: an attack on a person's thing is aimed at them ("hurled eggs at his car");
 * :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
   and Bahrain", "expelled two diplomats, and Bolivia followed suit").
@@ -38,7 +39,9 @@ def material_pairs(tok: Token, trig: Trigger, pairs: Pairs, idx: MentionIndex, l
     if trig.type == "ASSAULT" and pairs and all(t is None for _, t in pairs):
         owner = owner_aimed_at(tok, idx, {a.actor for a, _ in pairs})  # "hurled eggs at his car"
         pairs = [(a, owner) for a, _ in pairs] if owner is not None else pairs
-    if trig.mode == "crowd-control" and pairs and all(t is None for _, t in pairs):
+    if (trig.mode == "crowd-control" or (trig.type == "ASSAULT" and _on_a_protest(tok, lex))) and pairs and \
+            all(t is None for _, t in pairs):
+        # (and an attack on a protest, "attacked the protest site", hits its protesters)
         crowd = crowd_hit(tok, idx, lex)  # "police fired tear gas as crowds broke through barricades"
         pairs = [(a, crowd) for a, _ in pairs if crowd is not None and crowd.actor != a.actor] or pairs
     if trig.type == "MOBILIZE" and trig.pos == "NOUN":
@@ -205,3 +208,12 @@ def owner_aimed_at(tok: Token, idx: MentionIndex, actors: set) -> ActorMention |
         if g.pos_ == "NOUN" and any(p.dep_ == "poss" and p.lower_ in ("his", "her") for p in g.children):
             return idx.last_person(tok.i, not_=actors)
     return None
+
+
+def _on_a_protest(tok: Token, lex: Lexicon) -> bool:
+    """Is what an attack is done to a protest or its site ("attacked the protest site", "broke up the rally")?"""
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + [g for c in tok.children if c.dep_ == "prep" and
+                                                          c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+    def protest(t: Token) -> bool:
+        return any(p.type == "PROTEST" for p in lex.patterns(t.lemma_.lower(), "NOUN"))
+    return any(protest(o) or any(c.dep_ == "compound" and protest(c) for c in o.children) for o in objs)

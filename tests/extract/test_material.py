@@ -85,6 +85,9 @@ def coded(extractor, text, published=PUB):
     # riot-control weapons fired at no one named hit the crowd the sentence names
     ("Police fired tear gas and water cannon as crowds broke through barricades outside parliament.",
      ("police", "ASSAULT", "Crowds")),
+    # an attack on a protest hits its protesters
+    ("Protesters had camped outside parliament since April, and government supporters attacked the protest site.",
+     ("Government supporters", "ASSAULT", "Protesters")),
     # throwing things at people attacks them; an attack on a person's thing is aimed at them
     ("Protesters hurled stones at police in Nairobi.", ("Protesters", "ASSAULT", "police")),
     ("Youths threw rocks at Israeli soldiers in Hebron.", ("Youths", "ASSAULT", "Israel")),
