@@ -263,14 +263,18 @@ def moved_forces(tok: Token, lex: Lexicon) -> list[Token]:
 
 def as_military_raid(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:
     """A raid by armed forces is an attack (ASSAULT), not a police seizure: "Israeli troops raided a camp",
-    "soldiers carried out a raid on the village"; "police raided the newspaper's offices" stays COERCE seize."""
+    "soldiers carried out a raid on the village", "a raid that killed a guerrilla leader"; "police raided the
+    newspaper's offices" stays COERCE seize."""
     if etype != "COERCE" or tok.lemma_.lower() != "raid":
         return etype, mode
     forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"]
     by_forces = force_subject(tok, lex) if tok.pos_ == "VERB" else (
         any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in forces or c.lower_ == "air") for c in tok.children)
         or (tok.dep_ == "dobj" and force_subject(tok.head, lex)))
-    return ("ASSAULT", None) if by_forces else (etype, mode)
+    # "a Colombian raid that killed a guerrilla leader": a raid that kills is an attack
+    deadly = tok.pos_ == "NOUN" and any(c.dep_ in ("relcl", "acl") and any(
+        p.type == "ASSAULT" for p in lex.patterns(c.lemma_.lower(), "VERB")) for c in tok.children)
+    return ("ASSAULT", None) if by_forces or deadly else (etype, mode)
 
 
 def as_sentence(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:

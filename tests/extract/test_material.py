@@ -88,6 +88,10 @@ def coded(extractor, text, published=PUB):
     # an attack on a protest hits its protesters
     ("Protesters had camped outside parliament since April, and government supporters attacked the protest site.",
      ("Government supporters", "ASSAULT", "Protesters")),
+    # a raid that kills is an attack; a police raid on offices seizes them
+    ("The crisis deepened over a Peruvian raid that killed a rebel commander on Bolivian soil.",
+     ("Peru", "ASSAULT", "Bolivia")),
+    ("Police raided the newspaper's offices in Lima.", ("police", "COERCE", "Peru")),
     # throwing things at people attacks them; an attack on a person's thing is aimed at them
     ("Protesters hurled stones at police in Nairobi.", ("Protesters", "ASSAULT", "police")),
     ("Youths threw rocks at Israeli soldiers in Hebron.", ("Youths", "ASSAULT", "Israel")),
