@@ -155,8 +155,9 @@ def _count_of(tok: Token) -> Token | None:
 def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:
     """Courts and tribunals are organisations of the state they sit in (PLOVER-notes rule 10): "a court in
     Moscow", "Russia's Supreme Court" when the model did not tag it; a court, council or agency of an
-    organisation is an organisation of its own ("the U.N. war crimes tribunal")."""
-    bodies = lex.cues["institution_nouns"] | lex.cues["organization_anaphors"]
+    organisation is an organisation of its own ("the U.N. war crimes tribunal"); a state's intelligence or
+    security service is one of that state ("South Korea's intelligence service")."""
+    bodies = lex.cues["institution_nouns"] | lex.cues["organization_anaphors"] | {"service"}
     for tok in doc:
         if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in bodies:
             continue
@@ -171,6 +172,21 @@ def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) ->
             name = clean(doc[owner.start:tok.i + 1].text)
             mentions.add(ActorMention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text,
                                       Actor(name, kind="organization", country=owner.actor.country)))
+            continue
+        spies = tok.lemma_.lower() in ("service", "agency") and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in lex.cues["security_service_words"] for c in tok.children)
+        if spies and country is not None:
+            # "agents of South Korea's intelligence service": a state's intelligence or security service is an
+            # organisation of it, named with its state
+            owner = next((mentions.by_start[k] for k in sorted(mentions.by_start) for c in tok.children
+                          if c.dep_ == "poss" and mentions.by_start[k].start <= c.i < mentions.by_start[k].end
+                          and mentions.by_start[k].actor.kind == "state"), None)
+            if owner is not None:
+                mentions.drop(owner)
+            start = min([tok.i] + [m.i for m in modifiers(tok)])
+            name = clean(doc[start:tok.i + 1].text)
+            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                      Actor(name[:1].upper() + name[1:], kind="organization", country=country)))
             continue
         if country is None or tok.lemma_.lower() not in lex.cues["institution_nouns"]:
             continue

@@ -92,6 +92,9 @@ def coded(extractor, text, published=PUB):
     ("The crisis deepened over a Peruvian raid that killed a rebel commander on Bolivian soil.",
      ("Peru", "ASSAULT", "Bolivia")),
     ("Police raided the newspaper's offices in Lima.", ("police", "COERCE", "Peru")),
+    # agents of a state's intelligence service act for the service, an organisation of that state
+    ("In 1973, agents of Chile's intelligence service abducted the dissident Juan Perez from a Lima hotel room.",
+     ("Chile's intelligence service", "ASSAULT", "Juan Perez")),
     # throwing things at people attacks them; an attack on a person's thing is aimed at them
     ("Protesters hurled stones at police in Nairobi.", ("Protesters", "ASSAULT", "police")),
     ("Youths threw rocks at Israeli soldiers in Hebron.", ("Youths", "ASSAULT", "Israel")),
