@@ -67,6 +67,8 @@ def implied_recipient(tok: Token, trigger_type: str, etype: str, actor: Actor, i
         # (protesters of no known state protest against the state they protest in: "a general strike called by
         # the movement shut shops across Myanmar")
         where = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else tok
+        # (and with no place named, the state the story is filed from: "independence supporters boycotted the
+        # referendum", told from Paris)
         return _state(actor.country, gz) if actor.kind == "group" and actor.country else \
-            readings.place_hit(where, idx, actor)
+            readings.place_hit(where, idx, actor) or (_state(home, gz) if not actor.country else None)
     return None

@@ -95,6 +95,9 @@ def coded(extractor, text, published=PUB):
     # agents of a state's intelligence service act for the service, an organisation of that state
     ("In 1973, agents of Chile's intelligence service abducted the dissident Juan Perez from a Lima hotel room.",
      ("Chile's intelligence service", "ASSAULT", "Juan Perez")),
+    # a protest of no state named, with no place named, is against the state the story is filed from
+    ("PARIS (Reuters) - France is tense. Independence supporters boycotted the referendum in December.",
+     ("Independence supporters", "PROTEST", "France")),
     # throwing things at people attacks them; an attack on a person's thing is aimed at them
     ("Protesters hurled stones at police in Nairobi.", ("Protesters", "ASSAULT", "police")),
     ("Youths threw rocks at Israeli soldiers in Hebron.", ("Youths", "ASSAULT", "Israel")),
