@@ -98,6 +98,10 @@ def coded(extractor, text, published=PUB):
     # a protest of no state named, with no place named, is against the state the story is filed from
     ("PARIS (Reuters) - France is tense. Independence supporters boycotted the referendum in December.",
      ("Independence supporters", "PROTEST", "France")),
+    # sanctions "imposed on" someone by the one named in front
+    ("Guterres said UN sanctions imposed on Libya in 2011 could soon become obsolete.",
+     ("United Nations", "SANCTION", "Libya")),
+    ("U.S. sanctions imposed on Cuba in 1962 remain in force.", ("United States", "SANCTION", "Cuba")),
     # throwing things at people attacks them; an attack on a person's thing is aimed at them
     ("Protesters hurled stones at police in Nairobi.", ("Protesters", "ASSAULT", "police")),
     ("Youths threw rocks at Israeli soldiers in Hebron.", ("Youths", "ASSAULT", "Israel")),
