@@ -102,6 +102,9 @@ def coded(extractor, text, published=PUB):
     ("Guterres said UN sanctions imposed on Libya in 2011 could soon become obsolete.",
      ("United Nations", "SANCTION", "Libya")),
     ("U.S. sanctions imposed on Cuba in 1962 remain in force.", ("United States", "SANCTION", "Cuba")),
+    # a missile launch or test, told as a verb or a noun, shows weapons
+    ("North Korea's missile launch on Sunday alarmed Japan.", ("North Korea", "MOBILIZE", None)),
+    ("Iran tested a new missile on Monday.", ("Iran", "MOBILIZE", None)),
     # throwing things at people attacks them; an attack on a person's thing is aimed at them
     ("Protesters hurled stones at police in Nairobi.", ("Protesters", "ASSAULT", "police")),
     ("Youths threw rocks at Israeli soldiers in Hebron.", ("Youths", "ASSAULT", "Israel")),
@@ -166,3 +169,7 @@ def test_a_labour_strike_is_no_attack(extractor):
 
 def test_throwing_something_to_someone_is_no_attack(extractor):
     assert not coded(extractor, "Protesters threw the ball to the children.")
+
+
+def test_a_space_launch_is_no_show_of_weapons(extractor):
+    assert not coded(extractor, "SpaceX launched a rocket on Monday.")
