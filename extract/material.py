@@ -10,6 +10,7 @@
   Pristina");
 * :func:`crowd_hit`: riot-control weapons fired at no one named, or an attack on a protest ("attacked the
   protest site"), hit the crowd the sentence names;
+* :func:`dispersed_by`: force used to disperse a crowd hits it ("opened fire to disperse demonstrators");
 * :func:`owner_aimed_at`: an attack on a person's thing is aimed at them ("hurled eggs at his car");
 * :func:`followers`: those who follow an act do it too ("cut ties with Qatar and was swiftly followed by Egypt
   and Bahrain", "expelled two diplomats, and Bolivia followed suit").
@@ -26,8 +27,8 @@ from . import readings
 from .subjects import resolve_all, subjects, with_conjuncts
 from .triggers import Trigger
 
-__all__ = ["accused_of", "accuser_side", "counted_people", "crowd_hit", "followers", "forces_moved", "fought_by",
-           "material_pairs", "owner_aimed_at"]
+__all__ = ["accused_of", "accuser_side", "counted_people", "crowd_hit", "dispersed_by", "followers", "forces_moved",
+           "fought_by", "material_pairs", "owner_aimed_at"]
 
 Pairs = list[tuple[ActorMention, ActorMention | None]]
 
@@ -44,6 +45,9 @@ def material_pairs(tok: Token, trig: Trigger, pairs: Pairs, idx: MentionIndex, l
         # (and an attack on a protest, "attacked the protest site", hits its protesters)
         crowd = crowd_hit(tok, idx, lex)  # "police fired tear gas as crowds broke through barricades"
         pairs = [(a, crowd) for a, _ in pairs if crowd is not None and crowd.actor != a.actor] or pairs
+    if trig.type in ("ASSAULT", "COERCE") and pairs and all(t is None for _, t in pairs):
+        dispersed = dispersed_by(tok, idx, {a.actor for a, _ in pairs})  # "opened fire to disperse protesters"
+        pairs = [(a, dispersed) for a, _ in pairs] if dispersed is not None else pairs
     if trig.type == "MOBILIZE" and trig.pos == "NOUN":
         pairs = forces_moved(tok, idx, lex) or pairs  # "the deployment of Russian troops into Georgia"
     after = [f for f in followers(tok, idx) if all(f.actor != a.actor for a, _ in pairs)]
@@ -217,3 +221,22 @@ def _on_a_protest(tok: Token, lex: Lexicon) -> bool:
     def protest(t: Token) -> bool:
         return any(p.type == "PROTEST" for p in lex.patterns(t.lemma_.lower(), "NOUN"))
     return any(protest(o) or any(c.dep_ == "compound" and protest(c) for c in o.children) for o in objs)
+
+
+_DISPERSING = ("disperse", "scatter", "break")
+
+
+def dispersed_by(tok: Token, idx: MentionIndex, actors: set) -> ActorMention | None:
+    """Those force is used to disperse: "police opened fire to disperse demonstrators", "fired to break up a
+    crowd of protesters" (the object of the infinitive of purpose); None otherwise."""
+    for v in tok.children:
+        if v.dep_ not in ("xcomp", "advcl") or v.lemma_.lower() not in _DISPERSING or not any(
+                a.lower_ == "to" for a in v.children):
+            continue
+        if v.lemma_.lower() == "break" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children):
+            continue
+        found = [m for c in v.children if c.dep_ == "dobj" for m in resolve_all(with_conjuncts(c), idx)
+                 if m.actor not in actors]
+        if found:
+            return found[0]
+    return None

@@ -105,6 +105,10 @@ def coded(extractor, text, published=PUB):
     # a missile launch or test, told as a verb or a noun, shows weapons
     ("North Korea's missile launch on Sunday alarmed Japan.", ("North Korea", "MOBILIZE", None)),
     ("Iran tested a new missile on Monday.", ("Iran", "MOBILIZE", None)),
+    # force used to disperse a crowd hits it
+    ("Egyptian police opened fire to disperse Islamist demonstrators in Cairo on Monday.",
+     ("police", "ASSAULT", "Islamist demonstrators")),
+    ("Kenyan police opened fire to break up a crowd of protesters in Nairobi.", ("police", "ASSAULT", "Crowd")),
     # throwing things at people attacks them; an attack on a person's thing is aimed at them
     ("Protesters hurled stones at police in Nairobi.", ("Protesters", "ASSAULT", "police")),
     ("Youths threw rocks at Israeli soldiers in Hebron.", ("Youths", "ASSAULT", "Israel")),
