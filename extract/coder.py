@@ -37,7 +37,7 @@ from .gazetteer import Gazetteer
 from .lexicon import Lexicon
 from .merging import merge_sentence_events
 from .modes import bilateral_summit, consult_mode, hosted_meeting
-from . import constructions, denials, readings, relatives, speech
+from . import constructions, denials, material, readings, relatives, speech
 from .purposes import purpose_clauses
 from .sentences import sentence_bounds
 from .roles import participants
@@ -118,7 +118,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             tok.i in denials.denied_content(sent.doc[governor.i], lex)
         # "criticised the sanctions Chile imposed on Bolivia": the relative clause tells the act itself
         told = relatives.relative_pairs(tok, idx, lex, {t.i for t in triggers}) if trig.pos == "NOUN" else []
-        if (governor is not None and not denied and not told) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
+        # "accused Russian troops of blowing up a bridge": the accused did it, as the accuser claims
+        accused = idx.at(material.accused_of(tok, triggers)) if trig.type in _MATERIAL else None
+        if (governor is not None and not denied and not told and accused is None) or tok.i in purposes or tok.i in asked or readings.hypothetical(tok, lex) \
                 or (trig.type in ("CONSULT", "AGREE", "SUPPORT") and is_habitual(tok, lex)):
             continue
         if trig.type == "REQUEST" and tok.lemma_.lower() in lex.cues["ordering_verbs"] and any(
@@ -154,6 +156,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
                 # concession (PLOVER-notes rule 4)
                 etype, mode = "CONCEDE", None
         prospective = is_prospective(tok, lex)
+        if etype in _MATERIAL - _FUTURE_TO_AGREE and trig.pos == "VERB" and (is_possible(tok, lex) or any(
+                c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in tok.children)) and not is_negated(tok, lex) \
+                and readings.as_threat(tok, etype, mode, prospective, lex)[0] == etype:
+            # "fears that the insurgents can strike at will": what one is able to do is not done (what one may do
+            # if others do not is a threat: readings.as_threat)
+            continue
         # "might travel to Moscow to talk to Putin": a possible meeting is offered, not held
         if etype in _FUTURE_TO_AGREE and (prospective or is_possible(tok, lex)):
             etype, mode = "AGREE", None
@@ -168,6 +176,12 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
             pairs = [(sp, t) for sp in speakers for t in dict.fromkeys(t for _, t in pairs) if t is None or t.actor != sp.actor]
         if warning:  # a warning of how things stand, told to no one, is no complaint ("warned that aid had stopped")
             pairs = [(a, t) for a, t in pairs if t is not None and readings.addressed(tok, t.actor, idx)]
+        if accused is not None:
+            pairs = [(accused, t) for t in dict.fromkeys(t for _, t in pairs if t is None or t.actor != accused.actor)
+                     ] or [(accused, None)]
+            if etype == "ASSAULT" and all(t is None for _, t in pairs):
+                side = material.accuser_side(tok, idx, gz)  # the accuser's side was hit
+                pairs = [(accused, side if side is not None and side.actor != accused.actor else None)]
         if not pairs:
             continue
         if etype == "MOBILIZE" and tok.lemma_.lower() in lex.cues["exercise_nouns"]:
@@ -179,7 +193,8 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         negated = is_negated(tok, lex)
         if negated and etype in lex.cues["refusal_of"]:
             etype, mode, negated = "REJECT", None, False  # "will not accept more refugees" is a refusal
-        status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]) else "asserted")
+        status = "negated" if negated else ("claimed" if (is_hedged(tok, lex) or att.verb in lex.cues["claim_verbs"]
+                                                         or accused is not None) else "asserted")
         date, own_date = date_of(tok, sent, doc.published, anchor, future=prospective,
                                  content=trig.type in readings.CONTENT_TAKING or etype in readings.CONTENT_TAKING, lex=lex)
         if etype in _COMMITMENTS and prospective and date and doc.published and (
@@ -205,6 +220,9 @@ def code_sentence(sent: Span, doc: Document, idx: MentionIndex, lex: Lexicon, gz
         for actor_m, target_m in pairs:
             actor = actor_m.actor
             target = target_m.actor if target_m else None
+            if target_m is not None and etype in ("ASSAULT", "COERCE"):
+                # "arrested seven Thais", "killed four Iraqis": people counted are a group of their state
+                target = material.counted_people(target_m, sent.doc, gz) or target
             if civilians and actor.kind == "state" and "PROTEST" in (etype, retype and retype[0]) and \
                     readings.people_noun(sent.doc[actor_m.end - 1], gz):
                 # "young Algerians blocked roads ... from Bouteflika's government": a people protesting are

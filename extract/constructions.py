@@ -11,7 +11,8 @@ fixes it; used by :func:`~newskg.extract.coder.code_sentence`.
   met there ("On the margins of the summit, Obama and Lee agreed ..."), one who comes "at the invitation of" a
   host is the one invited, one who assures another "of support" supports them, and a person described as
   "visiting" is the guest of whoever receives them ("welcomed visiting President Kim"), and a meeting told as
-  the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed").
+  the time of a clause with two sides is theirs ("after their talks in Delhi, Modi and Sharif agreed"),
+  and the constructions of material acts in :mod:`~newskg.extract.material`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from spacy.tokens import Token
 
 from .entities import ActorMention, MentionIndex
 from .lexicon import Lexicon
-from . import readings, relatives
+from . import material, readings, relatives
 from .modes import sideline_setting
 from .status import is_prospective
 from .subjects import subjects
@@ -97,6 +98,7 @@ def fixed_pairs(tok: Token, trig: Trigger, pairs: Pairs, triggers: list[Trigger]
     guest = invited_guest(tok, idx)
     if guest is not None:
         pairs = [(a, guest) for a, t in pairs if t is None and a.actor != guest.actor] or pairs
+    pairs = material.material_pairs(tok, trig, pairs, idx, lex)  # who does a material act to whom
     gap = gapped_object(tok) if trig.pos == "VERB" else None
     if gap is not None:
         # what a relative clause's verb does is done to its noun, never by it ("the soldiers it had sent")
@@ -222,3 +224,4 @@ def clause_meeting(tok: Token, idx: MentionIndex) -> Pairs:
         return []
     sides = list({m.actor: m for m in subjects(prep.head, idx)[0]}.values())
     return [(sides[0], sides[1])] if len(sides) == 2 else []
+

@@ -41,7 +41,9 @@ def emulators(tok: Token, idx: MentionIndex) -> tuple[list[ActorMention], Token 
     """
     lemma = tok.lemma_.lower()
     objects = {c.lower_ for c in tok.children if c.dep_ == "dobj"}
-    if lemma == "follow" and any(c.dep_ == "auxpass" for c in tok.children):
+    # ("was followed by", or the participle: "imposed sanctions on Peru, followed by Ecuador")
+    if lemma == "follow" and (any(c.dep_ == "auxpass" for c in tok.children) or (
+            tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl"))):
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         found = resolve_all([x for a in agents for x in with_conjuncts(a)], idx)
         return found, (tok.head if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") else None)

@@ -19,7 +19,7 @@ from .roles import targets_of
 from .status import is_negated
 from .triggers import Trigger
 
-__all__ = ["CONTENT_TAKING", "addressed", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "as_wanted", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
+__all__ = ["moved_forces", "CONTENT_TAKING", "addressed", "aggrieved", "as_military_raid", "as_sentence", "as_threat", "as_wanted", "civilian_triggers", "coercive_content", "force_moves", "force_subject", "governor", "hits_a_thing", "hypothetical", "infinitive_of", "negated_content", "ordered_coercion", "others_act", "people_noun", "place_hit", "question", "speaker_commits", "speakers_for_states", "threat_content"]
 
 #: Event types whose complement is their content ("agreed to resign" is one AGREE, not a RETREAT too).
 CONTENT_TAKING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION"}
@@ -231,6 +231,10 @@ def force_moves(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigg
     for tok in sent:
         if tok.pos_ == "VERB" and tok.i not in taken and tok.lemma_.lower() in verbs and force_subject(tok, lex):
             out.append(Trigger(tok.i, (tok.i,), tok.text, "MOBILIZE", "troops", "VERB"))
+    for tok in sent:  # "the overnight dash of 200 of its paratroopers into Pristina": a move of forces told as a noun
+        if tok.pos_ == "NOUN" and tok.i not in taken and tok.lemma_.lower() in lex.cues["force_movement_nouns"] and \
+                moved_forces(tok, lex):
+            out.append(Trigger(tok.i, (tok.i,), tok.text, "MOBILIZE", "troops", "NOUN"))
     # "mobilized pressure groups in the United States": rallying others is no call-up of forces
     forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"] | lex.cues["security_nouns"] | \
         lex.cues["reserve_nouns"]
@@ -238,16 +242,39 @@ def force_moves(sent: Span, triggers: list[Trigger], lex: Lexicon) -> list[Trigg
         c.dep_ == "dobj" and c.lemma_.lower() not in forces and c.lower_ not in forces for c in sent.doc[t.i].children))]
 
 
+def moved_forces(tok: Token, lex: Lexicon) -> list[Token]:
+    """The forces a noun of deployment or movement moves: "troops" in "the deployment of Russian troops",
+    "paratroopers" in "the dash of about 200 of its paratroopers"; [] if it moves no forces."""
+    forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"]
+    out = []
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj":
+                continue
+            if g.like_num or g.lemma_.lower() in lex.cues["partitive_nouns"]:  # "200 of its paratroopers"
+                g = next((x for q in g.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children
+                          if x.dep_ == "pobj"), g)
+            if g.lemma_.lower() in forces or g.lower_ in forces:
+                out.append(g)
+    return out
+
+
 def as_military_raid(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:
     """A raid by armed forces is an attack (ASSAULT), not a police seizure: "Israeli troops raided a camp",
-    "soldiers carried out a raid on the village"; "police raided the newspaper's offices" stays COERCE seize."""
+    "soldiers carried out a raid on the village", "a raid that killed a guerrilla leader"; "police raided the
+    newspaper's offices" stays COERCE seize."""
     if etype != "COERCE" or tok.lemma_.lower() != "raid":
         return etype, mode
     forces = lex.cues["force_nouns"] | lex.cues["force_vehicle_nouns"]
     by_forces = force_subject(tok, lex) if tok.pos_ == "VERB" else (
         any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in forces or c.lower_ == "air") for c in tok.children)
         or (tok.dep_ == "dobj" and force_subject(tok.head, lex)))
-    return ("ASSAULT", None) if by_forces else (etype, mode)
+    # "a Colombian raid that killed a guerrilla leader": a raid that kills is an attack
+    deadly = tok.pos_ == "NOUN" and any(c.dep_ in ("relcl", "acl") and any(
+        p.type == "ASSAULT" for p in lex.patterns(c.lemma_.lower(), "VERB")) for c in tok.children)
+    return ("ASSAULT", None) if by_forces or deadly else (etype, mode)
 
 
 def as_sentence(tok: Token, etype: str, mode: str | None, lex: Lexicon) -> tuple[str, str | None]:

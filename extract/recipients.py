@@ -4,6 +4,7 @@
   of a Chinese pilot"), else, in a story filed from a foreign state's capital, to that state;
 * an attack on a thing or a place hits the state it is in: the one named where it happens, else the story's
   own ("missiles destroyed a factory on the edge of the capital");
+* forces moved or exercised with no one named are aimed at the state where they are ("exercises around Taiwan");
 * a visit to no one named is to the state where it happens, the one named in its clause (or in the clause it
   is told in: "signed it in Tbilisi during a visit by Rice"), else the foreign state the story is filed from;
 * a protest against no one named is against the protesters' own government, as event coders code it
@@ -55,6 +56,9 @@ def implied_recipient(tok: Token, trigger_type: str, etype: str, actor: Actor, i
     if etype == "ASSAULT":
         hit = readings.place_hit(tok, idx, actor)
         return hit or (_state(foreign_home, gz) if readings.hits_a_thing(tok) else None)
+    if etype == "MOBILIZE":  # "staged exercises around Taiwan", "massed troops near the border with Ukraine"
+        told_in = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+        return readings.place_hit(tok, idx, actor) or readings.place_hit(told_in, idx, actor)
     if etype == "CONSULT" and tok.lemma_.lower() in lex.cues["travel_words"]:
         told_in = tok.head.head if tok.dep_ == "pobj" else tok
         return readings.place_hit(tok, idx, actor) or readings.place_hit(told_in, idx, actor) or (
@@ -63,6 +67,8 @@ def implied_recipient(tok: Token, trigger_type: str, etype: str, actor: Actor, i
         # (protesters of no known state protest against the state they protest in: "a general strike called by
         # the movement shut shops across Myanmar")
         where = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") else tok
+        # (and with no place named, the state the story is filed from: "independence supporters boycotted the
+        # referendum", told from Paris)
         return _state(actor.country, gz) if actor.kind == "group" and actor.country else \
-            readings.place_hit(where, idx, actor)
+            readings.place_hit(where, idx, actor) or (_state(home, gz) if not actor.country else None)
     return None

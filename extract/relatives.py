@@ -36,7 +36,15 @@ def relative_clause(noun: Token) -> Token | None:
             return c
         if c.dep_ == "acl" and c.tag_ == "VBN" and any(a.dep_ == "agent" for a in c.children):
             return c
+        if c.dep_ == "acl" and c.tag_ == "VBN" and _named_in_front(noun):
+            return c  # "UN sanctions imposed on Eritrea in 2009": the one named in front imposed them
     return None
+
+
+def _named_in_front(noun: Token) -> list[Token]:
+    """The words in front of a noun that may name who did what it names: "UN" in "UN sanctions", "U.S." in
+    "U.S. sanctions"."""
+    return [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and c.pos_ in ("PROPN", "ADJ")]
 
 
 def recipient(noun: Token, idx: MentionIndex, lex: Lexicon, exclude: set) -> list[ActorMention]:
@@ -60,6 +68,9 @@ def relative_pairs(noun: Token, idx: MentionIndex, lex: Lexicon, triggers: set[i
     else:
         actors = resolve_all([g for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                               for g in with_conjuncts(p)], idx)
+        if not actors and not any(a.dep_ == "agent" for a in verb.children):  # "UN sanctions imposed on Eritrea"
+            actors = [m for c in _named_in_front(noun) for m in [idx.at(c)] if m is not None and
+                      m.actor.kind in ("state", "organization")][:1]
     if not actors:
         return []
     exclude = {a.actor for a in actors}

@@ -32,7 +32,7 @@ from .summaries import summary_appositions
 __all__ = ["participants", "targets_of"]
 
 _TARGET_PREPS = ("to", "with", "on", "against", "at", "for", "toward", "towards", "from", "into", "over", "of")
-_TEMPORAL = ("during", "before", "since", "amid", "until", "ahead")
+_TEMPORAL = ("during", "before", "since", "amid", "until", "ahead", "after")
 #: What one does in a contact, aimed at the one contacted ("telephoned the emir to congratulate him").
 _CONTACT_CONTENT = ("AGREE", "SUPPORT", "REQUEST", "CONCEDE", "ACCUSE", "THREATEN")
 _LOCATIVE = ("in", "at", "near", "outside", "inside", "across", "throughout", "around")
@@ -281,7 +281,10 @@ def participants(trigger: Token, etype: str, idx: MentionIndex) -> list[tuple[Ac
         exclude = {a.actor for a in actors}
         if passive:
             undergoers = [c for c in head.children if c.dep_ == "nsubjpass"]
-            targets = resolve_all(undergoers, idx) or [m for u in undergoers for m in [idx.national(u)] if m]
+            # (or the owner of the thing it is done to: "China, whose embassy was hit by U.S. bombs")
+            targets = resolve_all(undergoers, idx) or [m for u in undergoers for g in u.children if g.dep_ == "poss"
+                                                       for m in [idx.at(g)] if m and m.actor not in exclude] or \
+                [m for u in undergoers for m in [idx.national(u)] if m]
         else:
             targets = targets_of(trigger, idx, exclude)
             if not targets and trigger.pos_ == "ADJ":

@@ -171,6 +171,10 @@ def subjects(verb: Token, idx: MentionIndex) -> tuple[list[ActorMention], bool]:
             continue
         if tok.dep_ in ("xcomp", "conj", "acomp", "ccomp", "advcl", "relcl", "acl") and tok.head.i != tok.i:
             cues = Lexicon.default().cues
+            made = [c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i]
+            if tok.dep_ == "xcomp" and made and tok.head.lemma_.lower() in cues["causing_verbs"]:
+                # "the raid led the Bosnian Serbs to seize peacekeepers": the one made to act acts
+                return resolve_all(with_conjuncts(made[0]), idx), False
             if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in \
                     cues["reporting_verbs"] and tok.lemma_.lower() in cues["reporting_verbs"] | cues["warning_words"]:
                 # "X said the factory was linked to Y and warned Z": the parser coordinated the second verb

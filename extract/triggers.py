@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon, TriggerPattern
 
-__all__ = ["deadline_to_leave", "gapped_object", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern", "sent_envoy", "telephoned"]
+__all__ = ["deadline_to_leave", "gapped_object", "held_captive", "label_of", "Trigger", "find_triggers", "governed_object", "match_pattern", "sent_envoy", "telephoned"]
 
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
@@ -136,6 +136,28 @@ def deadline_to_leave(tok: Token, lex: Lexicon) -> Token | None:
                 None)
 
 
+def held_captive(tok: Token, lex: Lexicon) -> Token | None:
+    """ "The military has held Aung San Suu Kyi since the coup", "kept the journalist in prison": the one held,
+    if ``tok`` holds a named person or a captive noun for a time or in a place of detention (a detention,
+    COERCE arrest); None for "held talks", "held Kim responsible", "holds the key"."""
+    cue = lex.cues["detention"]
+    if tok.lemma_.lower() not in cue["verbs"] or tok.pos_ != "VERB" or any(
+            c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") for c in tok.children):
+        return None
+    held = [c for c in tok.children if c.dep_ == "dobj" and (
+        (c.pos_ == "PROPN" and c.ent_type_ not in ("GPE", "LOC", "DATE", "NORP")) or c.lemma_.lower() in cue["captives"])]
+    if not held:
+        return None
+    def detaining(p: Token) -> bool:
+        objs = [g for g in p.children if g.dep_ == "pobj"]
+        return (p.lower_ == "since" and bool(objs)) or (p.lower_ == "for" and any(g.ent_type_ == "DATE" for g in objs)) \
+            or (p.lower_ in ("in", "under") and any(g.lemma_.lower() in cue["places"] for g in objs))
+    if not any(p.dep_ == "prep" and detaining(p) for p in tok.children) and not any(
+            c.lower_ in cue["places"] for c in tok.children if c.dep_ in ("advmod", "acomp", "npadvmod")):
+        return None
+    return held[0]
+
+
 def sent_envoy(tok: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     """ "Sent Foreign Minister Osman Saleh to Addis Ababa", "dispatched a delegation to Lome": the one sent (a
     named person or a visitor noun) and the place sent to; the one sent visits it."""
@@ -201,6 +223,9 @@ def find_triggers(sent: Span, lex: Lexicon) -> Iterator[Trigger]:
         if deadline is not None:
             found.append(Trigger(tok.i, (tok.i, deadline.i), f"{tok.text} ... {deadline.text}", "SANCTION", "expel",
                                  "VERB"))
+            continue
+        if held_captive(tok, lex) is not None:  # "has held Aung San Suu Kyi since the coup"
+            found.append(Trigger(tok.i, (tok.i,), tok.text, "COERCE", "arrest", "VERB"))
             continue
         envoy = sent_envoy(tok, lex)
         if envoy is not None:

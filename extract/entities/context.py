@@ -168,8 +168,10 @@ def government_phrase(tok: Token, gz: Gazetteer, lex: Lexicon) -> str | None:
     nouns = lex.cues["government_nouns"]
     if (tok.lemma_.lower() not in nouns and tok.text.lower() not in nouns) or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    # "Security forces arrested dozens in Dhaka": where the state's forces act
-    return country_of_tokens(modifiers(tok) + place_of(tok), gz) or (
+    # "Security forces arrested dozens in Dhaka": where the state's forces act; but an embassy is of the state
+    # that sends it, never of the one it sits in ("whose embassy in Belgrade was hit")
+    where = place_of(tok) if tok.lemma_.lower() not in lex.cues["mission_nouns"] else []
+    return country_of_tokens(modifiers(tok) + where, gz) or (
         country_of_tokens(where_acting(tok), gz) if tok.lemma_.lower() in lex.cues["security_nouns"] else None)
 
 

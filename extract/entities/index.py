@@ -62,6 +62,8 @@ class MentionIndex:
         if tok.tag_ in ("WP", "WDT") and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i and (
                 tok.lower_ in ("who", "whom") or tok.dep_ in ("nsubj", "nsubjpass")):
             return self.at(tok.head.head)  # "Kim, who arrived ...", "the leaders, whom they held": the antecedent
+        if tok.tag_ == "WP$" and tok.head.head.dep_ in ("relcl", "acl") and tok.head.head.head.i != tok.i:
+            return self.at(tok.head.head.head)  # "China, whose embassy was hit": the antecedent owns it
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self._by_token:
                 return self._by_token[c.i]

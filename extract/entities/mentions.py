@@ -32,7 +32,7 @@ from .datelines import dateline, dateline_end
 from .index import ActorMention
 from .nominals import countries_from_context, dominant_state, governments_from_context, resident, shared_aliases
 from .people import Person, PersonRegistry
-from .phrases import MentionSet, government_and_roles, groups, institutions, owned_members
+from .phrases import MentionSet, government_and_roles, groups, institutions, led_collectives, owned_members
 
 __all__ = ["find_mentions", "home_state"]
 
@@ -327,6 +327,7 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     for ent, words in pending:
         if not words and ent.start not in linked and ent.label_ in ORG_LABELS:
             _unknown_org(doc, ent, mentions, gz)
+    led_collectives(doc, mentions, gz, lex)
     government_and_roles(doc, mentions, reg, gz, lex)
     owned_members(doc, mentions, lex)
     home = home_state(doc.text, gz)
@@ -338,7 +339,9 @@ def find_mentions(doc: Doc, gz: Gazetteer | None = None, lex: Lexicon | None = N
     final = countries_from_context(doc, shared_aliases(final), gz, lex, home=home)
     if home is None:  # a story with no dateline: its police and ministries are of the state it is about
         final = governments_from_context(doc, final, lex, home=dominant_state(final))
-    return final
+    # "the government" of no state the story names or is filed from is no one's
+    return [m for m in final if not (m.actor.kind == "organization" and m.actor.name in lex.cues["bare_state_bodies"]
+                                     and not m.actor.country)]
 
 
 def home_state(text: str, gz: Gazetteer) -> str | None:

@@ -17,7 +17,7 @@ from .index import ActorMention
 from .nominals import role_people
 from .people import PersonRegistry
 
-__all__ = ["MentionSet", "government_and_roles", "groups", "institutions", "owned_members"]
+__all__ = ["MentionSet", "government_and_roles", "groups", "institutions", "led_collectives", "owned_members"]
 
 
 class MentionSet:
@@ -90,6 +90,11 @@ def government_and_roles(doc: Doc, mentions: MentionSet, reg: PersonRegistry, gz
             info = gz.country(iso)
             mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
                                       Actor(info.name if info else iso, kind="state", country=iso), True))
+        elif tok.lemma_.lower() in lex.cues["bare_state_bodies"] and start == tok.i and tok.dep_ in ("nsubj", "nsubjpass") \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and len(list(tok.children)) == 1:
+            # "The government declared a state of emergency", "the military has held her since the coup": the
+            # story's own (governments_from_context)
+            mentions.add(ActorMention(tok.i, tok.i + 1, tok.text, Actor(tok.lemma_.lower(), kind="organization"), True))
 
 
 def groups(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon, *, home: str | None = None) -> None:
@@ -150,8 +155,9 @@ def _count_of(tok: Token) -> Token | None:
 def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:
     """Courts and tribunals are organisations of the state they sit in (PLOVER-notes rule 10): "a court in
     Moscow", "Russia's Supreme Court" when the model did not tag it; a court, council or agency of an
-    organisation is an organisation of its own ("the U.N. war crimes tribunal")."""
-    bodies = lex.cues["institution_nouns"] | lex.cues["organization_anaphors"]
+    organisation is an organisation of its own ("the U.N. war crimes tribunal"); a state's intelligence or
+    security service is one of that state ("South Korea's intelligence service")."""
+    bodies = lex.cues["institution_nouns"] | lex.cues["organization_anaphors"] | {"service"}
     for tok in doc:
         if tok.i in mentions.taken or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in bodies:
             continue
@@ -167,6 +173,21 @@ def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) ->
             mentions.add(ActorMention(owner.start, tok.i + 1, doc[owner.start:tok.i + 1].text,
                                       Actor(name, kind="organization", country=owner.actor.country)))
             continue
+        spies = tok.lemma_.lower() in ("service", "agency") and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in lex.cues["security_service_words"] for c in tok.children)
+        if spies and country is not None:
+            # "agents of South Korea's intelligence service": a state's intelligence or security service is an
+            # organisation of it, named with its state
+            owner = next((mentions.by_start[k] for k in sorted(mentions.by_start) for c in tok.children
+                          if c.dep_ == "poss" and mentions.by_start[k].start <= c.i < mentions.by_start[k].end
+                          and mentions.by_start[k].actor.kind == "state"), None)
+            if owner is not None:
+                mentions.drop(owner)
+            start = min([tok.i] + [m.i for m in modifiers(tok)])
+            name = clean(doc[start:tok.i + 1].text)
+            mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                      Actor(name[:1].upper() + name[1:], kind="organization", country=country)))
+            continue
         if country is None or tok.lemma_.lower() not in lex.cues["institution_nouns"]:
             continue
         start = min([tok.i] + [m.i for m in mods])
@@ -177,22 +198,70 @@ def institutions(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) ->
                                   Actor(name[:1].upper() + name[1:], kind="organization", country=country)))
 
 
+def _anaphor_kind(tok, lex: Lexicon) -> str | None:
+    """The kind of actor "the group" or "the alliance" re-mentions (as a possessor: "the group's gunmen")."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or any(
+            c.dep_ in ("amod", "compound", "prep") for c in tok.children):
+        return None
+    lemma = tok.lemma_.lower()
+    return "group" if lemma in lex.cues["group_anaphors"] else (
+        "organization" if lemma in lex.cues["organization_anaphors"] else None)
+
+
 def owned_members(doc: Doc, mentions: MentionSet, lex: Lexicon) -> None:
-    """"Boko Haram ... its fighters killed", "Russia said its troops had shelled": the armed members of the
-    state, organisation or group "its" refers to (the last one named, in the sentence or the one before) act
-    for it."""
+    """"Boko Haram ... its fighters killed", "Russia said its troops had shelled", "Hezbollah ... the group's
+    gunmen": the armed members of the state, organisation or group "its" (or "the group", "the alliance") refers
+    to (the last one named, in the sentence or the one before) act for it."""
     members = lex.cues["member_nouns"]
     for tok in doc:
         if tok.i in mentions.taken or tok.pos_ != "NOUN" or tok.lower_ not in members:
             continue
-        its = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        its = next((c for c in tok.children if c.dep_ == "poss" and (c.lower_ == "its" or _anaphor_kind(c, lex))), None)
         if its is None or its.i in mentions.taken:
             continue
+        kinds = (_anaphor_kind(its, lex),) if its.lower_ != "its" else ("state", "organization", "group")
         start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
         before = [mentions.by_start[k] for k in sorted(mentions.by_start, reverse=True)
-                  if start <= k < its.i and mentions.by_start[k].actor.kind in ("state", "organization", "group")]
+                  if start <= k < its.i and mentions.by_start[k].actor.kind in kinds]
         # the one who acted last ("Hamas fired rockets at Israel, and its gunmen ..."), else the last named
         owner = next((m for m in before if doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")), before[0] if before else None)
         if owner is not None:
             # written as its owner, so that "its fighters" becomes no name of the owner's
             mentions.add(ActorMention(its.i, tok.i + 1, owner.text, owner.actor, owner.actor.kind == "state"))
+
+
+def led_collectives(doc: Doc, mentions: MentionSet, gz: Gazetteer, lex: Lexicon) -> None:
+    """A collective led by a named side is an actor named as written, of the leader's state if it is one: "the
+    Saudi-led coalition", "a U.S.-led coalition", "NATO-led peacekeepers" (the leader alone is no actor there)."""
+    collectives = lex.cues["force_nouns"] | lex.cues["led_collective_nouns"]
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS") or (
+                tok.lower_ not in collectives and tok.lemma_.lower() not in collectives):
+            continue
+        led = next((c for c in tok.children if c.dep_ == "amod" and c.i < tok.i and (
+            (c.lemma_.lower() == "lead" and c.tag_ == "VBN" and doc[c.i - 1].tag_ == "HYPH") or
+            c.lower_.endswith("-led"))), None)
+        if led is None or any(i in mentions.taken for i in range(led.i + 1, tok.i + 1)):
+            continue
+        if led.lower_.endswith("-led"):
+            start, leader = led.i, None
+            iso = gz.demonym(led.text[:-4]) or ((lambda h: h.country if h and h.kind == "state" else None)(
+                gz.lookup(led.text[:-4])))
+        else:
+            leaders = [c for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < led.i]
+            if not leaders:
+                continue
+            start = leaders[0].left_edge.i
+            leader = next((mentions.by_start[k] for k in list(mentions.by_start)
+                           if mentions.by_start[k].start <= leaders[0].i < mentions.by_start[k].end), None)
+            iso = leader.actor.country if leader is not None and leader.actor.kind == "state" else \
+                country_of_tokens([leaders[0]], gz)
+        if leader is None and iso is None:
+            continue  # "the military-led government": led by no one named
+        if leader is not None:
+            mentions.drop(leader)
+        if any(i in mentions.taken for i in range(start, tok.i + 1)):
+            continue
+        name = clean(doc[start:tok.i + 1].text)
+        mentions.add(ActorMention(start, tok.i + 1, doc[start:tok.i + 1].text,
+                                  Actor(name[:1].upper() + name[1:], kind="organization", country=iso)))

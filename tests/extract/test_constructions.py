@@ -7,27 +7,18 @@ They pin general rules (a lexicon entry, a construction), not sentences: each ru
 
 from __future__ import annotations
 
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from newskg.records import Document
 
+sys.path.insert(0, str(Path(__file__).parent))
+from codes import PUB, coded, codes_as  # noqa: E402
+
 pytestmark = pytest.mark.model
-
-PUB = date(2023, 5, 10)  # a Wednesday
-
-
-def coded(extractor, text, published=PUB):
-    events = extractor.extract(Document("t", text, published))
-    return {(e.actor.name, e.action, e.target.name if e.target else None) for e in events}
-
-
-def codes_as(extractor, text, expected, absent=None):
-    """The text is coded with the event ``expected`` (unless None) and without ``absent``, each (actor, type,
-    target)."""
-    got = coded(extractor, text)
-    assert (expected is None or expected in got) and absent not in got, got
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -883,7 +874,7 @@ def test_calls_received_and_calls_told_in(extractor):
     ("Gunmen stormed a hotel in Lima on Friday.", ("Gunmen", "COERCE", "Peru"), ("Gunmen", "PROTEST", "Peru")),
     ("Rebels in Peru blocked transport into Lima on Tuesday.", ("Rebels", "PROTEST", "Peru"), None),
     # a kind of the act its head names is no act of its own
-    ("Chilean warships held live-fire drills near Peru on Thursday.", ("Chile", "MOBILIZE", None),
+    ("Chilean warships held live-fire drills near Peru on Thursday.", ("Chile", "MOBILIZE", "Peru"),
      ("Chile", "ASSAULT", None)),
     # hanging people executes them
     ("Peru hanged two men convicted of spying for Chile on Saturday.", ("Peru", "ASSAULT", None), None),
