@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -228,6 +229,7 @@ def build(
         raise InputError("no readable documents in the input", path=", ".join(str(p) for p in inputs),
                          hint="give .txt files, folders of them, or a JSONL corpus with id and text")
     out.mkdir(parents=True, exist_ok=True)
+    clock = _Phases()
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(Store(store_path(out)))
         index = stack.enter_context(ResolutionIndex(index_path(out)))
@@ -239,6 +241,7 @@ def build(
                                                   batch_size=batch_size))
         else:
             coder = stack.enter_context(LocalCoder(settings.model, batch_size=batch_size, n_process=n_process))
+        clock.lap("start")
         n_docs = n_events = 0
         written: list[str] = []
         known: dict = {}  # the facts of the graphs written, for resolution (at most KEEP_READ: memory stays flat)
@@ -262,7 +265,10 @@ def build(
                 n_events += c.events
                 if progress is not None:
                     progress(by_id[c.id], c.events)
+            clock.first("first batch back")
+        clock.lap("coding")
         writer.close()
+        clock.lap("last writes")
         resolution = resolve(store, documents=(), index=index, known=known)  # this build's documents are pending
         # SHACL is the slowest step after parsing: a build checks an even sample of at most VALIDATE_SAMPLE of
         # the graphs it wrote (they come from one code path), on a worker when there are workers, while the
@@ -272,16 +278,21 @@ def build(
         files: list[Path] = []
         removed: list[Path] = []
         n_store, n_rows = index.documents(), index.mentions()
+        clock.lap("resolution")
         if views_due(views, n_store, n_docs):
             files, n_rows = _write_views(store, out, html=html, report=report)
         else:
             removed = _remove_views(out)
+        clock.lap("whole-store files")
         check = check.result()
+        clock.lap("validation sample")
         result = BuildReport(
             out=out, documents=n_docs, events=n_events, store_documents=n_store, store_events=n_rows,
             problems=tuple(problems), conforms=check.conforms, validation=check.text,
             files=tuple(files), removed=tuple(removed), skipped=tuple(sorted(skipped.items())),
         )
+    clock.lap("closing")
+    log.info("build: %s", clock)
     if strict and not check.conforms:
         raise ValidationError(
             "the graph does not conform to the newskg shapes: " + check.text.strip().splitlines()[0]
@@ -289,6 +300,27 @@ def build(
             path=out / "graph.trig",
             hint="run `newskg validate` for the full report; this is a bug, please report it")
     return result
+
+
+class _Phases:
+    """Wall-clock seconds of a build's phases, for the log (``build: start 0.6 s, first batch back 2.9 s, ...``)."""
+
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+        self.laps: list[tuple[str, float]] = []
+
+    def first(self, name: str) -> None:
+        """Record, once, the time since the start (not a lap: the next lap still runs from the last)."""
+        if len(self.laps) == 1:
+            self.laps.append((name, time.perf_counter() - self.start))
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, now - self.last))
+        self.last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {t:.2f} s" for name, t in self.laps) + f"; {self.last - self.start:.2f} s in all"
 
 
 def _write_views(store, out: Path, *, html: bool, report: bool) -> tuple[list[Path], int]:
