@@ -274,15 +274,17 @@ def build(
         # the graphs it wrote (they come from one code path), on a worker when there are workers, while the
         # driver writes the whole-store files; `newskg validate` checks all.
         sample = _sample_text(store, sorted(set(written) | set(resolution.rewritten)))
-        check = coder.call(check_graphs, sample) if coder else LocalCoder.call(check_graphs, sample)
+        remote = coder or LocalCoder
+        check = remote.call(check_graphs, sample)
         files: list[Path] = []
         removed: list[Path] = []
         n_store, n_rows = index.documents(), index.mentions()
         clock.lap("resolution")
         if views_due(views, n_store, n_docs):
-            files, n_rows = _write_views(store, out, html=html, report=report)
+            files, n_rows, check = _write_views(store, out, html=html, report=report, remote=remote, check=check)
         else:
             removed = _remove_views(out)
+            check, = remote.last(check)
         clock.lap("whole-store files")
         check = check.result()
         clock.lap("validation sample")
@@ -323,29 +325,33 @@ class _Phases:
         return ", ".join(f"{name} {t:.2f} s" for name, t in self.laps) + f"; {self.last - self.start:.2f} s in all"
 
 
-def _write_views(store, out: Path, *, html: bool, report: bool) -> tuple[list[Path], int]:
-    """Write the whole-store files; return their paths and the rows of the event table.
+def _write_views(store, out: Path, *, html: bool, report: bool, remote, check) -> tuple[list[Path], int, object]:
+    """Write the whole-store files; return their paths, the rows of the event table and ``check``'s result.
 
-    ``graph.trig`` is Oxigraph's own dump, on a thread of its own while this one writes the others.  (The
-    page and the report are functions of the actor network and could be made on Dask workers
-    (:func:`newskg.export.report.report_files`); on the two cores measured here that cost more than it
-    saved: fresh workers import matplotlib and compete with the driver for the same cores.)
+    ``graph.trig`` is Oxigraph's own dump, on a thread of its own while this one writes the others.  The
+    report is a function of the actor network alone (:func:`newskg.export.report.report_files`): with Dask
+    workers, one makes it (warmed up at the end of the coding, :func:`newskg.coding_workers.warm_worker`) while this
+    process writes the event table and the page, and a thread closes the cluster as soon as it and the
+    SHACL ``check`` are back (:meth:`newskg.coding.DaskCoder.last`).
     """
-    from .export import export_rdf, write_html, write_report
+    from .export import export_rdf, write_html
+    from .export.report import report_files, save_report
     from .graph import events_from_store
     from .graph.network import actor_network
 
     with ThreadPoolExecutor(1, thread_name_prefix="newskg-trig") as pool:
         trig = pool.submit(export_rdf, store, "trig", out / "graph.trig")
+        network = actor_network(store) if html or report else None  # read once for the page and the report
+        made = remote.call(report_files, network) if report else None
+        check, made = remote.last(check, made)
         rows = write_events(events_from_store(store), out / "events.jsonl")
         files = [out / "graph.trig", out / "events.jsonl"]
-        network = actor_network(store) if html or report else None  # read once for the page and the report
         if html:
             files.append(write_html(store, out / "graph.html", network=network))
         if report:
-            files.append(write_report(store, out, network=network))
+            files.append(save_report(made.result(), out))
         trig.result()
-    return files, rows
+    return files, rows, check
 
 
 def _remove_views(out: Path) -> list[Path]:
