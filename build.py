@@ -329,12 +329,15 @@ def _write_views(store, out: Path, *, html: bool, report: bool, remote, check) -
     """Write the whole-store files; return their paths, the rows of the event table and ``check``'s result.
 
     ``graph.trig`` is Oxigraph's own dump, on a thread of its own while this one writes the others.  The
-    report is a function of the actor network alone (:func:`newskg.export.report.report_files`): with Dask
-    workers, one makes it (warmed up at the end of the coding, :func:`newskg.coding_workers.warm_worker`) while this
-    process writes the event table and the page, and a thread closes the cluster as soon as it and the
+    report and the page are functions of the actor network (and the page of the mentions' evidence) alone
+    (:func:`newskg.export.report.report_files`, :func:`newskg.export.render_html`): with Dask workers, they
+    are made there (the workers warmed up at the end of the coding, :func:`newskg.coding_workers.warm_worker`)
+    while this process writes the event table, and a thread closes the cluster as soon as they and the
     SHACL ``check`` are back (:meth:`newskg.coding.DaskCoder.last`).
     """
-    from .export import export_rdf, write_html
+    from .export import export_rdf, render_html
+    from .export.evidence import evidence
+    from .export.html import save_html
     from .export.report import report_files, save_report
     from .graph import events_from_store
     from .graph.network import actor_network
@@ -343,11 +346,12 @@ def _write_views(store, out: Path, *, html: bool, report: bool, remote, check) -
         trig = pool.submit(export_rdf, store, "trig", out / "graph.trig")
         network = actor_network(store) if html or report else None  # read once for the page and the report
         made = remote.call(report_files, network) if report else None
-        check, made = remote.last(check, made)
+        page = remote.call(render_html, network, evidence_of=evidence(store)) if html else None
+        check, made, page = remote.last(check, made, page)
         rows = write_events(events_from_store(store), out / "events.jsonl")
         files = [out / "graph.trig", out / "events.jsonl"]
         if html:
-            files.append(write_html(store, out / "graph.html", network=network))
+            files.append(save_html(page.result(), out / "graph.html"))
         if report:
             files.append(save_report(made.result(), out))
         trig.result()

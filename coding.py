@@ -192,9 +192,9 @@ class LocalCoder:
         pass
 
     @staticmethod
-    def call(fn, *args):
-        """Run ``fn(*args)`` here and now; the result is had with ``.result()``."""
-        return _Done(fn(*args))
+    def call(fn, *args, **kwargs):
+        """Run ``fn(*args, **kwargs)`` here and now; the result is had with ``.result()``."""
+        return _Done(fn(*args, **kwargs))
 
     @staticmethod
     def last(*futures) -> list:
@@ -306,9 +306,9 @@ class DaskCoder:
         if cluster is not None:
             cluster.close()
 
-    def call(self, fn, *args):
-        """Run ``fn(*args)`` on a worker; the result is had with ``.result()``."""
-        return self.client.submit(fn, *args, pure=False)
+    def call(self, fn, *args, **kwargs):
+        """Run ``fn(*args, **kwargs)`` on a worker; the result is had with ``.result()``."""
+        return self.client.submit(fn, *args, **kwargs, pure=False)
 
     def last(self, *futures) -> list:
         """The results of the last calls of a build, fetched on a thread that then closes the cluster, while the
