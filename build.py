@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -228,6 +229,7 @@ def build(
         raise InputError("no readable documents in the input", path=", ".join(str(p) for p in inputs),
                          hint="give .txt files, folders of them, or a JSONL corpus with id and text")
     out.mkdir(parents=True, exist_ok=True)
+    clock = _Phases()
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(Store(store_path(out)))
         index = stack.enter_context(ResolutionIndex(index_path(out)))
@@ -239,6 +241,7 @@ def build(
                                                   batch_size=batch_size))
         else:
             coder = stack.enter_context(LocalCoder(settings.model, batch_size=batch_size, n_process=n_process))
+        clock.lap("start")
         n_docs = n_events = 0
         written: list[str] = []
         known: dict = {}  # the facts of the graphs written, for resolution (at most KEEP_READ: memory stays flat)
@@ -262,26 +265,36 @@ def build(
                 n_events += c.events
                 if progress is not None:
                     progress(by_id[c.id], c.events)
+            clock.first("first batch back")
+        clock.lap("coding")
         writer.close()
+        clock.lap("last writes")
         resolution = resolve(store, documents=(), index=index, known=known)  # this build's documents are pending
         # SHACL is the slowest step after parsing: a build checks an even sample of at most VALIDATE_SAMPLE of
         # the graphs it wrote (they come from one code path), on a worker when there are workers, while the
         # driver writes the whole-store files; `newskg validate` checks all.
         sample = _sample_text(store, sorted(set(written) | set(resolution.rewritten)))
-        check = coder.call(check_graphs, sample) if coder else LocalCoder.call(check_graphs, sample)
+        remote = coder or LocalCoder
+        check = remote.call(check_graphs, sample)
         files: list[Path] = []
         removed: list[Path] = []
         n_store, n_rows = index.documents(), index.mentions()
+        clock.lap("resolution")
         if views_due(views, n_store, n_docs):
-            files, n_rows = _write_views(store, out, html=html, report=report)
+            files, n_rows, check = _write_views(store, out, html=html, report=report, remote=remote, check=check)
         else:
             removed = _remove_views(out)
+            check, = remote.last(check)
+        clock.lap("whole-store files")
         check = check.result()
+        clock.lap("validation sample")
         result = BuildReport(
             out=out, documents=n_docs, events=n_events, store_documents=n_store, store_events=n_rows,
             problems=tuple(problems), conforms=check.conforms, validation=check.text,
             files=tuple(files), removed=tuple(removed), skipped=tuple(sorted(skipped.items())),
         )
+    clock.lap("closing")
+    log.info("build: %s", clock)
     if strict and not check.conforms:
         raise ValidationError(
             "the graph does not conform to the newskg shapes: " + check.text.strip().splitlines()[0]
@@ -291,29 +304,58 @@ def build(
     return result
 
 
-def _write_views(store, out: Path, *, html: bool, report: bool) -> tuple[list[Path], int]:
-    """Write the whole-store files; return their paths and the rows of the event table.
+class _Phases:
+    """Wall-clock seconds of a build's phases, for the log (``build: start 0.6 s, first batch back 2.9 s, ...``)."""
 
-    ``graph.trig`` is Oxigraph's own dump, on a thread of its own while this one writes the others.  (The
-    page and the report are functions of the actor network and could be made on Dask workers
-    (:func:`newskg.export.report.report_files`); on the two cores measured here that cost more than it
-    saved: fresh workers import matplotlib and compete with the driver for the same cores.)
+    def __init__(self) -> None:
+        self.start = self.last = time.perf_counter()
+        self.laps: list[tuple[str, float]] = []
+
+    def first(self, name: str) -> None:
+        """Record, once, the time since the start (not a lap: the next lap still runs from the last)."""
+        if len(self.laps) == 1:
+            self.laps.append((name, time.perf_counter() - self.start))
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, now - self.last))
+        self.last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {t:.2f} s" for name, t in self.laps) + f"; {self.last - self.start:.2f} s in all"
+
+
+def _write_views(store, out: Path, *, html: bool, report: bool, remote, check) -> tuple[list[Path], int, object]:
+    """Write the whole-store files; return their paths, the rows of the event table and ``check``'s result.
+
+    ``graph.trig`` is Oxigraph's own dump, on a thread of its own while this one writes the others.  The
+    report and the page are functions of the actor network (and the page of the mentions' evidence) alone
+    (:func:`newskg.export.report.report_files`, :func:`newskg.export.render_html`): with Dask workers, they
+    are made there (the workers warmed up at the end of the coding, :func:`newskg.coding_workers.warm_worker`)
+    while this process writes the event table, and a thread closes the cluster as soon as they and the
+    SHACL ``check`` are back (:meth:`newskg.coding.DaskCoder.last`).
     """
-    from .export import export_rdf, write_html, write_report
+    from .export import export_rdf, render_html
+    from .export.evidence import evidence
+    from .export.html import save_html
+    from .export.report import report_files, save_report
     from .graph import events_from_store
     from .graph.network import actor_network
 
     with ThreadPoolExecutor(1, thread_name_prefix="newskg-trig") as pool:
         trig = pool.submit(export_rdf, store, "trig", out / "graph.trig")
+        network = actor_network(store) if html or report else None  # read once for the page and the report
+        made = remote.call(report_files, network) if report else None
+        page = remote.call(render_html, network, evidence_of=evidence(store)) if html else None
+        check, made, page = remote.last(check, made, page)
         rows = write_events(events_from_store(store), out / "events.jsonl")
         files = [out / "graph.trig", out / "events.jsonl"]
-        network = actor_network(store) if html or report else None  # read once for the page and the report
         if html:
-            files.append(write_html(store, out / "graph.html", network=network))
+            files.append(save_html(page.result(), out / "graph.html"))
         if report:
-            files.append(write_report(store, out, network=network))
+            files.append(save_report(made.result(), out))
         trig.result()
-    return files, rows
+    return files, rows, check
 
 
 def _remove_views(out: Path) -> list[Path]:

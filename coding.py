@@ -26,9 +26,11 @@ process loads the spaCy model once (:func:`worker_extractor`).
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import itertools
 import logging
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -40,8 +42,8 @@ from .records import Document
 if TYPE_CHECKING:
     from .graph.facts import GraphFacts
 
-__all__ = ["CodedDocument", "code_documents", "check_graphs", "worker_extractor", "LocalCoder", "DaskCoder",
-           "batched", "WORKER_CONFIG"]
+__all__ = ["CodedDocument", "code_documents", "check_graphs", "worker_extractor", "LocalCoder",
+           "DaskCoder", "batched", "tapered"]
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +127,45 @@ class _Done:
         return self.value
 
 
+class _Later:
+    """A result another thread fetches (:meth:`DaskCoder.last`); ``.result()`` waits for it."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Event()
+        self._value = self._error = None
+
+    def set(self, value) -> None:
+        self._value = value
+        self._ready.set()
+
+    def fail(self, err: BaseException) -> None:
+        self._error = err
+        self._ready.set()
+
+    def result(self):
+        self._ready.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def tapered(items: Iterable, size: int, ahead: int, small: int) -> Iterator[list]:
+    """Lists of ``size`` items, read ``ahead`` lists in advance; the last ``ahead`` lists' items come in lists of
+    ``small`` instead, so that at the end of a run no worker waits long on another's last batch.
+
+    >>> [len(b) for b in tapered(range(10), 3, 2, 1)]
+    [3, 3, 1, 1, 1, 1]
+    >>> [len(b) for b in tapered(range(5), 3, 0, 1)]
+    [3, 2]
+    """
+    held: collections.deque[list] = collections.deque()
+    for chunk in batched(items, size):
+        held.append(chunk)
+        if len(held) > ahead:
+            yield held.popleft()
+    yield from batched(itertools.chain.from_iterable(held), small)
+
+
 def batched(items: Iterable, size: int) -> Iterator[list]:
     """Lists of ``size`` items (the last may be shorter).
 
@@ -151,9 +192,14 @@ class LocalCoder:
         pass
 
     @staticmethod
-    def call(fn, *args):
-        """Run ``fn(*args)`` here and now; the result is had with ``.result()``."""
-        return _Done(fn(*args))
+    def call(fn, *args, **kwargs):
+        """Run ``fn(*args, **kwargs)`` here and now; the result is had with ``.result()``."""
+        return _Done(fn(*args, **kwargs))
+
+    @staticmethod
+    def last(*futures) -> list:
+        """The results of the last calls (:meth:`DaskCoder.last`): here, already made."""
+        return list(futures)
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[list[Document], list[CodedDocument]]]:
         """``(batch, coded batch)`` pairs, in input order.
@@ -192,18 +238,6 @@ class LocalCoder:
             return
 
 
-#: Dask settings of the workers a ``LocalCluster`` starts (each a process of one thread).  Dask's defaults
-#: cost a spaCy worker about half again the CPU of coding in a plain process (measured on the 48k-word mixed
-#: corpus: 12.4-13.1 s of a worker thread's CPU for half the corpus, against 12.5 s for all of it in one
-#: process; 8.1-8.4 s with these): ``MALLOC_TRIM_THRESHOLD_=65536`` makes glibc hand memory back to the
-#: system after almost every batch of spaCy's arrays (and take it again), and the statistical profiler
-#: samples the coding thread's stack every 10 ms.  BLAS stays at one thread per worker, as Dask sets it.
-WORKER_CONFIG = {
-    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
-    "distributed.worker.profile.enabled": False,
-}
-
-
 class DaskCoder:
     """Codes batches on Dask workers: a ``LocalCluster`` of ``workers`` processes, or the cluster at ``scheduler``.
 
@@ -226,6 +260,8 @@ class DaskCoder:
         import dask
         from distributed import Client, LocalCluster
 
+        from .coding_workers import WORKER_CONFIG, QuickExit
+
         self.model, self.batch_size = model, batch_size
         self.cluster = None
         logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask's start-up chatter is not the user's
@@ -239,13 +275,17 @@ class DaskCoder:
                     self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                                 dashboard_address=None, silence_logs=logging.ERROR)
                 self.client = Client(self.cluster)
+                self.client.register_plugin(QuickExit())  # our own workers only, not a --scheduler cluster's
         except OSError as err:
             self.close()
             raise ConfigError(f"cannot reach the Dask scheduler {scheduler or '(local cluster)'}: {err}",
                               hint="start it with `dask scheduler` and its workers with `dask worker ADDRESS`, "
                                    "or use --workers N for a cluster on this machine") from None
-        n = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        self.n_workers = n = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
         self.in_flight = in_flight or 2 * n
+        self._closer: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._warm: list = []  # the workers' warm-up calls, held until the cluster is closed
 
     def __enter__(self) -> DaskCoder:
         return self
@@ -254,27 +294,61 @@ class DaskCoder:
         self.close()
 
     def close(self) -> None:
-        client, cluster = getattr(self, "client", None), self.cluster
+        closer = getattr(self, "_closer", None)
+        if closer is not None and closer is not threading.current_thread():
+            closer.join()
+        with getattr(self, "_lock", contextlib.nullcontext()):
+            client, cluster = getattr(self, "client", None), self.cluster
+            self.client = self.cluster = None
+            getattr(self, "_warm", []).clear()
         if client is not None:
             client.close()
         if cluster is not None:
             cluster.close()
 
-    def call(self, fn, *args):
-        """Run ``fn(*args)`` on a worker; the result is had with ``.result()``."""
-        return self.client.submit(fn, *args, pure=False)
+    def call(self, fn, *args, **kwargs):
+        """Run ``fn(*args, **kwargs)`` on a worker; the result is had with ``.result()``."""
+        return self.client.submit(fn, *args, **kwargs, pure=False)
+
+    def last(self, *futures) -> list:
+        """The results of the last calls of a build, fetched on a thread that then closes the cluster, while the
+        caller goes on (closing a ``LocalCluster`` takes half a second); each with ``.result()`` (``None``
+        stays ``None``).  The coder is not used after this."""
+        fetched = [_Later() if f is not None else None for f in futures]
+
+        def work() -> None:
+            for f, out in zip(futures, fetched):
+                if f is not None:
+                    try:
+                        out.set(f.result())
+                    except BaseException as err:  # noqa: BLE001 - raised where the result is asked for
+                        out.fail(err)
+            try:
+                self.close()
+            except Exception:  # noqa: BLE001 - the results are in; a slow shutdown is not the build's failure
+                log.debug("closing the Dask cluster failed", exc_info=True)
+
+        self._closer = threading.Thread(target=work, name="newskg-dask-close", daemon=True)
+        self._closer.start()
+        return fetched
 
     def run(self, documents: Iterable[Document]) -> Iterator[tuple[list[Document], list[CodedDocument]]]:
         """``(batch, coded batch)`` pairs as batches finish, at most ``in_flight`` at a time."""
         from distributed import as_completed
 
-        batches = enumerate(batched(documents, self.batch_size))
+        from .coding_workers import warm_worker
+
+        batches = enumerate(tapered(documents, self.batch_size, self.n_workers, max(1, self.batch_size // 4)))
         pending: dict = {}
         done = as_completed()
+        warmed = self._warm
 
         def submit() -> bool:
             item = next(batches, None)
             if item is None:
+                if not warmed:  # the input is all out: each worker gets ready for the build's last calls
+                    warmed.extend(self.client.submit(warm_worker, pure=False, priority=-1, workers=[w],
+                                                     key=f"newskg-warm-{w}") for w in self._workers())
                 return False
             i, batch = item
             fut = self.client.submit(code_documents, batch, model=self.model, batch_size=self.batch_size,
@@ -304,3 +378,6 @@ class DaskCoder:
             for key in list(pending):
                 pending.pop(key)
             done.clear()
+
+    def _workers(self) -> list[str]:
+        return sorted(self.client.scheduler_info().get("workers", {}))
