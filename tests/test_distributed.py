@@ -171,3 +171,25 @@ def test_a_worker_killed_mid_build_has_its_batches_rerun(extractor, cluster, tmp
     assert _nquads(tmp_path / "remote") == _nquads(tmp_path / "local")
     assert (tmp_path / "remote" / "events.jsonl").read_text("utf-8") == \
         (tmp_path / "local" / "events.jsonl").read_text("utf-8")
+
+
+def test_a_build_on_a_local_cluster_equals_a_local_build(extractor, tmp_path: Path) -> None:
+    """`--workers 2` (a LocalCluster started by the build: warmed-up workers make the page and the report, a
+    thread closes the cluster, its workers end without the interpreter's finalisation) gives the local build's
+    files byte for byte, exits 0 and leaves no worker process behind."""
+    import psutil
+
+    corpus = _corpus(tmp_path / "corpus.jsonl", 20)
+    _local(corpus, tmp_path / "local")
+    before = {p.pid for p in psutil.process_iter()}
+    run = _build(corpus, tmp_path / "w2", "--workers", "2", "--batch-size", "4")
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert _nquads(tmp_path / "w2") == _nquads(tmp_path / "local")
+    made = sorted(p.relative_to(tmp_path / "w2") for p in (tmp_path / "w2").rglob("*")
+                  if p.suffix in (".jsonl", ".md", ".png", ".html"))
+    assert any(p.suffix == ".png" for p in made) and any(p.suffix == ".html" for p in made)
+    for p in made:
+        assert (tmp_path / "w2" / p).read_bytes() == (tmp_path / "local" / p).read_bytes(), p
+    left = [p for p in psutil.process_iter(["cmdline"]) if p.pid not in before
+            and "spawn_main" in " ".join(p.info["cmdline"] or ())]  # a worker process (spawned)
+    assert not left, left
