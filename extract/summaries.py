@@ -68,6 +68,15 @@ def summaries(sent: Span, lex: Lexicon) -> list[Summary]:
     >>> [(x.noun.text, x.comma, x.end) for x in summaries(doc[:], Lexicon.default())]
     [('step', 4, 9)]
     """
+    # read once per sentence (every trigger's roles, content and attribution ask), kept as positions
+    seen = sent.doc.user_data.setdefault("newskg_summaries", {})
+    key = (sent.start, id(lex))
+    if key not in seen:
+        seen[key] = _summary_positions(sent, lex)
+    return [Summary(sent.doc[j], comma, end) for j, comma, end in seen[key]]
+
+
+def _summary_positions(sent: Span, lex: Lexicon) -> list[tuple[int, int, int]]:
     nouns = lex.cues["assertion_nouns"] | lex.cues["event_anaphors"] | lex.cues["summary_nouns"]
     doc, out = sent.doc, []
     for p in sent:
@@ -87,7 +96,7 @@ def summaries(sent: Span, lex: Lexicon) -> list[Summary]:
                 doc[j + 1].tag_ not in ("NNP", "NNPS", "PRP", "DT", "RB", "JJ"):
             continue
         end = next((t.i for t in doc[k:sent.end] if t.text in _BREAKS or t.is_sent_end and t.is_punct), sent.end)
-        out.append(Summary(doc[j], p.i, end))
+        out.append((j, p.i, end))
     return out
 
 
